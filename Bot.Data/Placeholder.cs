@@ -1,0 +1,3 @@
+namespace Bot.Data;
+
+internal static class Placeholder;

@@ -1,0 +1,3 @@
+namespace Bot.Migrations;
+
+internal static class Placeholder;
