@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Bot.Hosting;
+
+namespace Bot.Cli;
+
+/// <summary>The command line: no verb runs the bot; verbs score, import and export.</summary>
+internal static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var root = new RootCommand("ChallengeBot: a weekly Strava fitness challenge on Discord. Without a verb it runs the bot.");
+        root.Subcommands.Add(ScoreVerb.Create());
+        root.SetAction((_, cancellationToken) => BotHost.RunAsync(args, cancellationToken));
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            await error.WriteLineAsync($"error: {parseResult.Errors[0].Message} (see --help)");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UserErrorException exception)
+        {
+            await error.WriteLineAsync($"error: {exception.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Bot.Scoring;
+
+public enum WeekStatus
+{
+    Passed,
+    Failed,
+    Joker,
+    InProgress,
+}
