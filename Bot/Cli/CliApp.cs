@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Bot.Configuration;
+using Bot.Data;
+using Bot.Data.Legacy;
 using Bot.Hosting;
 
 namespace Bot.Cli;
@@ -12,6 +15,8 @@ internal static class CliApp
         error ??= Console.Error;
         var root = new RootCommand("ChallengeBot: a weekly Strava fitness challenge on Discord. Without a verb it runs the bot.");
         root.Subcommands.Add(ScoreVerb.Create());
+        root.Subcommands.Add(ImportLegacyVerb.Create());
+        root.Subcommands.Add(ExportVerb.Create());
         root.SetAction((_, cancellationToken) => BotHost.RunAsync(args, cancellationToken));
 
         var parseResult = root.Parse(args);
@@ -25,7 +30,7 @@ internal static class CliApp
         {
             return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (UserErrorException exception)
+        catch (Exception exception) when (exception is UserErrorException or ConfigurationException or DataStoreException or LegacyImportException)
         {
             await error.WriteLineAsync($"error: {exception.Message}");
             return ExitCodes.BadInput;

@@ -1,12 +1,37 @@
+using Bot.Configuration;
+using Bot.Data;
+using Bot.Standings;
+using Microsoft.Extensions.Options;
+
 namespace Bot.Hosting;
 
-/// <summary>Runs the bot host. Filled in with configuration, the store and Discord as features land.</summary>
+/// <summary>Runs the bot: settings validated first (one line when wrong), migrations applied, then the host.</summary>
 internal static class BotHost
 {
-    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        _ = args;
-        _ = cancellationToken;
-        return Task.FromResult(0);
+        AppConfiguration.LoadDotEnv(Directory.GetCurrentDirectory());
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Services.AddBotSettings(builder.Configuration);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddChallengeData(AppConfiguration.Bind<StorageOptions>(builder.Configuration).DatabasePath);
+        builder.Services.AddSingleton<StandingsService>();
+
+        using var host = builder.Build();
+        try
+        {
+            // Resolving the options runs their validation before anything starts.
+            _ = host.Services.GetRequiredService<IOptions<DiscordOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<ChallengeOptions>>().Value.ResolveTimeZone();
+            await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        }
+        catch (OptionsValidationException exception)
+        {
+            await Console.Error.WriteLineAsync($"error: {exception.Failures.First()}");
+            return Cli.ExitCodes.BadInput;
+        }
+
+        await host.RunAsync(cancellationToken);
+        return Cli.ExitCodes.Success;
     }
 }

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Bot.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Tests.Cli;
+
+/// <summary>Running the bot with no verb: settings checked first, then the database migrated.</summary>
+public sealed class BotStartupTests
+{
+    private string _folder = null!;
+
+    [SetUp]
+    public void SetUp() => _folder = Directory.CreateTempSubdirectory("bot-start-").FullName;
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_folder, recursive: true);
+
+    [Test]
+    public async Task Run_WithoutDiscordToken_OneLineAndExitCode2()
+    {
+        var result = await BotProcess.RunAsync(_folder, new Dictionary<string, string?>());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2));
+            Assert.That(result.Error.Trim(), Does.Contain("DISCORD_TOKEN").And.Not.Contain("   at "));
+            Assert.That(result.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Run_UnknownTimeZone_OneLineAndExitCode2()
+    {
+        var result = await BotProcess.RunAsync(_folder, new Dictionary<string, string?>
+        {
+            ["DISCORD_TOKEN"] = "test-token", ["CHALLENGE_TIME_ZONE"] = "Mars/Olympus",
+        });
+
+        Assert.That((result.ExitCode, result.Error.TrimEnd().Split('\n').Length), Is.EqualTo((2, 1)), result.Error);
+        Assert.That(result.Error, Does.Contain("CHALLENGE_TIME_ZONE"));
+    }
+
+    [Test]
+    public async Task Run_WithToken_AppliesMigrationsToDatabasePath()
+    {
+        var database = Path.Combine(_folder, "state", "bot.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(database)!);
+        var info = BotProcess.StartInfo(_folder, new Dictionary<string, string?> { ["DISCORD_TOKEN"] = "test-token", ["DATABASE_PATH"] = database });
+        using var process = Process.Start(info)!;
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (DateTime.UtcNow < deadline && !HasMigrationHistory(database) && !process.HasExited)
+            {
+                await Task.Delay(200);
+            }
+
+            Assert.That(HasMigrationHistory(database), Is.True, process.HasExited ? await process.StandardError.ReadToEndAsync() : "still running");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static bool HasMigrationHistory(string database)
+    {
+        if (!File.Exists(database))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM __EFMigrationsHistory";
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+}

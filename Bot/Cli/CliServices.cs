@@ -1,0 +1,29 @@
+using Bot.Configuration;
+using Bot.Data;
+using Bot.Standings;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Cli;
+
+/// <summary>The services the data verbs need: configuration, the store and standings; no Discord, no web.</summary>
+internal static class CliServices
+{
+    public static ServiceProvider Create(bool requireExistingDatabase)
+    {
+        var configuration = AppConfiguration.Build(Directory.GetCurrentDirectory());
+        var storage = AppConfiguration.Bind<StorageOptions>(configuration);
+        var challenge = AppConfiguration.Bind<ChallengeOptions>(configuration);
+        if (requireExistingDatabase && !File.Exists(storage.DatabasePath))
+        {
+            throw new UserErrorException($"no database at '{storage.DatabasePath}' (set DATABASE_PATH)");
+        }
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(challenge);
+        services.AddChallengeData(storage.DatabasePath);
+        services.AddSingleton<StandingsService>();
+        return services.BuildServiceProvider();
+    }
+}

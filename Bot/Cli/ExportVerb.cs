@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Bot.Configuration;
+using Bot.Data.Queries;
+using Bot.Data.Repositories;
+using Bot.Standings;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Cli;
+
+/// <summary><c>export --guild ID --season YEAR [--as-of DATE]</c>: a season as one JSON object, never a token.</summary>
+internal static class ExportVerb
+{
+    public static Command Create()
+    {
+        var guild = GuildOption.Create();
+        var season = new Option<int>("--season") { Description = "The season year", Required = true };
+        var asOf = new Option<string?>("--as-of") { Description = "Standings as of this date (YYYY-MM-DD); default today in the challenge's time zone" };
+        var command = new Command("export", "Write a season (rules, members, activities, standings) as JSON to standard output")
+        {
+            guild, season, asOf,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            parseResult.GetValue(guild),
+            parseResult.GetValue(season),
+            parseResult.GetValue(asOf),
+            parseResult.InvocationConfiguration.Output,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(long guildId, int season, string? asOfText, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (season is < Scoring.SeasonCalendar.MinSeason or > Scoring.SeasonCalendar.MaxSeason)
+        {
+            throw new UserErrorException($"--season {season} is not a season year (1..9998)");
+        }
+
+        DateOnly? asOf = null;
+        if (asOfText is not null)
+        {
+            asOf = DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : throw new UserErrorException($"--as-of expects a date YYYY-MM-DD, not '{asOfText}'");
+        }
+
+        await using var services = CliServices.Create(requireExistingDatabase: true);
+        await services.GetRequiredService<Data.DatabaseMigrator>().MigrateAsync(cancellationToken);
+        var challenges = services.GetRequiredService<ChallengeRepository>();
+        var challenge = await challenges.GetAsync(guildId, season, cancellationToken)
+            ?? throw new UserErrorException($"guild {guildId} has no challenge for season {season}");
+
+        var zone = services.GetRequiredService<ChallengeOptions>().ResolveTimeZone();
+        var day = asOf ?? StandingsService.Today(challenge, zone, TimeProvider.System);
+        var standingsService = services.GetRequiredService<StandingsService>();
+        var input = await standingsService.LoadAsync(challenge, day, cancellationToken);
+        var standings = Scoring.SeasonScorer.Score(input);
+        var (from, to) = SeasonWindow.For(season);
+        var members = await services.GetRequiredService<ExportQueries>().ReadMembersAsync(challenge.Id, from, to, cancellationToken);
+
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            ExportJson.Write(challenge, input.Rules, members, standings, writer);
+        }
+
+        await output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()).AsMemory(), cancellationToken);
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,45 @@
+namespace Bot.Configuration;
+
+/// <summary>
+/// Settings from appsettings.json, an optional .env file in the working directory, and the
+/// environment (which wins over .env). Keys are the environment variable names.
+/// </summary>
+public static class AppConfiguration
+{
+    public static void LoadDotEnv(string directory)
+    {
+        var path = Path.Combine(directory, ".env");
+        if (File.Exists(path))
+        {
+            // NoClobber: a variable set in the environment beats the file.
+            DotNetEnv.Env.NoClobber().Load(path);
+        }
+    }
+
+    public static IConfigurationRoot Build(string directory)
+    {
+        LoadDotEnv(directory);
+        return new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile(Path.Combine(directory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+    }
+
+    public static T Bind<T>(IConfiguration configuration)
+        where T : new()
+    {
+        var options = new T();
+        try
+        {
+            configuration.Bind(options);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new ConfigurationException($"a setting has the wrong form: {exception.InnerException?.Message ?? exception.Message}");
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,26 @@
+using Bot.Configuration;
+
+namespace Bot.Hosting;
+
+/// <summary>Binds every options class to the flat setting names and validates them at start-up.</summary>
+internal static class SettingsServiceCollectionExtensions
+{
+    public static IServiceCollection AddBotSettings(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DiscordOptions>()
+            .Bind(configuration)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Token), "DISCORD_TOKEN is not set: put the bot token in the environment or in .env")
+            .ValidateOnStart();
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "DATABASE_PATH is empty: give a file path or leave it unset for challenge.db")
+            .ValidateOnStart();
+        services.AddOptions<ChallengeOptions>()
+            .Bind(configuration)
+            .Validate(o => string.IsNullOrWhiteSpace(o.TimeZone) || ChallengeTimeZone.TryResolve(o.TimeZone, out _),
+                "CHALLENGE_TIME_ZONE is not a known IANA time zone (e.g. Europe/Vienna)")
+            .ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChallengeOptions>>().Value);
+        return services;
+    }
+}

@@ -1,0 +1,55 @@
+using Bot.Data.Queries;
+using Bot.Scoring;
+
+namespace Bot.Standings;
+
+/// <summary>Turns the database's season rows into scoring input (one pass, rows arrive sorted).</summary>
+public static class SeasonInputMapper
+{
+    public static SeasonInput Map(int season, DateOnly asOf, Rules rules, SeasonData data, ActivityKinds kinds)
+    {
+        var activitiesByMember = new Dictionary<long, ActivityInput[]>(data.Members.Count);
+        var rows = data.Activities;
+        var start = 0;
+        while (start < rows.Count)
+        {
+            var memberId = rows[start].MemberId;
+            var end = start;
+            while (end < rows.Count && rows[end].MemberId == memberId)
+            {
+                end++;
+            }
+
+            var activities = new ActivityInput[end - start];
+            for (var i = start; i < end; i++)
+            {
+                var row = rows[i];
+                activities[i - start] = new ActivityInput(
+                    row.Id,
+                    kinds.Intern(row.Type, row.SportType),
+                    row.StartLocalTicks,
+                    Math.Max(row.MovingTime, 0),
+                    Math.Max(row.ElapsedTime, 0));
+            }
+
+            activitiesByMember[memberId] = activities;
+            start = end;
+        }
+
+        var jokers = data.Jokers.GroupBy(j => j.ParticipationId).ToDictionary(g => g.Key, g => (IReadOnlyCollection<int>)g.Select(j => j.Week).ToArray());
+        var members = data.Members
+            .Select(m => new MemberInput(
+                MemberKey(m.DiscordUserId, m.MemberId),
+                DisplayName(m.FirstName, m.LastName),
+                jokers.GetValueOrDefault(m.ParticipationId) ?? [],
+                activitiesByMember.GetValueOrDefault(m.MemberId) ?? []))
+            .ToList();
+        return new SeasonInput(season, asOf, rules, kinds, members);
+    }
+
+    /// <summary>A member's id in standings: the Discord id, or the member number for legacy members without one.</summary>
+    public static string MemberKey(long? discordUserId, long memberId) =>
+        discordUserId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? $"member:{memberId}";
+
+    public static string DisplayName(string firstName, string lastName) => $"{firstName} {lastName}".Trim();
+}

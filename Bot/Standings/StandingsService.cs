@@ -1,0 +1,39 @@
+using Bot.Configuration;
+using Bot.Data.Queries;
+using Bot.Data.Repositories;
+using Bot.Scoring;
+
+namespace Bot.Standings;
+
+/// <summary>A guild's season standings from the database: rules + stored activities + jokers, as of a date.</summary>
+public sealed class StandingsService(ChallengeRepository challenges, SeasonQueries seasons)
+{
+    // Kinds are few (a few dozen sport types) and interning is append-only, so one table serves every season.
+    private readonly ActivityKinds _kinds = new();
+
+    public async Task<SeasonStandings?> ScoreAsync(long guildId, int season, DateOnly? asOf, TimeZoneInfo defaultZone, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        var challenge = await challenges.GetAsync(guildId, season, cancellationToken);
+        if (challenge is null)
+        {
+            return null;
+        }
+
+        var input = await LoadAsync(challenge, asOf ?? Today(challenge, defaultZone, time), cancellationToken);
+        return SeasonScorer.Score(input);
+    }
+
+    public async Task<SeasonInput> LoadAsync(ChallengeRow challenge, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        var rules = RulesJson.Parse(challenge.RulesJson);
+        var (from, to) = SeasonWindow.For(challenge.SeasonYear);
+        var data = await seasons.ReadSeasonAsync(challenge.Id, from, to, cancellationToken);
+        return SeasonInputMapper.Map(challenge.SeasonYear, asOf, rules, data, _kinds);
+    }
+
+    public static DateOnly Today(ChallengeRow challenge, TimeZoneInfo defaultZone, TimeProvider time)
+    {
+        var zone = challenge.TimeZone is { } id && ChallengeTimeZone.TryResolve(id, out var own) ? own : defaultZone;
+        return ChallengeTimeZone.Today(zone, time);
+    }
+}
