@@ -28,6 +28,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ActivityRepository>();
         services.AddSingleton<SeasonQueries>();
         services.AddSingleton<ExportQueries>();
+        services.AddSingleton<Legacy.LegacyImporter>();
         return services;
     }
 

@@ -33,7 +33,8 @@ public sealed class BotStartupTests
     {
         var result = await BotProcess.RunAsync(_folder, new Dictionary<string, string?>
         {
-            ["DISCORD_TOKEN"] = "test-token", ["CHALLENGE_TIME_ZONE"] = "Mars/Olympus",
+            ["DISCORD_TOKEN"] = "test-token",
+            ["CHALLENGE_TIME_ZONE"] = "Mars/Olympus",
         });
 
         Assert.That((result.ExitCode, result.Error.TrimEnd().Split('\n').Length), Is.EqualTo((2, 1)), result.Error);

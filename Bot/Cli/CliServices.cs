@@ -1,7 +1,6 @@
 using Bot.Configuration;
 using Bot.Data;
 using Bot.Standings;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Cli;
 

@@ -5,7 +5,6 @@ using Bot.Configuration;
 using Bot.Data.Queries;
 using Bot.Data.Repositories;
 using Bot.Standings;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Cli;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Bot.Data;
 using Bot.Data.Legacy;
 using Bot.Scoring;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Cli;
 
