@@ -42,6 +42,23 @@ public sealed class BotStartupTests
     }
 
     [Test]
+    public async Task Run_DatabaseFileNotSqlite_OneLineExitCode2AndFileUnchanged()
+    {
+        var database = Path.Combine(_folder, "notes.db");
+        await File.WriteAllTextAsync(database, "shopping list\n");
+
+        var result = await BotProcess.RunAsync(_folder, new Dictionary<string, string?>
+        {
+            ["DISCORD_TOKEN"] = "test-token",
+            ["DATABASE_PATH"] = database,
+        });
+
+        Assert.That((result.ExitCode, result.Error.TrimEnd().Split('\n').Length), Is.EqualTo((2, 1)), result.Error);
+        Assert.That((result.Error.Contains("not a SQLite database", StringComparison.Ordinal), await File.ReadAllTextAsync(database)),
+            Is.EqualTo((true, "shopping list\n")));
+    }
+
+    [Test]
     public async Task Run_WithToken_AppliesMigrationsToDatabasePath()
     {
         var database = Path.Combine(_folder, "state", "bot.db");

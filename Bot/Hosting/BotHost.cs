@@ -30,6 +30,11 @@ internal static class BotHost
             await Console.Error.WriteLineAsync($"error: {exception.Failures.First()}");
             return Cli.ExitCodes.BadInput;
         }
+        catch (Exception exception) when (exception is DataStoreException or ConfigurationException)
+        {
+            await Console.Error.WriteLineAsync($"error: {exception.Message}");
+            return Cli.ExitCodes.BadInput;
+        }
 
         await host.RunAsync(cancellationToken);
         return Cli.ExitCodes.Success;
