@@ -1,7 +1,8 @@
 namespace Bot.Data.Queries;
 
-/// <summary>The columns scoring needs; <paramref name="StartLocalTicks"/> is the wall-clock start's ticks.</summary>
-public sealed record SeasonActivityRow(
+/// <summary>The columns scoring needs; <paramref name="StartLocalTicks"/> is the wall-clock start's ticks. A struct: a season
+/// has hundreds of thousands of these, read into one buffer without an allocation each.</summary>
+public readonly record struct SeasonActivityRow(
     long MemberId,
     long Id,
     string? Type,

@@ -21,7 +21,7 @@ internal static class SeasonSql
         WHERE p.challenge_id = @ChallengeId
           AND a.start_local_ticks >= @FromTicks
           AND a.start_local_ticks < @ToTicks
-        ORDER BY a.member_id, a.start_local_ticks, a.id
+        ORDER BY p.member_id, a.start_local_ticks, a.id
         """;
 
     public const string Jokers = """
