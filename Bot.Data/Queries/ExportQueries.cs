@@ -24,31 +24,12 @@ public sealed class ExportQueries(IDbContextFactory<ChallengeDbContext> contextF
                 FromTicks = fromLocalInclusive.Ticks,
                 ToTicks = toLocalExclusive.Ticks,
             };
-            var members = new List<(long ParticipationId, long MemberId, long? DiscordUserId, string FirstName,
-                string LastName, long? StravaAthleteId, bool Consent, int JokersLeft)>();
-            var reader = await snapshot.Connection.ExecuteReaderAsync(Command(SeasonSql.Members));
-            await using (reader)
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    members.Add((reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2),
-                        reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetInt64(5),
-                        reader.GetInt64(6) != 0, reader.GetInt32(7)));
-                }
-            }
-
-            var jokers = new Dictionary<long, List<int>>();
-            reader = await snapshot.Connection.ExecuteReaderAsync(Command(SeasonSql.Jokers));
-            await using (reader)
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    ListFor(jokers, reader.GetInt64(0)).Add(reader.GetInt32(1));
-                }
-            }
-
+            var members = await SeasonQueries.ReadMembersAsync(snapshot, challengeId, cancellationToken);
+            var jokers = (await SeasonQueries.ReadJokersAsync(snapshot, challengeId, cancellationToken))
+                .GroupBy(j => j.ParticipationId)
+                .ToDictionary(g => g.Key, g => g.Select(j => j.Week).ToList());
             var legacy = new Dictionary<long, List<ExportLegacyWeekRow>>();
-            reader = await snapshot.Connection.ExecuteReaderAsync(Command(ExportSql.LegacyWeekResults));
+            var reader = await snapshot.Connection.ExecuteReaderAsync(Command(ExportSql.LegacyWeekResults));
             await using (reader)
             {
                 while (await reader.ReadAsync(cancellationToken))
@@ -88,9 +69,9 @@ public sealed class ExportQueries(IDbContextFactory<ChallengeDbContext> contextF
                     m.FirstName,
                     m.LastName,
                     m.StravaAthleteId,
-                    m.Consent,
+                    m.ConsentToReports,
                     m.JokersLeft,
-                    jokers.GetValueOrDefault(m.ParticipationId) ?? [],
+                    (IReadOnlyList<int>?)jokers.GetValueOrDefault(m.ParticipationId) ?? [],
                     legacy.GetValueOrDefault(m.ParticipationId) ?? [],
                     activities.GetValueOrDefault(m.MemberId) ?? []))
                 .ToList();

@@ -21,41 +21,47 @@ public sealed class SeasonQueries(IDbContextFactory<ChallengeDbContext> contextF
         var snapshot = await ReadSnapshot.OpenAsync(contextFactory, cancellationToken);
         await using (snapshot)
         {
-            var parameters = new { ChallengeId = challengeId };
-            var members = new List<SeasonMemberRow>();
-            var reader = await snapshot.Connection.ExecuteReaderAsync(
-                new CommandDefinition(SeasonSql.Members, parameters, snapshot.Transaction, cancellationToken: cancellationToken));
-            await using (reader)
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    members.Add(new SeasonMemberRow(
-                        reader.GetInt64(0),
-                        reader.GetInt64(1),
-                        reader.IsDBNull(2) ? null : reader.GetInt64(2),
-                        reader.GetString(3),
-                        reader.GetString(4),
-                        reader.IsDBNull(5) ? null : reader.GetInt64(5),
-                        reader.GetInt64(6) != 0,
-                        reader.GetInt32(7)));
-                }
-            }
+            var members = await ReadMembersAsync(snapshot, challengeId, cancellationToken);
 
             var activities = ReadActivities(snapshot, challengeId, fromLocalInclusive, toLocalExclusive, cancellationToken);
 
-            var jokers = new List<SeasonJokerRow>();
-            reader = await snapshot.Connection.ExecuteReaderAsync(
-                new CommandDefinition(SeasonSql.Jokers, parameters, snapshot.Transaction, cancellationToken: cancellationToken));
-            await using (reader)
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    jokers.Add(new SeasonJokerRow(reader.GetInt64(0), reader.GetInt32(1)));
-                }
-            }
+            var jokers = await ReadJokersAsync(snapshot, challengeId, cancellationToken);
 
             return new SeasonData(members, activities, jokers);
         }
+    }
+
+    /// <summary>The challenge's participants, by participation id (shared with the export).</summary>
+    internal static async Task<List<SeasonMemberRow>> ReadMembersAsync(ReadSnapshot snapshot, long challengeId, CancellationToken cancellationToken)
+    {
+        var members = new List<SeasonMemberRow>();
+        var reader = await snapshot.Connection.ExecuteReaderAsync(
+            new CommandDefinition(SeasonSql.Members, new { ChallengeId = challengeId }, snapshot.Transaction, cancellationToken: cancellationToken));
+        await using (reader)
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                members.Add(new SeasonMemberRow(
+                    reader.GetInt64(0),
+                    reader.GetInt64(1),
+                    reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                    reader.GetString(3),
+                    reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetInt64(5),
+                    reader.GetInt64(6) != 0,
+                    reader.GetInt32(7)));
+            }
+        }
+
+        return members;
+    }
+
+    /// <summary>The participants' joker weeks, by participation id and week (shared with the export).</summary>
+    internal static async Task<List<SeasonJokerRow>> ReadJokersAsync(ReadSnapshot snapshot, long challengeId, CancellationToken cancellationToken)
+    {
+        var rows = await snapshot.Connection.QueryAsync<(long ParticipationId, long Week)>(
+            new CommandDefinition(SeasonSql.Jokers, new { ChallengeId = challengeId }, snapshot.Transaction, cancellationToken: cancellationToken));
+        return rows.Select(row => new SeasonJokerRow(row.ParticipationId, (int)row.Week)).ToList();
     }
 
     // The activity rows are stepped through SQLite directly rather than through Dapper/ADO.NET: per column,
