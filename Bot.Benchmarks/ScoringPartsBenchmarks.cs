@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Jobs;
 using Bot.Benchmarks.Generation;
+using Bot.Benchmarks.Prototypes;
 using Bot.Scoring;
 
 namespace Bot.Benchmarks;
@@ -30,6 +31,10 @@ public class ScoringPartsBenchmarks
         _activities = [.. _season.Members.Select(member => (ActivityInput[])member.Activities)];
         _lastWeek = _calendar.LastReportedWeek(_season.AsOf);
         _inProgress = _calendar.InProgressWeek(_season.AsOf);
+        if (PointsLoop() != FusedPointsLoop())
+        {
+            throw new InvalidOperationException("the prototype points loop disagrees with WeekPoints.Tally");
+        }
     }
 
     [Benchmark(OperationsPerInvoke = SeasonGenerator.SeasonActivities)]
@@ -41,7 +46,23 @@ public class ScoringPartsBenchmarks
         {
             points.Clear();
             WeekPoints.Tally(activities, _rules, _calendar, 1, _lastWeek, points);
-            sum += points[1];
+            sum += Checksum(points);
+        }
+
+        return sum;
+    }
+
+    /// <summary>Prototype: the order check fused into the loop (<see cref="ProposedWeekPoints"/>).</summary>
+    [Benchmark(OperationsPerInvoke = SeasonGenerator.SeasonActivities)]
+    public long FusedPointsLoop()
+    {
+        Span<long> points = stackalloc long[54];
+        long sum = 0;
+        foreach (var activities in _activities)
+        {
+            points.Clear();
+            _ = ProposedWeekPoints.TryTally(activities, _rules, _calendar, 1, _lastWeek, points);
+            sum += Checksum(points);
         }
 
         return sum;
@@ -74,4 +95,16 @@ public class ScoringPartsBenchmarks
 
     [Benchmark(OperationsPerInvoke = SeasonGenerator.SeasonActivities)]
     public SeasonStandings Season() => SeasonScorer.Score(_season);
+
+    /// <summary>Every week's points, position-weighted, so that loops agreeing on it agree on each week.</summary>
+    private static long Checksum(ReadOnlySpan<long> points)
+    {
+        long sum = 0;
+        for (var week = 0; week < points.Length; week++)
+        {
+            sum = (sum * 31) + points[week];
+        }
+
+        return sum;
+    }
 }
