@@ -1,0 +1,62 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bot.Data;
+
+/// <summary>Applies the migrations at start-up, refusing (without touching it) a file that is not SQLite.</summary>
+public sealed class DatabaseMigrator(IDbContextFactory<ChallengeDbContext> contextFactory, DatabaseLocation location)
+{
+    private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureSqliteFileAsync(cancellationToken);
+        try
+        {
+            var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+            await using (context)
+            {
+                await context.Database.MigrateAsync(cancellationToken);
+            }
+        }
+        catch (SqliteException exception) when (SqliteErrors.Translate(exception, location.Path) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>An empty or missing file is fine (SQLite creates it); anything else must start with the SQLite header.</summary>
+    private async Task EnsureSqliteFileAsync(CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(location.FullPath);
+        if (Directory.Exists(file.FullName))
+        {
+            throw new DataStoreException($"'{location.Path}' is a directory, not a SQLite database");
+        }
+
+        if (!file.Exists || file.Length == 0)
+        {
+            return;
+        }
+
+        var header = new byte[SqliteHeader.Length];
+        int read;
+        try
+        {
+            var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            await using (stream)
+            {
+                read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new DataStoreException($"'{location.Path}' cannot be read: {exception.Message}", exception);
+        }
+
+        if (read < header.Length || !header.AsSpan().SequenceEqual(SqliteHeader))
+        {
+            throw SqliteErrors.NotADatabase(location.Path);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace Bot.Data.Entities;
+
+/// <summary>A person: their Discord user and their Strava link. One per Discord user, shared across guilds.</summary>
+public sealed class Member
+{
+    public long Id { get; set; }
+
+    /// <summary>Null for legacy members whose Discord id the old bot never stored.</summary>
+    public long? DiscordUserId { get; set; }
+
+    public long? StravaAthleteId { get; set; }
+
+    public required string FirstName { get; set; }
+
+    public required string LastName { get; set; }
+
+    public string? ProfileMediumUrl { get; set; }
+
+    public string? AccessToken { get; set; }
+
+    public string? RefreshToken { get; set; }
+
+    public DateTime? TokenExpiresAtUtc { get; set; }
+
+    public string? Scopes { get; set; }
+
+    public required LinkState LinkState { get; set; }
+
+    public required DateTime CreatedAtUtc { get; set; }
+
+    public required DateTime UpdatedAtUtc { get; set; }
+
+    public ICollection<Participation> Participations { get; set; } = [];
+
+    public ICollection<Activity> Activities { get; set; } = [];
+}

@@ -1,3 +1,0 @@
-namespace Bot.Data;
-
-internal static class Placeholder;

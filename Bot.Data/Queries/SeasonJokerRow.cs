@@ -1,0 +1,3 @@
+namespace Bot.Data.Queries;
+
+public sealed record SeasonJokerRow(long ParticipationId, int Week);

@@ -1,0 +1,67 @@
+using Bot.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bot.Data.Repositories;
+
+public sealed class ActivityRepository(IDbContextFactory<ChallengeDbContext> contextFactory, TimeProvider timeProvider)
+{
+    /// <summary>Inserts the activity or updates the stored one with the same Strava id, in one write transaction.</summary>
+    public Task<ActivityUpsertOutcome> UpsertAsync(ActivityRecord record, CancellationToken cancellationToken = default) =>
+        WriteTransaction.RunAsync(contextFactory, async (context, ct) =>
+        {
+            var now = timeProvider.GetUtcNow().UtcDateTime;
+            var activity = await context.Activities.SingleOrDefaultAsync(a => a.Id == record.Id, ct);
+            if (activity is null)
+            {
+                context.Activities.Add(new Activity
+                {
+                    Id = record.Id,
+                    MemberId = record.MemberId,
+                    Name = record.Name,
+                    Type = record.Type,
+                    SportType = record.SportType,
+                    StartUtc = record.StartUtc,
+                    StartLocal = record.StartLocal,
+                    TimeZone = record.TimeZone,
+                    MovingTime = record.MovingTime,
+                    ElapsedTime = record.ElapsedTime,
+                    Distance = record.Distance,
+                    TotalElevationGain = record.TotalElevationGain,
+                    SummaryPolyline = record.SummaryPolyline,
+                    UpdatedAtUtc = now,
+                });
+                return ActivityUpsertOutcome.Inserted;
+            }
+
+            activity.MemberId = record.MemberId;
+            activity.Name = record.Name;
+            activity.Type = record.Type;
+            activity.SportType = record.SportType;
+            activity.StartUtc = record.StartUtc;
+            activity.StartLocal = record.StartLocal;
+            activity.TimeZone = record.TimeZone;
+            activity.MovingTime = record.MovingTime;
+            activity.ElapsedTime = record.ElapsedTime;
+            activity.Distance = record.Distance;
+            activity.TotalElevationGain = record.TotalElevationGain;
+            activity.SummaryPolyline = record.SummaryPolyline;
+            context.ChangeTracker.DetectChanges();
+            if (context.Entry(activity).State == EntityState.Unchanged)
+            {
+                return ActivityUpsertOutcome.Unchanged;
+            }
+
+            activity.UpdatedAtUtc = now;
+            return ActivityUpsertOutcome.Updated;
+        }, cancellationToken);
+
+    /// <summary>False when no activity has this Strava id.</summary>
+    public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using (context)
+        {
+            return await context.Activities.Where(a => a.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Bot.Data.Repositories;
+
+public enum ActivityUpsertOutcome
+{
+    Inserted,
+    Updated,
+    Unchanged,
+}

@@ -1,0 +1,94 @@
+using Bot.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bot.Data.Repositories;
+
+public sealed class ChallengeRepository(IDbContextFactory<ChallengeDbContext> contextFactory, TimeProvider timeProvider)
+{
+    public async Task<ChallengeRow?> GetAsync(long guildId, int seasonYear, CancellationToken cancellationToken = default)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using (context)
+        {
+            return await context.Challenges.AsNoTracking()
+                .Where(c => c.GuildId == guildId && c.SeasonYear == seasonYear)
+                .Select(c => new ChallengeRow(c.Id, c.GuildId, c.SeasonYear, c.RulesJson, c.TimeZone, c.CreatedAtUtc))
+                .SingleOrDefaultAsync(cancellationToken);
+        }
+    }
+
+    public async Task<ChallengeRow?> GetLatestAsync(long guildId, CancellationToken cancellationToken = default)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using (context)
+        {
+            return await context.Challenges.AsNoTracking()
+                .Where(c => c.GuildId == guildId)
+                .OrderByDescending(c => c.SeasonYear)
+                .Select(c => new ChallengeRow(c.Id, c.GuildId, c.SeasonYear, c.RulesJson, c.TimeZone, c.CreatedAtUtc))
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The guild's season years, ascending.</summary>
+    public async Task<IReadOnlyList<int>> ListSeasonsAsync(long guildId, CancellationToken cancellationToken = default)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using (context)
+        {
+            return await context.Challenges.AsNoTracking()
+                .Where(c => c.GuildId == guildId)
+                .OrderBy(c => c.SeasonYear)
+                .Select(c => c.SeasonYear)
+                .ToListAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Creates the guild's season with these rules, or replaces the rules of the existing one.</summary>
+    /// <param name="rulesJson">Already validated by the caller.</param>
+    public Task<ChallengeRow> SaveRulesAsync(
+        long guildId,
+        int seasonYear,
+        string rulesJson,
+        CancellationToken cancellationToken = default) =>
+        WriteTransaction.RunAsync(contextFactory, async (context, ct) =>
+        {
+            var challenge = await context.Challenges
+                .SingleOrDefaultAsync(c => c.GuildId == guildId && c.SeasonYear == seasonYear, ct);
+            if (challenge is null)
+            {
+                challenge = new Challenge
+                {
+                    GuildId = guildId,
+                    SeasonYear = seasonYear,
+                    RulesJson = rulesJson,
+                    CreatedAtUtc = timeProvider.GetUtcNow().UtcDateTime,
+                };
+                context.Challenges.Add(challenge);
+            }
+            else
+            {
+                challenge.RulesJson = rulesJson;
+            }
+
+            await context.SaveChangesAsync(ct);
+            return ToRow(challenge);
+        }, cancellationToken);
+
+    /// <summary>Sets (or, with null, clears) the season's IANA time zone override. False when there is no such challenge.</summary>
+    public Task<bool> SetTimeZoneAsync(long challengeId, string? timeZone, CancellationToken cancellationToken = default) =>
+        WriteTransaction.RunAsync(contextFactory, async (context, ct) =>
+        {
+            var challenge = await context.Challenges.SingleOrDefaultAsync(c => c.Id == challengeId, ct);
+            if (challenge is null)
+            {
+                return false;
+            }
+
+            challenge.TimeZone = timeZone;
+            return true;
+        }, cancellationToken);
+
+    private static ChallengeRow ToRow(Challenge c) =>
+        new(c.Id, c.GuildId, c.SeasonYear, c.RulesJson, c.TimeZone, c.CreatedAtUtc);
+}

@@ -1,0 +1,3 @@
+namespace Bot.Data.Repositories;
+
+public sealed record JokerToggleResult(JokerToggleOutcome Outcome, int JokersLeft);

@@ -1,0 +1,37 @@
+using Bot.Data.Repositories;
+
+namespace Bot.Tests.Data;
+
+public sealed class ChallengeRepositoryTests
+{
+    [Test]
+    public async Task SaveRulesAsync_ExistingSeason_ReplacesRulesInPlace()
+    {
+        await using var database = await TempDatabase.CreateAsync();
+        var challenges = database.Get<ChallengeRepository>();
+        var created = await challenges.SaveRulesAsync(7, 2024, """{"price_per_week":5}""");
+
+        var updated = await challenges.SaveRulesAsync(7, 2024, """{"price_per_week":6}""");
+
+        Assert.That(updated.Id, Is.EqualTo(created.Id));
+        Assert.That((await challenges.GetAsync(7, 2024))!.RulesJson, Is.EqualTo("""{"price_per_week":6}"""));
+        Assert.That(await TestData.CountAsync(database, "challenges"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ListSeasonsAsync_SeveralGuilds_ReturnsThisGuildsYearsAscending()
+    {
+        await using var database = await TempDatabase.CreateAsync();
+        var challenges = database.Get<ChallengeRepository>();
+        await challenges.SaveRulesAsync(7, 2025, "{}");
+        await challenges.SaveRulesAsync(7, 2023, "{}");
+        await challenges.SaveRulesAsync(8, 2026, "{}");
+
+        var seasons = await challenges.ListSeasonsAsync(7);
+        var latest = await challenges.GetLatestAsync(7);
+
+        Assert.That(seasons, Is.EqualTo(new[] { 2023, 2025 }));
+        Assert.That(latest!.SeasonYear, Is.EqualTo(2025));
+        Assert.That(await challenges.GetLatestAsync(9), Is.Null);
+    }
+}

@@ -1,3 +1,0 @@
-namespace Bot.Migrations;
-
-internal static class Placeholder;
