@@ -144,12 +144,13 @@ internal sealed class SeasonGenerator(int seed)
     private int[] JokerWeeks(int weekCount)
     {
         var draw = _random.NextDouble();
+        var first = 1 + _random.Next(weekCount);
         return draw switch
         {
             < 0.35 => [],
-            < 0.95 => [1 + _random.Next(weekCount)],
+            < 0.95 => [first],
             // Legacy imports may carry more joker weeks than the rules allow; scoring honours all.
-            _ => [1 + _random.Next(weekCount), 1 + _random.Next(weekCount)],
+            _ => [first, 1 + ((first + _random.Next(weekCount - 1)) % weekCount)],
         };
     }
 }
