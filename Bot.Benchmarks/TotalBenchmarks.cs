@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Jobs;
 using Bot.Benchmarks.Data;
 using Bot.Benchmarks.Generation;
+using Bot.Benchmarks.Prototypes;
 using Bot.Data.Queries;
 using Bot.Scoring;
 
@@ -18,21 +19,17 @@ public class TotalBenchmarks
 {
     private SeasonDatabase _database = null!;
     private SeasonData _rows = null!;
+    private FusedSeasonRead _fused = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _database = SeasonDatabase.CreateAsync(SeasonGenerator.Default()).GetAwaiter().GetResult();
         _rows = ReadAsync().GetAwaiter().GetResult();
+        _fused = new FusedSeasonRead(_database.ContextFactory);
         var expected = SeasonScorer.Score(_database.Season.Input).Members;
-        var actual = TotalAsync().GetAwaiter().GetResult().Members;
-        for (var i = 0; i < expected.Count; i++)
-        {
-            if (expected[i].Total != actual[i].Total || expected[i].Id != actual[i].Id || !expected[i].Weeks.SequenceEqual(actual[i].Weeks))
-            {
-                throw new InvalidOperationException($"member {expected[i].Id} scores differently after the database round trip");
-            }
-        }
+        Check(expected, TotalAsync().GetAwaiter().GetResult().Members);
+        Check(expected, ProposedTotalAsync().GetAwaiter().GetResult().Members);
     }
 
     [GlobalCleanup]
@@ -45,6 +42,16 @@ public class TotalBenchmarks
         return SeasonScorer.Score(Map(rows));
     }
 
+    /// <summary>Prototype: ORDER BY p.member_id and rows read straight into scoring's input (<see cref="FusedSeasonRead"/>).</summary>
+    [Benchmark]
+    public async Task<SeasonStandings> ProposedTotalAsync()
+    {
+        var season = _database.Season;
+        var input = await _fused.ReadInputAsync(
+            _database.ChallengeId, season.Season, season.AsOf, Rules.Default, _database.FromLocal, _database.ToLocal);
+        return SeasonScorer.Score(input);
+    }
+
     /// <summary>The mapping step alone, from rows already read.</summary>
     [Benchmark]
     public SeasonInput MapRows() => Map(_rows);
@@ -54,4 +61,20 @@ public class TotalBenchmarks
 
     private SeasonInput Map(SeasonData rows) =>
         SeasonRowMapper.ToInput(rows, _database.Season.Season, _database.Season.AsOf, Rules.Default, new ActivityKinds());
+
+    private static void Check(IReadOnlyList<MemberStanding> expected, IReadOnlyList<MemberStanding> actual)
+    {
+        if (expected.Count != actual.Count)
+        {
+            throw new InvalidOperationException($"{actual.Count} members after the database round trip, expected {expected.Count}");
+        }
+
+        for (var i = 0; i < expected.Count; i++)
+        {
+            if (expected[i].Total != actual[i].Total || expected[i].Id != actual[i].Id || !expected[i].Weeks.SequenceEqual(actual[i].Weeks))
+            {
+                throw new InvalidOperationException($"member {expected[i].Id} scores differently after the database round trip");
+            }
+        }
+    }
 }

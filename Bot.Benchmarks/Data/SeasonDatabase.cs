@@ -46,6 +46,8 @@ internal sealed class SeasonDatabase : IAsyncDisposable
 
     public SeasonQueries Queries => _services.GetRequiredService<SeasonQueries>();
 
+    public IDbContextFactory<ChallengeDbContext> ContextFactory => _services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>();
+
     public static async Task<SeasonDatabase> CreateAsync(GeneratedSeason season, CancellationToken cancellationToken = default)
     {
         var directory = Path.Combine(Path.GetTempPath(), "challengebot-bench-" + Guid.NewGuid().ToString("N"));
@@ -137,8 +139,6 @@ internal sealed class SeasonDatabase : IAsyncDisposable
             }
         }
     }
-
-    private IDbContextFactory<ChallengeDbContext> ContextFactory => _services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>();
 
     private static Activity ToEntity(long memberId, GeneratedActivity activity) => new()
     {
