@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Discord.Gateway;
+
+/// <summary>
+/// The discord.py-style "heartbeat blocked" and "can't keep up" signals: a warning when a heartbeat
+/// goes out later than its schedule by more than the threshold, or its ACK takes longer than that.
+/// </summary>
+internal sealed class GatewayWatchdog(ILogger logger, TimeSpan threshold)
+{
+    public void HeartbeatSent(TimeSpan lateness)
+    {
+        if (lateness > threshold)
+        {
+            GatewayLog.HeartbeatLate(logger, lateness.TotalMilliseconds, threshold.TotalMilliseconds);
+        }
+    }
+
+    public void AckReceived(TimeSpan latency)
+    {
+        if (latency > threshold)
+        {
+            GatewayLog.AckLate(logger, latency.TotalMilliseconds, threshold.TotalMilliseconds);
+        }
+    }
+}

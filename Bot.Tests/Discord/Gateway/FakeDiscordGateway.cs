@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using System.Security.Cryptography;
+using System.Text;
+using Bot.Discord.Gateway;
+
+namespace Bot.Tests.Discord.Gateway;
+
+/// <summary>
+/// A fake Discord on 127.0.0.1 with an ephemeral port: <c>GET /api/v10/gateway/bot</c> and the
+/// gateway WebSocket (<c>/gateway</c>, and <c>/resume</c> as the resume URL). Not Kestrel on purpose:
+/// check 10 measures heartbeat arrival while every pool thread is blocked, and Kestrel's socket
+/// completions run on that same pool, so its timestamps would be as starved as the client. Every
+/// connection is served on a dedicated thread with blocking socket reads instead.
+/// </summary>
+internal sealed class FakeDiscordGateway : IDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly Lock _lock = new();
+    private readonly List<FakeGatewayConnection> _connections = [];
+    private readonly List<string> _gatewayBotRequests = [];
+    private long _sequence;
+
+    private FakeDiscordGateway()
+    {
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        new Thread(Accept) { IsBackground = true, Name = "fake-gateway-accept" }.Start();
+    }
+
+    public int Port { get; }
+
+    public Uri ApiBaseUrl => new($"http://127.0.0.1:{Port}/api/v10");
+
+    public string ResumeUrl => $"ws://127.0.0.1:{Port}/resume";
+
+    public int HeartbeatIntervalMs { get; set; } = 1000;
+
+    public bool AutoAck { get; set; } = true;
+
+    public IReadOnlyList<FakeGatewayConnection> Connections
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _connections];
+            }
+        }
+    }
+
+    public IReadOnlyList<string> GatewayBotRequests
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _gatewayBotRequests];
+            }
+        }
+    }
+
+    public static FakeDiscordGateway Start(int heartbeatIntervalMs = 1000) => new() { HeartbeatIntervalMs = heartbeatIntervalMs };
+
+    public long NextSequence() => Interlocked.Increment(ref _sequence);
+
+    public void Dispose() => _listener.Stop();
+
+    private static string ReadHead(Stream stream)
+    {
+        var head = new StringBuilder();
+        var one = new byte[1];
+        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal) && stream.Read(one) == 1)
+        {
+            head.Append((char)one[0]);
+        }
+
+        return head.ToString();
+    }
+
+    private void Accept()
+    {
+        try
+        {
+            while (true)
+            {
+                var socket = _listener.AcceptSocket();
+                new Thread(() => Serve(socket)) { IsBackground = true, Name = "fake-gateway-connection" }.Start();
+            }
+        }
+        catch (SocketException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private void Serve(Socket socket)
+    {
+        var stream = new BlockingSocketStream(socket);
+        try
+        {
+            var head = ReadHead(stream);
+            var target = head.Split(' ', 3)[1];
+            var path = target.Split('?')[0];
+            var query = target.Contains('?', StringComparison.Ordinal) ? target[target.IndexOf('?', StringComparison.Ordinal)..] : "";
+            if (path == "/api/v10/gateway/bot")
+            {
+                lock (_lock)
+                {
+                    _gatewayBotRequests.Add(head);
+                }
+
+                var body = Encoding.UTF8.GetBytes($$$"""{"url":"ws://127.0.0.1:{{{Port}}}/gateway","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":0,"max_concurrency":1}}""");
+                stream.Write(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n"));
+                stream.Write(body);
+                stream.Dispose();
+                return;
+            }
+
+            var key = head.Split("\r\n").First(l => l.StartsWith("Sec-WebSocket-Key:", StringComparison.OrdinalIgnoreCase))[18..].Trim();
+#pragma warning disable CA5350 // RFC 6455 mandates SHA-1 for Sec-WebSocket-Accept.
+            var accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
+#pragma warning restore CA5350
+            stream.Write(Encoding.ASCII.GetBytes($"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n\r\n"));
+            var webSocket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
+            var connection = new FakeGatewayConnection(path, query, webSocket, this);
+            lock (_lock)
+            {
+                _connections.Add(connection);
+            }
+
+            connection.Serve();
+        }
+        catch (IOException)
+        {
+            stream.Dispose();
+        }
+    }
+}
