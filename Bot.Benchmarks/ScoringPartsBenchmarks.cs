@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Jobs;
 using Bot.Benchmarks.Generation;
-using Bot.Benchmarks.Prototypes;
 using Bot.Scoring;
 
 namespace Bot.Benchmarks;
@@ -31,10 +30,6 @@ public class ScoringPartsBenchmarks
         _activities = [.. _season.Members.Select(member => (ActivityInput[])member.Activities)];
         _lastWeek = _calendar.LastReportedWeek(_season.AsOf);
         _inProgress = _calendar.InProgressWeek(_season.AsOf);
-        if (PointsLoop() != FusedPointsLoop())
-        {
-            throw new InvalidOperationException("the prototype points loop disagrees with WeekPoints.Tally");
-        }
     }
 
     [Benchmark(OperationsPerInvoke = SeasonGenerator.SeasonActivities)]
@@ -45,23 +40,7 @@ public class ScoringPartsBenchmarks
         foreach (var activities in _activities)
         {
             points.Clear();
-            WeekPoints.Tally(activities, _rules, _calendar, 1, _lastWeek, points);
-            sum += Checksum(points);
-        }
-
-        return sum;
-    }
-
-    /// <summary>Prototype: the order check fused into the loop (<see cref="ProposedWeekPoints"/>).</summary>
-    [Benchmark(OperationsPerInvoke = SeasonGenerator.SeasonActivities)]
-    public long FusedPointsLoop()
-    {
-        Span<long> points = stackalloc long[54];
-        long sum = 0;
-        foreach (var activities in _activities)
-        {
-            points.Clear();
-            _ = ProposedWeekPoints.TryTally(activities, _rules, _calendar, 1, _lastWeek, points);
+            _ = WeekPoints.TryTally(activities, _rules, _calendar, 1, _lastWeek, points);
             sum += Checksum(points);
         }
 
@@ -75,19 +54,6 @@ public class ScoringPartsBenchmarks
         foreach (var member in _season.Members)
         {
             sum += MemberScorer.Score(member, _rules, _calendar, _lastWeek, _inProgress).Total;
-        }
-
-        return sum;
-    }
-
-    /// <summary>One failed week's charge as a decimal, as the week loop asks for it (streaks 0..7).</summary>
-    [Benchmark(OperationsPerInvoke = 8)]
-    public decimal FailedWeekAmount()
-    {
-        decimal sum = 0;
-        for (var streak = 0; streak < 8; streak++)
-        {
-            sum += _rules.Amounts[streak]!.Value.ToDecimal();
         }
 
         return sum;

@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Jobs;
 using Bot.Benchmarks.Data;
 using Bot.Benchmarks.Generation;
-using Bot.Benchmarks.Prototypes;
 using Bot.Data.Queries;
 
 namespace Bot.Benchmarks;
@@ -16,7 +15,6 @@ namespace Bot.Benchmarks;
 public class SeasonReadBenchmarks
 {
     private SeasonDatabase _database = null!;
-    private ProposedSeasonRead _proposed = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -27,31 +25,12 @@ public class SeasonReadBenchmarks
         {
             throw new InvalidOperationException($"seeded {data.Members.Count} members and {data.Activities.Count} activities");
         }
-
-        _proposed = new ProposedSeasonRead(_database.ContextFactory);
-        if (!ProposedActivitiesAsync().GetAwaiter().GetResult().SequenceEqual(data.Activities))
-        {
-            throw new InvalidOperationException("the proposed query returns different activity rows");
-        }
     }
 
     [GlobalCleanup]
     public void Cleanup() => _database.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    [Benchmark(Baseline = true)]
+    [Benchmark]
     public Task<SeasonData> ReadSeasonAsync() =>
         _database.Queries.ReadSeasonAsync(_database.ChallengeId, _database.FromLocal, _database.ToLocal);
-
-    /// <summary>Prototype: the activities query alone with <c>ORDER BY p.member_id</c> (<see cref="ProposedSeasonRead"/>).</summary>
-    [Benchmark]
-    public Task<List<SeasonActivityRow>> ProposedActivitiesAsync() =>
-        _proposed.ReadActivitiesAsync(_database.ChallengeId, _database.FromLocal, _database.ToLocal);
-
-    [Benchmark]
-    public Task<long> ScanWithStringsAsync() =>
-        _proposed.ScanActivitiesAsync(_database.ChallengeId, _database.FromLocal, _database.ToLocal, readStrings: true);
-
-    [Benchmark]
-    public Task<long> ScanNumbersAsync() =>
-        _proposed.ScanActivitiesAsync(_database.ChallengeId, _database.FromLocal, _database.ToLocal, readStrings: false);
 }

@@ -19,6 +19,8 @@ public sealed class ChallengeDbContext(DbContextOptions<ChallengeDbContext> opti
 
     public DbSet<Activity> Activities => Set<Activity>();
 
+    public DbSet<ActivityKind> ActivityKinds => Set<ActivityKind>();
+
     public DbSet<StravaSyncState> StravaSyncStates => Set<StravaSyncState>();
 
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
@@ -26,6 +28,18 @@ public sealed class ChallengeDbContext(DbContextOptions<ChallengeDbContext> opti
     public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
 
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ActivityKindAssigner.Assign(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await ActivityKindAssigner.AssignAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

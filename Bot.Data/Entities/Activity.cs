@@ -17,6 +17,11 @@ public sealed class Activity
 
     public string? SportType { get; set; }
 
+    /// <summary>The (type, sport type) pair as a number, kept in step by <see cref="ActivityKindAssigner"/> on save.</summary>
+    public int KindId { get; set; }
+
+    public ActivityKind? Kind { get; set; }
+
     public required DateTime StartUtc { get; set; }
 
     /// <summary>Wall-clock start in the activity's own time zone (Kind Unspecified); stored as ticks.</summary>

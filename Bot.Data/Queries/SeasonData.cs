@@ -4,7 +4,9 @@ namespace Bot.Data.Queries;
 /// <param name="Members">Ordered by participation id.</param>
 /// <param name="Activities">Participants' activities in range, ordered by member id, local start, id.</param>
 /// <param name="Jokers">Ordered by participation id, week.</param>
+/// <param name="Kinds">Every activity kind, for the activities' kind ids.</param>
 public sealed record SeasonData(
     IReadOnlyList<SeasonMemberRow> Members,
     IReadOnlyList<SeasonActivityRow> Activities,
-    IReadOnlyList<SeasonJokerRow> Jokers);
+    IReadOnlyList<SeasonJokerRow> Jokers,
+    IReadOnlyList<ActivityKindRow> Kinds);

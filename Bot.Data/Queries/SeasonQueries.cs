@@ -27,7 +27,9 @@ public sealed class SeasonQueries(IDbContextFactory<ChallengeDbContext> contextF
 
             var jokers = await ReadJokersAsync(snapshot, challengeId, cancellationToken);
 
-            return new SeasonData(members, activities, jokers);
+            var kinds = (await snapshot.Connection.QueryAsync<ActivityKindRow>(
+                new CommandDefinition(SeasonSql.Kinds, transaction: snapshot.Transaction, cancellationToken: cancellationToken))).ToList();
+            return new SeasonData(members, activities, jokers, kinds);
         }
     }
 
@@ -64,10 +66,9 @@ public sealed class SeasonQueries(IDbContextFactory<ChallengeDbContext> contextF
         return rows.Select(row => new SeasonJokerRow(row.ParticipationId, (int)row.Week)).ToList();
     }
 
-    // The activity rows are stepped through SQLite directly rather than through Dapper/ADO.NET: per column,
-    // SqliteDataReader costs two native calls and a string allocation for each sport name, which made this
-    // read alone take longer than the whole /total budget. Here it is one native call per column and no
-    // per-row allocation besides the row record. Parameters and SQL stay in Queries like every other read.
+    // The activity rows are stepped through SQLite directly rather than through Dapper: a season is
+    // ~400,000 rows and this read is most of /total's 500 ms budget. Here it is one native call per
+    // column and no allocation per row (the rows are structs, and numbers only). The SQL stays in Queries.
     private static List<SeasonActivityRow> ReadActivities(
         ReadSnapshot snapshot,
         long challengeId,
@@ -82,7 +83,6 @@ public sealed class SeasonQueries(IDbContextFactory<ChallengeDbContext> contextF
             Check(raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "@ChallengeId"), challengeId), db);
             Check(raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "@FromTicks"), fromLocalInclusive.Ticks), db);
             Check(raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "@ToTicks"), toLocalExclusive.Ticks), db);
-            var names = new Utf8NameCache();
             var activities = new List<SeasonActivityRow>(capacity: 4096);
             int rc;
             while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
@@ -95,11 +95,10 @@ public sealed class SeasonQueries(IDbContextFactory<ChallengeDbContext> contextF
                 activities.Add(new SeasonActivityRow(
                     raw.sqlite3_column_int64(statement, 0),
                     raw.sqlite3_column_int64(statement, 1),
-                    Name(statement, 2, names),
-                    Name(statement, 3, names),
-                    raw.sqlite3_column_int64(statement, 4),
-                    raw.sqlite3_column_int(statement, 5),
-                    raw.sqlite3_column_int(statement, 6)));
+                    raw.sqlite3_column_int(statement, 2),
+                    raw.sqlite3_column_int64(statement, 3),
+                    raw.sqlite3_column_int(statement, 4),
+                    raw.sqlite3_column_int(statement, 5)));
             }
 
             if (rc != raw.SQLITE_DONE)
@@ -110,11 +109,6 @@ public sealed class SeasonQueries(IDbContextFactory<ChallengeDbContext> contextF
             return activities;
         }
     }
-
-    private static string? Name(sqlite3_stmt statement, int column, Utf8NameCache names) =>
-        raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL
-            ? null
-            : names.Get(raw.sqlite3_column_blob(statement, column));
 
     private static void Check(int rc, sqlite3 db)
     {

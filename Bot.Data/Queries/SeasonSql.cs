@@ -11,11 +11,11 @@ internal static class SeasonSql
         ORDER BY p.id
         """;
 
-    // Walks the (challenge_id, member_id) index of participations in member order and, per member, a range
-    // of the covering activities index, which is already in (member_id, start_local_ticks, id) order:
-    // no table rows are read and no sort is needed.
+    // Walks the participations of the challenge in member order and, per member, a range of the covering
+    // activities index (member_id, start_local_ticks, id, kind_id, moving_time, elapsed_time): no table row
+    // is read, and ordering by p.member_id (the outer loop) lets SQLite skip the sort. Numbers only.
     public const string Activities = """
-        SELECT a.member_id, a.id, a.type, a.sport_type, a.start_local_ticks, a.moving_time, a.elapsed_time
+        SELECT a.member_id, a.id, a.kind_id, a.start_local_ticks, a.moving_time, a.elapsed_time
         FROM participations p
         JOIN activities a ON a.member_id = p.member_id
         WHERE p.challenge_id = @ChallengeId
@@ -23,6 +23,8 @@ internal static class SeasonSql
           AND a.start_local_ticks < @ToTicks
         ORDER BY p.member_id, a.start_local_ticks, a.id
         """;
+
+    public const string Kinds = "SELECT id AS Id, type AS Type, sport_type AS SportType FROM activity_kinds ORDER BY id";
 
     public const string Jokers = """
         SELECT j.participation_id, j.week

@@ -38,7 +38,9 @@ public sealed class SeasonQueriesTests
         Assert.That(season.Members.Select(m => (m.ParticipationId, m.FirstName)), Is.EqualTo(new[] { (annaIn.Id, "Anna"), (lukasIn.Id, "Lukas") }));
         Assert.That(season.Members[0], Is.EqualTo(new SeasonMemberRow(annaIn.Id, anna.Id, 11, "Anna", "Tester", 5001, true, 1)));
         Assert.That(season.Activities.Select(a => a.Id), Is.EqualTo(new long[] { 15, 11, 12, 10, 30 }));
-        Assert.That(season.Activities[3], Is.EqualTo(new SeasonActivityRow(anna.Id, 10, "Ride", "Ride", new DateTime(2024, 1, 5, 7, 0, 0).Ticks, 1800, 1900)));
+        var ride = season.Activities[3];
+        Assert.That(ride with { KindId = 0 }, Is.EqualTo(new SeasonActivityRow(anna.Id, 10, 0, new DateTime(2024, 1, 5, 7, 0, 0).Ticks, 1800, 1900)));
+        Assert.That(season.Kinds.Single(k => k.Id == ride.KindId), Is.EqualTo(new ActivityKindRow(ride.KindId, "Ride", "Ride")));
         Assert.That(season.Jokers, Is.EqualTo(new[] { new SeasonJokerRow(lukasIn.Id, 4) }));
     }
 

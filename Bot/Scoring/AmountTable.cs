@@ -10,45 +10,33 @@ internal sealed class AmountTable
 {
     private static readonly BigInteger DecimalCoefficientLimit = BigInteger.One << 96;
 
-    private readonly ExactDecimal?[] _amounts;
-
     public AmountTable(Rules rules, int maxStreak)
     {
-        _amounts = new ExactDecimal?[maxStreak + 1];
         var price = ExactDecimal.From(rules.PricePerWeek);
         var multiplier = ExactDecimal.From(rules.Multiplier);
         ExactDecimal? cap = rules.MaxWeeklyAmount is { } max ? ExactDecimal.From(max) : null;
-        var cents = new long[maxStreak + 1];
-        var allCents = true;
+        Decimals = new decimal?[maxStreak + 1];
+        Cents = new long[maxStreak + 1];
         for (var streak = 0; streak <= maxStreak; streak++)
         {
-            var exponent = rules.MultiplierOn ? streak : 0;
-            var amount = Charge(price, multiplier, exponent);
+            var amount = Charge(price, multiplier, rules.MultiplierOn ? streak : 0);
             if (cap is { } limit && amount.CompareTo(limit) > 0)
             {
                 amount = limit;
             }
 
             var fits = amount.Fits;
-            _amounts[streak] = fits ? amount : null;
-            if (fits && amount.TryGetCents(out var c) && c <= long.MaxValue / 64)
-            {
-                cents[streak] = c;
-            }
-            else
-            {
-                allCents = false;
-            }
+            Decimals[streak] = fits ? amount.ToDecimal() : null;
+            // At most long.MaxValue / 64 a week, so 53 weeks of them cannot overflow a long.
+            Cents[streak] = fits && amount.TryGetCents(out var cents) && cents <= long.MaxValue / 64 ? cents : -1;
         }
-
-        Cents = allCents ? cents : null;
     }
 
-    /// <summary>Every amount in whole cents, when all of them are small enough for fast summing.</summary>
-    public long[]? Cents { get; }
+    /// <summary>The charge per streak; null where it does not fit a decimal.</summary>
+    public decimal?[] Decimals { get; }
 
-    /// <summary>The charge for a failed week at <paramref name="streak"/>, or null when it does not fit a decimal.</summary>
-    public ExactDecimal? this[int streak] => _amounts[streak];
+    /// <summary>The charge per streak in whole cents, for fast exact totals; −1 where it is not a small whole number of cents.</summary>
+    public long[] Cents { get; }
 
     private static ExactDecimal Charge(ExactDecimal price, ExactDecimal multiplier, int exponent)
     {

@@ -16,13 +16,21 @@ internal static class MemberScorer
         }
 
         Span<long> points = stackalloc long[MaxWeeks + 1];
-        WeekPoints.Tally(Chronological(member.Activities), rules, calendar, firstWeek, lastWeek, points);
+        var activities = AsSpan(member.Activities);
+        if (!WeekPoints.TryTally(activities, rules, calendar, firstWeek, lastWeek, points))
+        {
+            var sorted = activities.ToArray();
+            Array.Sort(sorted, WeekPoints.Compare);
+            points.Clear();
+            WeekPoints.TryTally(sorted, rules, calendar, firstWeek, lastWeek, points);
+        }
 
         var jokers = JokerMask(member.JokerWeeks);
         var weeks = new WeekResult[lastWeek - firstWeek + 1];
-        var amounts = rules.Amounts;
-        var cents = amounts.Cents;
+        var decimals = rules.Amounts.Decimals;
+        var cents = rules.Amounts.Cents;
         long totalCents = 0;
+        var centsExact = true;
         var streak = 0;
         for (var week = firstWeek; week <= lastWeek; week++)
         {
@@ -46,16 +54,15 @@ internal static class MemberScorer
             else
             {
                 status = WeekStatus.Failed;
-                if (amounts[streak] is not { } charge)
+                if (decimals[streak] is not { } charge)
                 {
                     return MemberStanding.Failed(member.Id, member.Name, $"the amount for week {week} does not fit a decimal");
                 }
 
-                amount = charge.ToDecimal();
-                if (cents is not null)
-                {
-                    totalCents += cents[streak];
-                }
+                amount = charge;
+                var weekCents = cents[streak];
+                centsExact &= weekCents >= 0;
+                totalCents += centsExact ? weekCents : 0;
 
                 streak++;
             }
@@ -63,7 +70,7 @@ internal static class MemberScorer
             weeks[week - firstWeek] = new WeekResult(week, weekPoints, status, before, amount);
         }
 
-        if (cents is not null)
+        if (centsExact)
         {
             return new MemberStanding(member.Id, member.Name, weeks, new decimal(totalCents) / 100m, null);
         }
@@ -93,32 +100,10 @@ internal static class MemberScorer
         return mask;
     }
 
-    /// <summary>The activities in (local start, id) order; sorted input (the database's) is used as is.</summary>
-    private static ReadOnlySpan<ActivityInput> Chronological(IReadOnlyList<ActivityInput> activities)
+    private static ReadOnlySpan<ActivityInput> AsSpan(IReadOnlyList<ActivityInput> activities) => activities switch
     {
-        ReadOnlySpan<ActivityInput> span = activities switch
-        {
-            ActivityInput[] array => array,
-            List<ActivityInput> list => CollectionsMarshal.AsSpan(list),
-            _ => activities.ToArray(),
-        };
-
-        for (var i = 1; i < span.Length; i++)
-        {
-            if (Compare(span[i - 1], span[i]) > 0)
-            {
-                var sorted = span.ToArray();
-                Array.Sort(sorted, Compare);
-                return sorted;
-            }
-        }
-
-        return span;
-    }
-
-    private static int Compare(ActivityInput left, ActivityInput right)
-    {
-        var byStart = left.StartLocalTicks.CompareTo(right.StartLocalTicks);
-        return byStart != 0 ? byStart : left.Id.CompareTo(right.Id);
-    }
+        ActivityInput[] array => array,
+        List<ActivityInput> list => CollectionsMarshal.AsSpan(list),
+        _ => activities.ToArray(),
+    };
 }

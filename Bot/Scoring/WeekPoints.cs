@@ -10,9 +10,12 @@ internal static class WeekPoints
     private const long TicksPerSecond = TimeSpan.TicksPerSecond;
     private const long SecondsPerDay = 86_400;
 
-    /// <summary>Adds each week's points into <paramref name="points"/> (index = week).</summary>
-    /// <param name="activities">Sorted by local start, then id.</param>
-    public static void Tally(
+    /// <summary>
+    /// Adds each week's points into <paramref name="points"/> (index = week). Returns false, part way,
+    /// when the activities are not in (local start, id) order: the caller then sorts and starts over.
+    /// Checking here costs nothing next to a separate pass over sorted input (the database's).
+    /// </summary>
+    public static bool TryTally(
         ReadOnlySpan<ActivityInput> activities, CompiledRules rules, SeasonCalendar calendar, int firstWeek, int lastWeek, Span<long> points)
     {
         var kinds = rules.Kinds;
@@ -23,13 +26,24 @@ internal static class WeekPoints
         var firstDay = calendar.FirstMonday + (7 * (firstWeek - 1));
         var endDay = calendar.FirstMonday + (7 * lastWeek);
 
+        var previousTicks = long.MinValue;
+        var previousId = long.MinValue;
         var currentWeek = -1;
         var used = 0;
         var hit = 0;
         var walks = 0;
-        foreach (ref readonly var activity in activities)
+        for (var i = 0; i < activities.Length; i++)
         {
-            var day = activity.StartLocalTicks / TicksPerDay;
+            ref readonly var activity = ref activities[i];
+            var ticks = activity.StartLocalTicks;
+            if (ticks < previousTicks || (ticks == previousTicks && activity.Id < previousId))
+            {
+                return false;
+            }
+
+            previousTicks = ticks;
+            previousId = activity.Id;
+            var day = ticks / TicksPerDay;
             if (day < firstDay)
             {
                 continue;
@@ -37,7 +51,8 @@ internal static class WeekPoints
 
             if (day >= endDay)
             {
-                break;
+                // Nothing later counts, provided the rest is in order too.
+                return IsSorted(activities[i..]);
             }
 
             var offset = (int)(day - calendar.FirstMonday);
@@ -81,6 +96,27 @@ internal static class WeekPoints
             used |= dateBit;
             walks += kind.IsWalk ? 1 : 0;
         }
+
+        return true;
+    }
+
+    internal static int Compare(ActivityInput left, ActivityInput right)
+    {
+        var byStart = left.StartLocalTicks.CompareTo(right.StartLocalTicks);
+        return byStart != 0 ? byStart : left.Id.CompareTo(right.Id);
+    }
+
+    private static bool IsSorted(ReadOnlySpan<ActivityInput> activities)
+    {
+        for (var i = 1; i < activities.Length; i++)
+        {
+            if (Compare(activities[i - 1], activities[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The multi-day count d: calendar days touched, less one when it ends early in the day.</summary>

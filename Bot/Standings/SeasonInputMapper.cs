@@ -8,6 +8,13 @@ public static class SeasonInputMapper
 {
     public static SeasonInput Map(int season, DateOnly asOf, Rules rules, SeasonData data, ActivityKinds kinds)
     {
+        // Database kind ids → this process's interned kinds, once per season rather than per activity.
+        var kindMap = new int[data.Kinds.Count == 0 ? 0 : (int)data.Kinds.Max(k => k.Id) + 1];
+        foreach (var kind in data.Kinds)
+        {
+            kindMap[kind.Id] = kinds.Intern(kind.Type, kind.SportType);
+        }
+
         var activitiesByMember = new Dictionary<long, ActivityInput[]>(data.Members.Count);
         var rows = data.Activities;
         var start = 0;
@@ -26,7 +33,7 @@ public static class SeasonInputMapper
                 var row = rows[i];
                 activities[i - start] = new ActivityInput(
                     row.Id,
-                    kinds.Intern(row.Type, row.SportType),
+                    kindMap[row.KindId],
                     row.StartLocalTicks,
                     Math.Max(row.MovingTime, 0),
                     Math.Max(row.ElapsedTime, 0));

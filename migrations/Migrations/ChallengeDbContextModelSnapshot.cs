@@ -31,6 +31,10 @@ namespace Bot.Migrations.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("elapsed_time");
 
+                    b.Property<int>("KindId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind_id");
+
                     b.Property<long>("MemberId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("member_id");
@@ -77,10 +81,34 @@ namespace Bot.Migrations.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MemberId", "StartLocal", "Id", "Type", "SportType", "MovingTime", "ElapsedTime")
+                    b.HasIndex("KindId");
+
+                    b.HasIndex("MemberId", "StartLocal", "Id", "KindId", "MovingTime", "ElapsedTime")
                         .HasDatabaseName("IX_activities_member_id_start_local_ticks");
 
                     b.ToTable("activities", (string)null);
+                });
+
+            modelBuilder.Entity("Bot.Data.Entities.ActivityKind", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("SportType")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sport_type");
+
+                    b.Property<string>("Type")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "SportType");
+
+                    b.ToTable("activity_kinds", (string)null);
                 });
 
             modelBuilder.Entity("Bot.Data.Entities.AppSetting", b =>
@@ -415,11 +443,19 @@ namespace Bot.Migrations.Migrations
 
             modelBuilder.Entity("Bot.Data.Entities.Activity", b =>
                 {
+                    b.HasOne("Bot.Data.Entities.ActivityKind", "Kind")
+                        .WithMany()
+                        .HasForeignKey("KindId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Bot.Data.Entities.Member", "Member")
                         .WithMany("Activities")
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Kind");
 
                     b.Navigation("Member");
                 });

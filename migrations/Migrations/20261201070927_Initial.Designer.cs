@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bot.Migrations.Migrations
 {
     [DbContext(typeof(ChallengeDbContext))]
-    [Migration("20261201061157_Initial")]
+    [Migration("20261201070927_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -33,6 +33,10 @@ namespace Bot.Migrations.Migrations
                     b.Property<int>("ElapsedTime")
                         .HasColumnType("INTEGER")
                         .HasColumnName("elapsed_time");
+
+                    b.Property<int>("KindId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind_id");
 
                     b.Property<long>("MemberId")
                         .HasColumnType("INTEGER")
@@ -80,10 +84,34 @@ namespace Bot.Migrations.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MemberId", "StartLocal", "Id", "Type", "SportType", "MovingTime", "ElapsedTime")
+                    b.HasIndex("KindId");
+
+                    b.HasIndex("MemberId", "StartLocal", "Id", "KindId", "MovingTime", "ElapsedTime")
                         .HasDatabaseName("IX_activities_member_id_start_local_ticks");
 
                     b.ToTable("activities", (string)null);
+                });
+
+            modelBuilder.Entity("Bot.Data.Entities.ActivityKind", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("SportType")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sport_type");
+
+                    b.Property<string>("Type")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "SportType");
+
+                    b.ToTable("activity_kinds", (string)null);
                 });
 
             modelBuilder.Entity("Bot.Data.Entities.AppSetting", b =>
@@ -418,11 +446,19 @@ namespace Bot.Migrations.Migrations
 
             modelBuilder.Entity("Bot.Data.Entities.Activity", b =>
                 {
+                    b.HasOne("Bot.Data.Entities.ActivityKind", "Kind")
+                        .WithMany()
+                        .HasForeignKey("KindId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Bot.Data.Entities.Member", "Member")
                         .WithMany("Activities")
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Kind");
 
                     b.Navigation("Member");
                 });

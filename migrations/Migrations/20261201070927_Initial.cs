@@ -12,6 +12,20 @@ namespace Bot.Migrations.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "activity_kinds",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    type = table.Column<string>(type: "TEXT", nullable: true),
+                    sport_type = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_activity_kinds", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "app_settings",
                 columns: table => new
                 {
@@ -112,6 +126,7 @@ namespace Bot.Migrations.Migrations
                     name = table.Column<string>(type: "TEXT", nullable: true),
                     type = table.Column<string>(type: "TEXT", nullable: true),
                     sport_type = table.Column<string>(type: "TEXT", nullable: true),
+                    kind_id = table.Column<int>(type: "INTEGER", nullable: false),
                     start_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     start_local_ticks = table.Column<long>(type: "INTEGER", nullable: false),
                     time_zone = table.Column<string>(type: "TEXT", nullable: true),
@@ -125,6 +140,12 @@ namespace Bot.Migrations.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_activities", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_activities_activity_kinds_kind_id",
+                        column: x => x.kind_id,
+                        principalTable: "activity_kinds",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_activities_members_member_id",
                         column: x => x.member_id,
@@ -225,9 +246,19 @@ namespace Bot.Migrations.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_activities_kind_id",
+                table: "activities",
+                column: "kind_id");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_activities_member_id_start_local_ticks",
                 table: "activities",
-                columns: new[] { "member_id", "start_local_ticks", "id", "type", "sport_type", "moving_time", "elapsed_time" });
+                columns: new[] { "member_id", "start_local_ticks", "id", "kind_id", "moving_time", "elapsed_time" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_activity_kinds_type_sport_type",
+                table: "activity_kinds",
+                columns: new[] { "type", "sport_type" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_challenges_guild_id_season_year",
@@ -294,6 +325,9 @@ namespace Bot.Migrations.Migrations
 
             migrationBuilder.DropTable(
                 name: "webhook_events");
+
+            migrationBuilder.DropTable(
+                name: "activity_kinds");
 
             migrationBuilder.DropTable(
                 name: "participations");
