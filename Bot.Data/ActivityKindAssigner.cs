@@ -55,5 +55,8 @@ internal static class ActivityKindAssigner
 
             activity.Kind = kind;
         }
+
+        // Writers that turned automatic change detection off still get the new links saved.
+        context.ChangeTracker.DetectChanges();
     }
 }
