@@ -114,8 +114,9 @@ public sealed class DiscordRestClient : IDisposable
     /// A synchronous send for interaction callbacks, used from the dedicated acknowledgement thread
     /// so the 3-second deadline holds while the thread pool is saturated (no pool thread involved).
     /// </summary>
-    internal RestResponse Send(RestRoute route, byte[]? body, CancellationToken cancellationToken = default)
+    internal RestResponse Send(RestRoute route, byte[]? body, HttpClient? client = null, CancellationToken cancellationToken = default)
     {
+        var http = client ?? _http;
         for (var attempt = 0; ; attempt++)
         {
             if (Refuse(route) is { } refused)
@@ -128,7 +129,7 @@ public sealed class DiscordRestClient : IDisposable
             using var request = BuildRequest(route, body);
             try
             {
-                response = _http.Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+                response = http.Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
                 using var stream = response.Content.ReadAsStream(cancellationToken);
                 using var buffer = new MemoryStream();
                 stream.CopyTo(buffer);
@@ -151,6 +152,29 @@ public sealed class DiscordRestClient : IDisposable
                 // Blocking on a timer task is fine here: this runs on a dedicated thread.
                 Task.Delay(outcome.RetryAfter + RetryMargin, _time, cancellationToken).GetAwaiter().GetResult();
             }
+        }
+    }
+
+    /// <summary>
+    /// Opens (or keeps open) a connection of <paramref name="client"/> with an unauthenticated
+    /// <c>GET /gateway</c>. A blocking send needs the thread pool only to open a new connection, so
+    /// the acknowledgement threads keep theirs warm. Failures are ignored: it is only a warm-up.
+    /// </summary>
+    internal void WarmUp(HttpClient client, CancellationToken cancellationToken = default)
+    {
+        if (IsStopped)
+        {
+            return;
+        }
+
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, _baseUrl + "/gateway");
+            using var response = client.Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            RestLog.NetworkError(_logger, DiscordRoutes.Bot(HttpMethod.Get, "/gateway", "/gateway", ""), e.GetType().Name);
         }
     }
 
