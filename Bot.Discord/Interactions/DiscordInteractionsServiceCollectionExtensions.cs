@@ -39,7 +39,9 @@ public static class DiscordInteractionsServiceCollectionExtensions
                     client.Timeout = TimeSpan.FromSeconds(10);
                 })
                 .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan })
-                .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+                .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // The factory's request logging writes the URL, and interaction tokens are in the path.
+            .RemoveAllLoggers();
         }
 
         services.TryAddSingleton<CommandExecutor>();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Bot.Discord.Entities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -53,6 +54,18 @@ public sealed class DiscordRestClient : IDisposable
     public int InvalidRequestCount => _invalid.CountInWindow;
 
     public void Dispose() => _global.Dispose();
+
+    /// <summary>Posts a message to a channel with the bot token (mentions disabled).</summary>
+    public async Task<DiscordResult> CreateMessageAsync(ulong channelId, DiscordMessageBuilder message, CancellationToken cancellationToken = default)
+    {
+        if (message.Validate() is { } problem)
+        {
+            return DiscordResult.Local(DiscordResultKind.InvalidMessage, problem);
+        }
+
+        var response = await SendAsync(DiscordRoutes.CreateMessage(channelId), DiscordJson.Serialize(message.ToPayload(ephemeral: false)), cancellationToken).ConfigureAwait(false);
+        return response.Result;
+    }
 
     internal async Task<RestResponse> SendAsync(RestRoute route, byte[]? body, CancellationToken cancellationToken = default)
     {

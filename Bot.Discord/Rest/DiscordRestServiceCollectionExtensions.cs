@@ -26,7 +26,9 @@ public static class DiscordRestServiceCollectionExtensions
                 PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
             })
             // One handler for the process: a rotated handler means cold connections for the ack thread.
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // The factory's request logging writes the URL, and interaction tokens are in the path.
+            .RemoveAllLoggers();
         services.TryAddSingleton(static sp => new DiscordRestClient(
             sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<IOptions<DiscordClientOptions>>(),

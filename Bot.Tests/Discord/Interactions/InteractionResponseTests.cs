@@ -68,6 +68,7 @@ public sealed class InteractionResponseTests
         Assert.That(Json(followup).GetProperty("flags").GetInt32(), Is.EqualTo(64));
         Assert.That(new[] { callback, edit, followup }.Select(r => r.Header("Authorization")), Is.All.Null);
         Assert.That(callback.Timestamp, Is.LessThan(edit.Timestamp));
+        Assert.That(host.Logs.GetSnapshot().Select(l => l.Message), Has.None.Contains(Token).And.None.Contains(RestTestHost.Token), "tokens are never logged");
     }
 
     [Test]

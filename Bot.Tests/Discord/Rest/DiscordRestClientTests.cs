@@ -1,4 +1,5 @@
 using System.Text;
+using Bot.Discord.Entities;
 using Bot.Discord.Rest;
 
 namespace Bot.Tests.Discord.Rest;
@@ -31,6 +32,38 @@ public sealed class DiscordRestClientTests
         Assert.That(host.Rest.IsStopped, Is.True);
         Assert.That(fatal?.HttpStatus, Is.EqualTo(401));
         Assert.That(host.Logs.GetSnapshot().Select(l => l.Message), Has.None.Contains(RestTestHost.Token));
+    }
+
+    [Test]
+    public async Task SendAsync_401OnInteractionWebhook_FailsThatCallButKeepsTheClient()
+    {
+        // A webhook call carries the interaction token, not the bot token: its 401 says nothing about the bot.
+        await using var host = await RestTestHost.StartAsync();
+        host.Server.Script("PATCH", "/webhooks/7/.*", FakeResponse.Error(401, 50027, "Invalid Webhook Token"));
+
+        var edit = await host.Rest.SendAsync(DiscordRoutes.EditOriginal(7, "expired"), Body);
+        var bot = await host.Rest.SendAsync(Channel(1), Body);
+
+        Assert.That(edit.Result.Kind, Is.EqualTo(DiscordResultKind.Unauthorized));
+        Assert.That(bot.Result.IsSuccess, Is.True);
+        Assert.That(host.Rest.IsStopped, Is.False);
+        Assert.That(host.Rest.InvalidRequestCount, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task CreateMessageAsync_ChannelMessage_PostsWithBotTokenAndNoMentions()
+    {
+        await using var host = await RestTestHost.StartAsync();
+
+        var result = await host.Rest.CreateMessageAsync(55, new DiscordMessageBuilder().WithContent("<@1> week 3 is scored"));
+        var tooLong = await host.Rest.CreateMessageAsync(55, new DiscordMessageBuilder().AddEmbeds(Enumerable.Repeat(new DiscordEmbedBuilder().WithDescription(new string('a', 4000)).Build(), 2)));
+
+        var request = host.Server.RequestsTo("POST", "/channels/55/messages").Single();
+        Assert.That(result.IsSuccess, Is.True);
+        Assert.That(tooLong.Kind, Is.EqualTo(DiscordResultKind.InvalidMessage));
+        Assert.That(request.Header("Authorization"), Is.EqualTo("Bot " + RestTestHost.Token));
+        Assert.That(new Commands.DiscordSchema().Errors("MessageCreateRequest", request.Body), Is.Empty);
+        Assert.That(request.Body, Is.EqualTo("""{"content":"\u003C@1\u003E week 3 is scored","allowed_mentions":{"parse":[]}}"""));
     }
 
     [Test]
