@@ -35,7 +35,8 @@ internal sealed class CommandExecutor(IServiceScopeFactory scopes, IOptions<Disc
             }
         }
 
-        await using var scope = scopes.CreateAsyncScope();
+        var scope = scopes.CreateAsyncScope();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
         var context = new InteractionContext(responder, scope.ServiceProvider, cancellationToken);
         var (arguments, problem) = OptionBinder.Bind(command, interaction.Options, context);
         if (problem is not null)
