@@ -1,0 +1,11 @@
+namespace Bot.Discord.Commands;
+
+/// <summary>One item of the bulk-overwrite body (ApplicationCommandUpdateRequest in the spec).</summary>
+internal sealed record ApplicationCommandPayload(
+    string Name,
+    string Description,
+    int Type,
+    IReadOnlyList<ApplicationCommandOptionPayload>? Options,
+    string? DefaultMemberPermissions,
+    IReadOnlyList<int> Contexts,
+    IReadOnlyList<int> IntegrationTypes);

@@ -1,0 +1,83 @@
+using System.Reflection;
+using Bot.Discord.Interactions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Discord.Commands;
+
+/// <summary>
+/// Runs one interaction's handler: waits for the automatic defer, binds options, creates the module
+/// in a DI scope, watches the run time and turns any failure into one log line and an ephemeral
+/// "Something went wrong." (a boundary: nothing escapes).
+/// </summary>
+internal sealed class CommandExecutor(IServiceScopeFactory scopes, IOptions<DiscordClientOptions> options, TimeProvider time, ILogger<CommandExecutor> logger)
+{
+    public const string UnknownCommandText = "Unknown command.";
+    public const string FailureText = "Something went wrong.";
+
+    public async Task ExecuteAsync(InteractionResponder responder, CommandDescriptor? command, CancellationToken cancellationToken)
+    {
+        var interaction = responder.Interaction;
+        if (command is null)
+        {
+            CommandLog.UnknownCommand(logger, interaction.CommandPath, interaction.Id);
+            await responder.TryReportAsync(UnknownCommandText, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (command.Defer != DeferMode.None)
+        {
+            var ack = await responder.AutoAck.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (ack.IsTerminalForInteraction)
+            {
+                return; // logged once by the responder; the user already saw "did not respond"
+            }
+        }
+
+        var scope = scopes.CreateAsyncScope();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
+        var context = new InteractionContext(responder, scope.ServiceProvider, cancellationToken);
+        var (arguments, problem) = OptionBinder.Bind(command, interaction.Options, context);
+        if (problem is not null)
+        {
+            CommandLog.InvalidOption(logger, interaction.CommandPath, problem);
+            await responder.TryReportAsync(problem, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var threshold = options.Value.HandlerWarningThreshold;
+        using var watchdog = time.CreateTimer(
+            _ => CommandLog.SlowHandler(logger, command.HandlerName, interaction.CommandPath, threshold.TotalSeconds),
+            null,
+            threshold,
+            Timeout.InfiniteTimeSpan);
+        object? module = null;
+        try
+        {
+            module = ActivatorUtilities.CreateInstance(scope.ServiceProvider, command.ModuleType);
+            await ((Task)command.Method.Invoke(module, arguments)!).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // shutting down
+        }
+        catch (Exception e)
+        {
+            CommandLog.HandlerFailed(logger, e is TargetInvocationException { InnerException: { } inner } ? inner : e, command.HandlerName, interaction.CommandPath);
+            await responder.TryReportAsync(FailureText, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            switch (module)
+            {
+                case IAsyncDisposable asyncDisposable:
+                    await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+                    break;
+                case IDisposable disposable:
+                    disposable.Dispose();
+                    break;
+            }
+        }
+    }
+}

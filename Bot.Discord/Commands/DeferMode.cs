@@ -1,0 +1,8 @@
+namespace Bot.Discord.Commands;
+
+internal enum DeferMode
+{
+    None,
+    Public,
+    Ephemeral,
+}

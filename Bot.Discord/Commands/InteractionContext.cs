@@ -1,0 +1,94 @@
+using Bot.Discord.Entities;
+using Bot.Discord.Interactions;
+using Bot.Discord.Rest;
+
+namespace Bot.Discord.Commands;
+
+/// <summary>
+/// What a command handler sees of its interaction, and how it answers. Every answer goes through the
+/// interaction's state machine: after a defer, "respond" edits the original message; nothing ever
+/// sends a second initial response. Failures (10062, an expired token, a message over Discord's
+/// limits) come back as <see cref="DiscordResult"/>, not as exceptions.
+/// </summary>
+public sealed class InteractionContext
+{
+    private readonly InteractionResponder _responder;
+
+    internal InteractionContext(InteractionResponder responder, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        _responder = responder;
+        Services = services;
+        CancellationToken = cancellationToken;
+    }
+
+    public ulong InteractionId => _responder.Interaction.Id;
+
+    /// <summary>The full command name, e.g. "admin rules set".</summary>
+    public string CommandName => _responder.Interaction.CommandPath;
+
+    /// <summary>Who ran the command, in a guild or in a DM alike.</summary>
+    public DiscordUser Invoker => _responder.Interaction.Invoker;
+
+    /// <summary>DSharpPlus' name for <see cref="Invoker"/>.</summary>
+    public DiscordUser User => Invoker;
+
+    public ulong? GuildId => _responder.Interaction.GuildId;
+
+    public ulong ChannelId => _responder.Interaction.ChannelId;
+
+    /// <summary>The invoker's permissions in the channel; null in DMs.</summary>
+    public Permissions? MemberPermissions => _responder.Interaction.MemberPermissions;
+
+    /// <summary>The interaction's DI scope.</summary>
+    public IServiceProvider Services { get; }
+
+    /// <summary>Cancelled when the bot shuts down.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    public InteractionResponseState ResponseState => _responder.State;
+
+    public Task<DiscordResult> DeferAsync(bool ephemeral = false, CancellationToken cancellationToken = default) =>
+        _responder.DeferAsync(ephemeral, Token(cancellationToken));
+
+    public Task<DiscordResult> CreateResponseAsync(string content, bool ephemeral = false, CancellationToken cancellationToken = default) =>
+        CreateResponseAsync(new DiscordInteractionResponseBuilder().WithContent(content).AsEphemeral(ephemeral), cancellationToken);
+
+    public Task<DiscordResult> CreateResponseAsync(DiscordEmbed embed, bool ephemeral = false, CancellationToken cancellationToken = default) =>
+        CreateResponseAsync(new DiscordInteractionResponseBuilder().AddEmbed(embed).AsEphemeral(ephemeral), cancellationToken);
+
+    /// <summary>The initial response, or (after a defer) an edit of the original message.</summary>
+    public Task<DiscordResult> CreateResponseAsync(DiscordInteractionResponseBuilder builder, CancellationToken cancellationToken = default) =>
+        builder.Validate() is { } problem ? Invalid(problem) : _responder.RespondAsync(builder.ToPayload(builder.IsEphemeral), Token(cancellationToken));
+
+    public Task<DiscordResult> EditResponseAsync(DiscordWebhookBuilder builder, CancellationToken cancellationToken = default) =>
+        builder.Validate() is { } problem ? Invalid(problem) : _responder.EditOriginalAsync(builder.ToPayload(ephemeral: false), Token(cancellationToken));
+
+    public Task<DiscordResult> FollowUpAsync(DiscordFollowupMessageBuilder builder, CancellationToken cancellationToken = default) =>
+        builder.Validate() is { } problem ? Invalid(problem) : _responder.FollowupAsync(builder.ToPayload(builder.IsEphemeral), Token(cancellationToken));
+
+    /// <summary>
+    /// Long output as pages: the first page answers (or edits the deferred message), the rest follow
+    /// up, one embed each, so nothing is cut off and nothing exceeds Discord's limits.
+    /// </summary>
+    public async Task<DiscordResult> RespondPagedAsync(string title, string text, int? color = null, bool ephemeral = false, CancellationToken cancellationToken = default)
+    {
+        var pages = DiscordPages.ToEmbeds(title, text, color);
+        var result = await CreateResponseAsync(new DiscordInteractionResponseBuilder().AddEmbed(pages[0]).AsEphemeral(ephemeral), cancellationToken).ConfigureAwait(false);
+        foreach (var page in pages.Skip(1))
+        {
+            if (!result.IsSuccess)
+            {
+                break;
+            }
+
+            result = await FollowUpAsync(new DiscordFollowupMessageBuilder().AddEmbed(page).AsEphemeral(ephemeral), cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private CancellationToken Token(CancellationToken cancellationToken) => cancellationToken.CanBeCanceled ? cancellationToken : CancellationToken;
+
+    private static Task<DiscordResult> Invalid(string problem) =>
+        Task.FromResult(DiscordResult.Local(DiscordResultKind.InvalidMessage, problem));
+}

@@ -1,0 +1,13 @@
+namespace Bot.Discord.Commands;
+
+/// <summary>
+/// A command option. The parameter type picks the option type: long/int INTEGER, double NUMBER,
+/// string STRING, bool BOOLEAN. A C# default value makes the option optional.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class OptionAttribute(string name, string description) : Attribute
+{
+    public string Name { get; } = name;
+
+    public string Description { get; } = description;
+}

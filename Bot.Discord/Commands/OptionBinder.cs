@@ -1,0 +1,85 @@
+using System.Globalization;
+using Bot.Discord.Interactions;
+
+namespace Bot.Discord.Commands;
+
+/// <summary>Turns an interaction's options into handler arguments, or a message for the user naming what is wrong.</summary>
+internal static class OptionBinder
+{
+    public static (object?[] Arguments, string? Problem) Bind(CommandDescriptor command, IReadOnlyList<InteractionOption> options, InteractionContext context)
+    {
+        var arguments = new object?[command.Parameters.Count + 1];
+        arguments[0] = context;
+        for (var i = 0; i < command.Parameters.Count; i++)
+        {
+            var parameter = command.Parameters[i];
+            var option = options.FirstOrDefault(o => o.Name == parameter.Name);
+            if (option?.Value is null)
+            {
+                if (parameter.Required)
+                {
+                    return (arguments, $"`{parameter.Name}` is required.");
+                }
+
+                arguments[i + 1] = parameter.DefaultValue;
+                continue;
+            }
+
+            var (value, problem) = Convert(parameter, option.Value);
+            if (problem is not null)
+            {
+                return (arguments, problem);
+            }
+
+            arguments[i + 1] = value;
+        }
+
+        return (arguments, null);
+    }
+
+    private static (object? Value, string? Problem) Convert(CommandParameter parameter, object raw)
+    {
+        if (parameter.OptionType is 4 or 10)
+        {
+            var number = raw switch
+            {
+                long l => (double)l,
+                double d => d,
+                _ => double.NaN,
+            };
+            if (double.IsNaN(number) || (parameter.Minimum is { } min && number < min) || (parameter.Maximum is { } max && number > max))
+            {
+                return (null, RangeMessage(parameter));
+            }
+
+            if (parameter.ClrType == typeof(int))
+            {
+                return raw is long l && l is >= int.MinValue and <= int.MaxValue ? ((int)l, null) : (null, RangeMessage(parameter));
+            }
+
+            if (parameter.ClrType == typeof(long))
+            {
+                return raw is long l ? (l, null) : (null, RangeMessage(parameter));
+            }
+
+            return (number, null);
+        }
+
+        return parameter.ClrType == typeof(bool)
+            ? raw is bool b ? (b, null) : (null, $"`{parameter.Name}` must be true or false.")
+            : (System.Convert.ToString(raw, CultureInfo.InvariantCulture), null);
+    }
+
+    private static string RangeMessage(CommandParameter parameter)
+    {
+        var min = parameter.Minimum ?? (parameter.ClrType == typeof(int) ? int.MinValue : null);
+        var max = parameter.Maximum ?? (parameter.ClrType == typeof(int) ? int.MaxValue : null);
+        return (min, max) switch
+        {
+            ({ } lo, { } hi) => string.Create(CultureInfo.InvariantCulture, $"`{parameter.Name}` must be between {lo} and {hi}."),
+            ({ } lo, null) => string.Create(CultureInfo.InvariantCulture, $"`{parameter.Name}` must be at least {lo}."),
+            (null, { } hi) => string.Create(CultureInfo.InvariantCulture, $"`{parameter.Name}` must be at most {hi}."),
+            _ => $"`{parameter.Name}` must be a number.",
+        };
+    }
+}

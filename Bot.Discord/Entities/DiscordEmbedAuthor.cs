@@ -1,0 +1,3 @@
+namespace Bot.Discord.Entities;
+
+public sealed record DiscordEmbedAuthor(string Name);

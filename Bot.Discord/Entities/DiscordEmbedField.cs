@@ -1,0 +1,3 @@
+namespace Bot.Discord.Entities;
+
+public sealed record DiscordEmbedField(string Name, string Value, bool? Inline = null);
