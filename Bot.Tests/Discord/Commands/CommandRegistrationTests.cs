@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bot.Discord;
 using Bot.Discord.Interactions;
 using Bot.Tests.Discord.Interactions;
 using Microsoft.Extensions.DependencyInjection;
