@@ -28,6 +28,7 @@ public static class DiscordInteractionsServiceCollectionExtensions
         services.TryAddSingleton<DiscordApplication>();
         services.TryAddSingleton<InteractionSettings>();
         services.TryAddSingleton(static sp => SlashCommandRegistry.Build(sp.GetServices<SlashCommandModuleType>().Select(m => m.Type)));
+        services.TryAddSingleton(static sp => new SlashCommandCatalog(sp.GetRequiredService<SlashCommandRegistry>()));
         services.TryAddSingleton<AckSender>();
         for (var i = 0; i < AckSender.MaxThreads; i++)
         {

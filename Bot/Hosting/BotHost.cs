@@ -16,6 +16,7 @@ internal static class BotHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddChallengeData(AppConfiguration.Bind<StorageOptions>(builder.Configuration).DatabasePath);
         builder.Services.AddSingleton<StandingsService>();
+        builder.Services.AddBotDiscord();
 
         using var host = builder.Build();
         try

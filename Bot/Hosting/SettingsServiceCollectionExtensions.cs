@@ -10,6 +10,10 @@ internal static class SettingsServiceCollectionExtensions
         services.AddOptions<DiscordOptions>()
             .Bind(configuration)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Token), "DISCORD_TOKEN is not set: put the bot token in the environment or in .env")
+            .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp),
+                "DISCORD_API_BASE_URL is not an http(s) URL")
+            .Validate(o => o.Intents >= 0, "DISCORD_INTENTS must be a non-negative bit set")
+            .Validate(o => o.HandlerWarningSeconds > 0, "DISCORD_HANDLER_WARNING_SECONDS must be positive")
             .ValidateOnStart();
         services.AddOptions<StorageOptions>()
             .Bind(configuration)

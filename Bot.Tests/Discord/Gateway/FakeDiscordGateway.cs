@@ -12,7 +12,9 @@ namespace Bot.Tests.Discord.Gateway;
 /// gateway WebSocket (<c>/gateway</c>, and <c>/resume</c> as the resume URL). Not Kestrel on purpose:
 /// check 10 measures heartbeat arrival while every pool thread is blocked, and Kestrel's socket
 /// completions run on that same pool, so its timestamps would be as starved as the client. Every
-/// connection is served on a dedicated thread with blocking socket reads instead.
+/// connection is served on a dedicated thread with blocking socket reads instead. Any other HTTP
+/// request (command registration, interaction callbacks, webhooks) is recorded and answered with a
+/// plausible success, so a whole bot process can run against this one address.
 /// </summary>
 internal sealed class FakeDiscordGateway : IDisposable
 {
@@ -20,6 +22,7 @@ internal sealed class FakeDiscordGateway : IDisposable
     private readonly Lock _lock = new();
     private readonly List<FakeGatewayConnection> _connections = [];
     private readonly List<string> _gatewayBotRequests = [];
+    private readonly List<FakeRestRequest> _restRequests = [];
     private long _sequence;
 
     private FakeDiscordGateway()
@@ -46,6 +49,17 @@ internal sealed class FakeDiscordGateway : IDisposable
             lock (_lock)
             {
                 return [.. _connections];
+            }
+        }
+    }
+
+    public IReadOnlyList<FakeRestRequest> RestRequests
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _restRequests];
             }
         }
     }
@@ -120,7 +134,14 @@ internal sealed class FakeDiscordGateway : IDisposable
                 return;
             }
 
-            var key = head.Split("\r\n").First(l => l.StartsWith("Sec-WebSocket-Key:", StringComparison.OrdinalIgnoreCase))[18..].Trim();
+            var keyLine = head.Split("\r\n").FirstOrDefault(l => l.StartsWith("Sec-WebSocket-Key:", StringComparison.OrdinalIgnoreCase));
+            if (keyLine is null)
+            {
+                ServeRest(stream, head, path);
+                return;
+            }
+
+            var key = keyLine[18..].Trim();
 #pragma warning disable CA5350 // RFC 6455 mandates SHA-1 for Sec-WebSocket-Accept.
             var accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
 #pragma warning restore CA5350
@@ -138,5 +159,34 @@ internal sealed class FakeDiscordGateway : IDisposable
         {
             stream.Dispose();
         }
+    }
+
+    private void ServeRest(Stream stream, string head, string path)
+    {
+        var lines = head.Split("\r\n");
+        var method = lines[0].Split(' ')[0];
+        var length = lines.Where(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
+            .Select(l => int.Parse(l[15..].Trim(), System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
+        var body = new byte[length];
+        stream.ReadExactly(body);
+        lock (_lock)
+        {
+            _restRequests.Add(new FakeRestRequest(method, path, head, Encoding.UTF8.GetString(body), System.Diagnostics.Stopwatch.GetTimestamp()));
+        }
+
+        var (status, json) = (method, path) switch
+        {
+            ("GET", "/api/v10/gateway") => ("200 OK", $$$"""{"url":"ws://127.0.0.1:{{{Port}}}/gateway"}"""),
+            ("POST", _) when path.EndsWith("/callback", StringComparison.Ordinal) => ("204 No Content", ""),
+            ("PUT", _) when path.EndsWith("/commands", StringComparison.Ordinal) => ("200 OK", "[]"),
+            ("PATCH", _) or ("POST", _) when path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal) =>
+                ("200 OK", """{"id":"1000","channel_id":"2000","content":""}"""),
+            _ => ("404 Not Found", """{"message":"Unknown route","code":0}"""),
+        };
+        var bytes = Encoding.UTF8.GetBytes(json);
+        stream.Write(Encoding.ASCII.GetBytes(
+            $"HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n"));
+        stream.Write(bytes);
+        stream.Dispose();
     }
 }

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Bot.Tests.Discord.Gateway;
+using Bot.Tests.Support;
+
+namespace Bot.Tests.Hosting;
+
+/// <summary>
+/// The real bot process against a fake Discord on 127.0.0.1: it identifies, registers its commands
+/// once on READY, and answers /help by deferring ephemerally and then editing the original response.
+/// </summary>
+[NonParallelizable]
+public sealed class BotEndToEndTests
+{
+    // The fake answers IDENTIFY with a READY for application 111.
+    private const string ApplicationId = "111";
+    private string _folder = null!;
+    private FakeDiscordGateway _discord = null!;
+    private Process _bot = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _folder = Directory.CreateTempSubdirectory("bot-e2e-").FullName;
+        _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
+        _bot = Process.Start(BotProcess.StartInfo(_folder, new Dictionary<string, string?>
+        {
+            ["DISCORD_TOKEN"] = "e2e-secret-token",
+            ["DISCORD_API_BASE_URL"] = _discord.ApiBaseUrl.ToString(),
+            ["DATABASE_PATH"] = Path.Combine(_folder, "bot.db"),
+        }))!;
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        if (!_bot.HasExited)
+        {
+            _bot.Kill(entireProcessTree: true);
+        }
+
+        await _bot.WaitForExitAsync();
+        _bot.Dispose();
+        _discord.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private FakeGatewayConnection Connection => _discord.Connections[^1];
+
+    private async Task<FakeGatewayConnection> ReadyAsync()
+    {
+        await Eventually.ThatAsync(() => _discord.Connections.Count > 0 && Connection.FramesOp(2).Any(), "IDENTIFY", TimeSpan.FromSeconds(60));
+        return Connection;
+    }
+
+    [Test]
+    public async Task Start_WithFakeDiscord_IdentifiesWithoutIntentsAndRegistersCommandsOnce()
+    {
+        await ReadyAsync();
+
+        await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(20));
+        await Task.Delay(500);
+        var identify = Connection.FramesOp(2).Single().Data;
+        var registrations = _discord.RestRequests.Where(r => r.Method == "PUT").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(identify.GetProperty("intents").GetInt32(), Is.Zero);
+            Assert.That(registrations, Has.Count.EqualTo(1));
+            Assert.That(registrations[0].Path, Is.EqualTo($"/api/v10/applications/{ApplicationId}/commands"));
+            Assert.That(JsonDocument.Parse(registrations[0].Body).RootElement.EnumerateArray().Select(c => c.GetProperty("name").GetString()),
+                Does.Contain("help"));
+        });
+    }
+
+    [Test]
+    public async Task Help_InteractionInGuild_DefersEphemeralThenEditsOriginalWithTheCommandList()
+    {
+        var connection = await ReadyAsync();
+        await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(20));
+
+        connection.SendDispatch("INTERACTION_CREATE", $$$"""
+            {"id":"5001","application_id":"{{{ApplicationId}}}","type":2,"token":"e2e-interaction-token","version":1,
+             "guild_id":"42","channel_id":"77","member":{"user":{"id":"300","username":"anna"},"permissions":"0"},
+             "data":{"id":"1","name":"help","type":1}}
+            """);
+
+        await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PATCH"), "the edited response", TimeSpan.FromSeconds(20));
+        var callback = _discord.RestRequests.Single(r => r.Path.EndsWith("/callback", StringComparison.Ordinal));
+        var edit = _discord.RestRequests.First(r => r.Method == "PATCH");
+        using var defer = JsonDocument.Parse(callback.Body);
+        Assert.Multiple(() =>
+        {
+            Assert.That(callback.Path, Is.EqualTo("/api/v10/interactions/5001/e2e-interaction-token/callback"));
+            Assert.That(defer.RootElement.GetProperty("type").GetInt32(), Is.EqualTo(5));
+            Assert.That(defer.RootElement.GetProperty("data").GetProperty("flags").GetInt32(), Is.EqualTo(64));
+            Assert.That(edit.Path, Is.EqualTo($"/api/v10/webhooks/{ApplicationId}/e2e-interaction-token/messages/@original"));
+            Assert.That(edit.Body, Does.Contain("/help"));
+            Assert.That(callback.Head, Does.Not.Contain("e2e-secret-token"));
+        });
+    }
+}
