@@ -66,7 +66,9 @@ public sealed class BotStartupTests
         // Port 9 (discard) refuses connections: the gateway backs off while the database is migrated.
         var info = BotProcess.StartInfo(_folder, new Dictionary<string, string?>
         {
-            ["DISCORD_TOKEN"] = "test-token", ["DATABASE_PATH"] = database, ["DISCORD_API_BASE_URL"] = "http://127.0.0.1:9/api/v10",
+            ["DISCORD_TOKEN"] = "test-token",
+            ["DATABASE_PATH"] = database,
+            ["DISCORD_API_BASE_URL"] = "http://127.0.0.1:9/api/v10",
         });
         using var process = Process.Start(info)!;
         try
