@@ -17,6 +17,8 @@ public sealed class BotEndToEndTests
     private string _folder = null!;
     private FakeDiscordGateway _discord = null!;
     private Process _bot = null!;
+    private Task<string> _output = null!;
+    private Task<string> _error = null!;
 
     [SetUp]
     public void SetUp()
@@ -29,6 +31,10 @@ public sealed class BotEndToEndTests
             ["DISCORD_API_BASE_URL"] = _discord.ApiBaseUrl.ToString(),
             ["DATABASE_PATH"] = Path.Combine(_folder, "bot.db"),
         }))!;
+
+        // Drain the pipes so the bot never blocks on a full one.
+        _output = _bot.StandardOutput.ReadToEndAsync();
+        _error = _bot.StandardError.ReadToEndAsync();
     }
 
     [TearDown]
@@ -40,6 +46,9 @@ public sealed class BotEndToEndTests
         }
 
         await _bot.WaitForExitAsync();
+        await Task.WhenAll(_output, _error);
+        _output.Dispose();
+        _error.Dispose();
         _bot.Dispose();
         _discord.Dispose();
         Directory.Delete(_folder, recursive: true);
@@ -96,6 +105,25 @@ public sealed class BotEndToEndTests
             Assert.That(edit.Path, Is.EqualTo($"/api/v10/webhooks/{ApplicationId}/e2e-interaction-token/messages/@original"));
             Assert.That(edit.Body, Does.Contain("/help"));
             Assert.That(callback.Head, Does.Not.Contain("e2e-secret-token"));
+        });
+    }
+
+    [Test]
+    public async Task Start_GatewayClosesWith4004_OneCriticalLineAndNonZeroExit()
+    {
+        var connection = await ReadyAsync();
+
+        connection.Close(4004);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _bot.WaitForExitAsync(timeout.Token);
+        var log = await _output + await _error;
+        Assert.Multiple(() =>
+        {
+            Assert.That(_bot.ExitCode, Is.Not.Zero);
+            Assert.That(log, Does.Contain("4004"));
+            Assert.That(log, Does.Not.Contain("e2e-secret-token"));
+            Assert.That(_discord.Connections, Has.Count.EqualTo(1), "a fatal close is never retried");
         });
     }
 }

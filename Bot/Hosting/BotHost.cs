@@ -38,6 +38,8 @@ internal static class BotHost
         }
 
         await host.RunAsync(cancellationToken);
-        return Cli.ExitCodes.Success;
+
+        // A fatal Discord error (bad token, disallowed intents) stops the host and sets a non-zero code.
+        return Environment.ExitCode;
     }
 }

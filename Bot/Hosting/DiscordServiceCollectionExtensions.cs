@@ -1,7 +1,6 @@
 using Bot.Commands;
 using Bot.Configuration;
 using Bot.Discord;
-using Bot.Discord.Gateway;
 using Bot.Discord.Interactions;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +21,7 @@ internal static class DiscordServiceCollectionExtensions
                 client.Intents = discord.Intents;
                 client.HandlerWarningThreshold = TimeSpan.FromSeconds(discord.HandlerWarningSeconds);
             });
-        services.AddDiscordGateway();
+        services.AddDiscordClient();
         services.AddSlashCommands(typeof(HelpCommands).Assembly);
         services.AddHostedService<DiscordFatalWatch>();
         return services;

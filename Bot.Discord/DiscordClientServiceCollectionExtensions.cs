@@ -1,0 +1,24 @@
+using Bot.Discord.Gateway;
+using Bot.Discord.Interactions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Discord;
+
+public static class DiscordClientServiceCollectionExtensions
+{
+    /// <summary>
+    /// The whole client: gateway (with its hosted service), REST, interactions and command registration.
+    /// Add command modules with <c>AddSlashCommands</c>.
+    /// </summary>
+    public static IServiceCollection AddDiscordClient(this IServiceCollection services, Action<DiscordClientOptions>? configure = null)
+    {
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.AddDiscordGateway();
+        services.AddDiscordInteractions();
+        return services;
+    }
+}
