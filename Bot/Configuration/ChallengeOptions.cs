@@ -7,5 +7,9 @@ public sealed class ChallengeOptions
     [ConfigurationKeyName("CHALLENGE_TIME_ZONE")]
     public string? TimeZone { get; set; }
 
+    /// <summary>The currency symbol shown with amounts.</summary>
+    [ConfigurationKeyName("CHALLENGE_CURRENCY")]
+    public string Currency { get; set; } = "€";
+
     public TimeZoneInfo ResolveTimeZone() => ChallengeTimeZone.Resolve(TimeZone);
 }

@@ -1,3 +1,4 @@
+using Bot.Commands;
 using Bot.Configuration;
 using Bot.Data;
 using Bot.Standings;
@@ -17,6 +18,7 @@ internal static class BotHost
         builder.Services.AddChallengeData(AppConfiguration.Bind<StorageOptions>(builder.Configuration).DatabasePath);
         builder.Services.AddSingleton<StandingsService>();
         builder.Services.AddBotDiscord();
+        builder.Services.AddBotCommands();
 
         using var host = builder.Build();
         try

@@ -23,12 +23,16 @@ public sealed class StandingsService(ChallengeRepository challenges, SeasonQueri
         return SeasonScorer.Score(input);
     }
 
-    public async Task<SeasonInput> LoadAsync(ChallengeRow challenge, DateOnly asOf, CancellationToken cancellationToken = default)
+    public async Task<SeasonInput> LoadAsync(ChallengeRow challenge, DateOnly asOf, CancellationToken cancellationToken = default) =>
+        (await LoadSeasonAsync(challenge, asOf, cancellationToken)).Input;
+
+    /// <summary>The scoring input and the participants it was built from (for names, consent, jokers left).</summary>
+    public async Task<LoadedSeason> LoadSeasonAsync(ChallengeRow challenge, DateOnly asOf, CancellationToken cancellationToken = default)
     {
         var rules = RulesJson.Parse(challenge.RulesJson);
         var (from, to) = SeasonWindow.For(challenge.SeasonYear);
         var data = await seasons.ReadSeasonAsync(challenge.Id, from, to, cancellationToken);
-        return SeasonInputMapper.Map(challenge.SeasonYear, asOf, rules, data, _kinds);
+        return new LoadedSeason(SeasonInputMapper.Map(challenge.SeasonYear, asOf, rules, data, _kinds), data.Members);
     }
 
     public static DateOnly Today(ChallengeRow challenge, TimeZoneInfo defaultZone, TimeProvider time)

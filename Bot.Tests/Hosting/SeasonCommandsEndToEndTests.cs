@@ -1,0 +1,240 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Bot.Commands;
+using Bot.Data;
+using Bot.Data.Entities;
+using Bot.Data.Repositories;
+using Bot.Scoring;
+using Bot.Standings;
+using Bot.Tests.Discord.Gateway;
+using Bot.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Tests.Hosting;
+
+/// <summary>
+/// /week, /total and /joker in the real bot process, on a seeded SQLite file, against the fake Discord:
+/// each defers ephemerally, then posts the computed standings (only consenting members) or a private answer.
+/// </summary>
+[NonParallelizable]
+public sealed class SeasonCommandsEndToEndTests
+{
+    private const long Guild = 4242;
+    private const int Season = 2026;
+    private string _folder = null!;
+    private string _database = null!;
+    private FakeDiscordGateway _discord = null!;
+    private Process _bot = null!;
+    private Task<string> _output = null!;
+    private Task<string> _error = null!;
+    private int _interaction;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _folder = Directory.CreateTempSubdirectory("bot-commands-").FullName;
+        _database = Path.Combine(_folder, "bot.db");
+        await SeedAsync();
+        _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
+        _bot = Process.Start(BotProcess.StartInfo(_folder, new Dictionary<string, string?>
+        {
+            ["DISCORD_TOKEN"] = "e2e-secret-token",
+            ["DISCORD_API_BASE_URL"] = _discord.ApiBaseUrl.ToString(),
+            ["DATABASE_PATH"] = _database,
+            ["CHALLENGE_TIME_ZONE"] = "UTC",
+        }))!;
+        _output = _bot.StandardOutput.ReadToEndAsync();
+        _error = _bot.StandardError.ReadToEndAsync();
+        await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        if (!_bot.HasExited)
+        {
+            _bot.Kill(entireProcessTree: true);
+        }
+
+        await _bot.WaitForExitAsync();
+        await Task.WhenAll(_output, _error);
+        _output.Dispose();
+        _error.Dispose();
+        _bot.Dispose();
+        _discord.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>Anna ran three times in week 2, Lukas never; Marie did not consent to channel reports.</summary>
+    private async Task SeedAsync()
+    {
+        await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        var challenge = await services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(Guild, Season, """{"multiplier_on":false}""");
+        var factory = services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ChallengeDbContext>>();
+        await using var context = await factory.CreateDbContextAsync();
+        var now = DateTime.UtcNow;
+        Member Add(string first, long discord) => new()
+        {
+            FirstName = first,
+            LastName = "Tester",
+            DiscordUserId = discord,
+            StravaAthleteId = discord + 1000,
+            LinkState = LinkState.Linked,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        };
+        var anna = Add("Anna", 301);
+        var lukas = Add("Lukas", 302);
+        var marie = Add("Marie", 303);
+        context.Members.AddRange(anna, lukas, marie);
+        await context.SaveChangesAsync();
+        foreach (var (member, consent) in new[] { (anna, true), (lukas, true), (marie, false) })
+        {
+            context.Participations.Add(new Participation
+            {
+                ChallengeId = challenge.Id,
+                MemberId = member.Id,
+                ConsentToReports = consent,
+                JokersLeft = 1,
+                JoinedAtUtc = now,
+            });
+        }
+
+        // 2026-01-05 is the Monday of ISO week 2 of 2026.
+        for (var day = 0; day < 3; day++)
+        {
+            var start = new DateTime(2026, 1, 5 + day, 7, 0, 0);
+            context.Activities.Add(new Bot.Data.Entities.Activity
+            {
+                Id = 9000 + day,
+                MemberId = anna.Id,
+                Name = "Morning run",
+                Type = "Run",
+                SportType = "Run",
+                StartUtc = DateTime.SpecifyKind(start, DateTimeKind.Utc),
+                StartLocal = start,
+                MovingTime = 2400,
+                ElapsedTime = 2500,
+                Distance = 7000,
+                TotalElevationGain = 20,
+                UpdatedAtUtc = now,
+            });
+        }
+
+        await context.SaveChangesAsync();
+    }
+
+    private async Task<(FakeRestRequest Private, IReadOnlyList<FakeRestRequest> Public)> InvokeAsync(string command, string optionsJson = "[]", long user = 301, bool inGuild = true)
+    {
+        var id = 7000 + Interlocked.Increment(ref _interaction);
+        var token = $"token-{id}";
+        var invoker = $"{{\"id\":\"{user}\",\"username\":\"u{user}\"}}";
+        var where = inGuild
+            ? $"\"guild_id\":\"{Guild}\",\"member\":{{\"user\":{invoker},\"permissions\":\"0\"}}"
+            : $"\"user\":{invoker}";
+        _discord.Connections[^1].SendDispatch("INTERACTION_CREATE", $$$"""
+            {"id":"{{{id}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77",{{{where}}},
+             "data":{"id":"1","name":"{{{command}}}","type":1,"options":{{{optionsJson}}}}}
+            """);
+        await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PATCH" && r.Path.Contains(token, StringComparison.Ordinal)),
+            $"the answer to /{command}", TimeSpan.FromSeconds(30));
+        await Task.Delay(300);
+        var mine = _discord.RestRequests.Where(r => r.Path.Contains(token, StringComparison.Ordinal)).ToList();
+        var defer = mine.Single(r => r.Path.EndsWith("/callback", StringComparison.Ordinal));
+        using (var body = JsonDocument.Parse(defer.Body))
+        {
+            Assert.That(body.RootElement.GetProperty("data").GetProperty("flags").GetInt32(), Is.EqualTo(64), "deferred ephemerally");
+        }
+
+        return (mine.First(r => r.Method == "PATCH"), mine.Where(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal)).ToList());
+    }
+
+    /// <summary>The embeds' titles and descriptions of the public messages, decoded.</summary>
+    private static string Text(IEnumerable<FakeRestRequest> posts) => string.Concat(posts.Select(post =>
+    {
+        using var body = JsonDocument.Parse(post.Body);
+        return string.Concat(body.RootElement.GetProperty("embeds").EnumerateArray()
+            .Select(e => $"{e.GetProperty("title").GetString()}\n{e.GetProperty("description").GetString()}\n"));
+    }));
+
+    private async Task<SeasonStandings> ExpectedAsync()
+    {
+        await using var services = new ServiceCollection().AddChallengeData(_database).AddSingleton<StandingsService>().BuildServiceProvider();
+        var challenge = (await services.GetRequiredService<ChallengeRepository>().GetAsync(Guild, Season))!;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return SeasonScorer.Score(await services.GetRequiredService<StandingsService>().LoadAsync(challenge, today));
+    }
+
+    [Test]
+    public async Task Week_CompletedWeek_PostsPointsStatusAndAmountsOfConsentingMembersOnly()
+    {
+        var (note, posts) = await InvokeAsync("week", """[{"name":"week","type":4,"value":2}]""");
+
+        var report = Text(posts);
+        Assert.Multiple(() =>
+        {
+            Assert.That(note.Body, Does.Contain("Week 2"));
+            Assert.That(report, Does.Contain("Anna Tester").And.Contain("3/3 ✅"));
+            Assert.That(report, Does.Contain("Lukas Tester").And.Contain("0/3 ❌ 5.00 €"));
+            Assert.That(report, Does.Not.Contain("Marie"));
+            Assert.That(report, Does.Contain("1 member(s) not shown"));
+        });
+    }
+
+    [Test]
+    public async Task Week_FutureWeek_PrivateAnswerAndNothingPosted()
+    {
+        var (note, posts) = await InvokeAsync("week", """[{"name":"week","type":4,"value":53}]""");
+
+        Assert.That((posts.Count, note.Body.Contains("53", StringComparison.Ordinal)), Is.EqualTo((0, true)), note.Body);
+    }
+
+    [Test]
+    public async Task Total_Season_PostsEachConsentingMembersTotalAndThePot()
+    {
+        var expected = await ExpectedAsync();
+
+        var (_, posts) = await InvokeAsync("total");
+
+        var report = Text(posts);
+        var anna = expected.Members.Single(m => m.Name == "Anna Tester").Total;
+        var lukas = expected.Members.Single(m => m.Name == "Lukas Tester").Total;
+        var pot = expected.Members.Sum(m => m.Total);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report, Does.Contain($"Anna Tester** — {Money.Format(anna, "€")}"));
+            Assert.That(report, Does.Contain($"🤑 **Lukas Tester** — {Money.Format(lukas, "€")}"));
+            Assert.That(report, Does.Contain($"Pot: {Money.Format(pot, "€")}"));
+            Assert.That(report, Does.Not.Contain("Marie"));
+        });
+    }
+
+    [Test]
+    public async Task Joker_TwiceInTheCurrentWeek_SpendsThenRefunds()
+    {
+        var (first, _) = await InvokeAsync("joker", user: 302);
+        var (second, _) = await InvokeAsync("joker", user: 302);
+
+        Assert.That(first.Body, Does.Contain("Joker spent").And.Contain("Jokers left: 0"));
+        Assert.That(second.Body, Does.Contain("taken back").And.Contain("Jokers left: 1"));
+    }
+
+    [Test]
+    public async Task Joker_UnlinkedUser_ToldToLinkStrava()
+    {
+        var (answer, posts) = await InvokeAsync("joker", user: 999);
+
+        Assert.That((posts.Count, answer.Body.Contains("/strava_auth", StringComparison.Ordinal)), Is.EqualTo((0, true)), answer.Body);
+    }
+
+    [Test]
+    public async Task Total_InDirectMessage_ToldToUseAServer()
+    {
+        var (answer, posts) = await InvokeAsync("total", inGuild: false);
+
+        Assert.That((posts.Count, answer.Body.Contains("server", StringComparison.Ordinal)), Is.EqualTo((0, true)), answer.Body);
+    }
+}

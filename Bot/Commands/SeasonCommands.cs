@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text;
+using Bot.Configuration;
+using Bot.Data.Repositories;
+using Bot.Discord.Commands;
+using Bot.Scoring;
+using Bot.Standings;
+using Bot.Threading;
+
+namespace Bot.Commands;
+
+/// <summary>/week, /total, /joker, /rules: the season from the store, tallied on the CPU threads.</summary>
+public sealed class SeasonCommands(
+    ChallengeLookup lookup, StandingsService standings, JokerRepository jokers, ICpuWorkQueue cpu, ChallengeOptions options) : ApplicationCommandModule
+{
+    internal const string Busy = "The bot is busy right now — please try again in a moment.";
+    private const int Green = 0x2ECC71;
+    private const int Gold = 0xF1C40F;
+
+    [SlashCommand("week", "A week's standings: points, passed or failed, amount owed")]
+    [Ephemeral]
+    public async Task WeekAsync(InteractionContext ctx, [Option("week", "Week number; leave out for the current week")][Minimum(1)][Maximum(53)] long? week = null)
+    {
+        if (await FindAsync(ctx, null) is not { } found)
+        {
+            return;
+        }
+
+        var (challenge, today) = found;
+        var calendar = SeasonCalendar.For(challenge.SeasonYear);
+        var current = calendar.InProgressWeek(today);
+        var wanted = (int?)week ?? current;
+        if (wanted == 0)
+        {
+            await Replies.Private(ctx, $"Season {challenge.SeasonYear} is not running today; ask for a week number.");
+            return;
+        }
+
+        if (wanted > calendar.WeekCount)
+        {
+            await Replies.Private(ctx, $"Season {challenge.SeasonYear} has {calendar.WeekCount} weeks; there is no week {wanted}.");
+            return;
+        }
+
+        if (wanted > calendar.LastReportedWeek(today))
+        {
+            await Replies.Private(ctx, $"Week {wanted} has not started yet (today is in week {current}).");
+            return;
+        }
+
+        var season = await standings.LoadSeasonAsync(challenge, today, ctx.CancellationToken);
+        if (cpu.TryRun(() => SeasonScorer.ScoreWeek(season.Input, wanted), ctx.CancellationToken) is not { } tally)
+        {
+            await Replies.Private(ctx, Busy);
+            return;
+        }
+
+        var results = await tally;
+        var shown = new List<(string, WeekResult)>();
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (season.Members[i].ConsentToReports && results[i].Result is { } result)
+            {
+                shown.Add((results[i].Name, result));
+            }
+        }
+
+        var rules = season.Input.Rules;
+        var inProgress = wanted == current ? " (in progress, nothing charged yet)" : "";
+        var text = StandingsText.Week(wanted, shown, rules.PointsRequired, options.Currency, season.Members.Count(m => !m.ConsentToReports));
+        await Replies.PublicAsync(ctx, $"Week {wanted} standings posted below.", $"Week {wanted} · season {challenge.SeasonYear}{inProgress}", text, Green);
+    }
+
+    [SlashCommand("total", "The season's ledger: what everyone owes, and the pot")]
+    [Ephemeral]
+    public async Task TotalAsync(InteractionContext ctx, [Option("season", "Season year; leave out for the current one")][Minimum(2000)][Maximum(9998)] long? season = null)
+    {
+        if (await FindAsync(ctx, (int?)season) is not { } found)
+        {
+            return;
+        }
+
+        var (challenge, today) = found;
+        var loaded = await standings.LoadSeasonAsync(challenge, today, ctx.CancellationToken);
+        if (cpu.TryRun(() => SeasonScorer.Score(loaded.Input), ctx.CancellationToken) is not { } tally)
+        {
+            await Replies.Private(ctx, Busy);
+            return;
+        }
+
+        var result = await tally;
+        var shown = new List<(string, decimal)>();
+        var errors = 0;
+        for (var i = 0; i < result.Members.Count; i++)
+        {
+            var member = result.Members[i];
+            errors += member.HasError ? 1 : 0;
+            if (loaded.Members[i].ConsentToReports && !member.HasError)
+            {
+                shown.Add((member.Name, member.Total));
+            }
+        }
+
+        var pot = result.Members.Where(m => !m.HasError).Sum(m => m.Total);
+        var weeks = result.Members.FirstOrDefault(m => m.Weeks.Count > 0)?.Weeks;
+        var covered = weeks is null ? "no weeks yet" : $"weeks {weeks[0].Week}–{weeks[^1].Week}";
+        var text = new StringBuilder(StandingsText.Total(shown, options.Currency, loaded.Members.Count(m => !m.ConsentToReports),
+            errors > 0 ? $"{errors} member(s) owe more than can be counted exactly." : null));
+        text.Append(CultureInfo.InvariantCulture,
+            $"\n**Pot: {Money.Format(pot, options.Currency)}** · {covered} · as of {today:yyyy-MM-dd} · activity data: not synced yet");
+        await Replies.PublicAsync(ctx, $"Season {challenge.SeasonYear} ledger posted below.", $"Season {challenge.SeasonYear} · the pot", text.ToString(), Gold);
+    }
+
+    [SlashCommand("joker", "Skip the current week with a joker, or take it back")]
+    [Ephemeral]
+    public async Task JokerAsync(InteractionContext ctx)
+    {
+        if (await FindAsync(ctx, null) is not { } found)
+        {
+            return;
+        }
+
+        var (challenge, today) = found;
+        var week = SeasonCalendar.For(challenge.SeasonYear).InProgressWeek(today);
+        if (week == 0)
+        {
+            await Replies.Private(ctx, $"Season {challenge.SeasonYear} is not running this week, so there is nothing to skip.");
+            return;
+        }
+
+        if (await lookup.FindParticipantAsync(challenge, ctx.Invoker.Id, ctx.CancellationToken) is not { } participant)
+        {
+            await Replies.Private(ctx, ChallengeLookup.NotLinked);
+            return;
+        }
+
+        var outcome = await jokers.ToggleAsync(participant.ParticipationId, week, ctx.CancellationToken);
+        var text = outcome.Outcome switch
+        {
+            Data.Repositories.JokerToggleOutcome.Spent => $"🃏 Joker spent on week {week}. Jokers left: {outcome.JokersLeft}. Use `/joker` again this week to take it back.",
+            Data.Repositories.JokerToggleOutcome.Refunded => $"Joker for week {week} taken back. Jokers left: {outcome.JokersLeft}.",
+            _ => $"You have no jokers left this season (week {week}).",
+        };
+        await Replies.Private(ctx, text);
+    }
+
+    [SlashCommand("rules", "The challenge's rules")]
+    [Ephemeral]
+    public async Task RulesAsync(InteractionContext ctx)
+    {
+        if (await FindAsync(ctx, null) is not { } found)
+        {
+            return;
+        }
+
+        var rules = RulesJson.Parse(found.Challenge.RulesJson);
+        await Replies.PublicAsync(ctx, "Rules posted below.", $"Rules · season {found.Challenge.SeasonYear}", RulesText.Describe(rules, options.Currency), Green);
+    }
+
+    private async Task<ChallengeContext?> FindAsync(InteractionContext ctx, int? season)
+    {
+        if (ctx.GuildId is not { } guild)
+        {
+            await Replies.Private(ctx, ChallengeLookup.GuildOnly);
+            return null;
+        }
+
+        var found = await lookup.FindAsync(guild, season, ctx.CancellationToken);
+        if (found is null)
+        {
+            await Replies.Private(ctx, season is { } year ? $"This server has no challenge for season {year}." : ChallengeLookup.NoChallenge);
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,7 @@
+using Bot.Data.Queries;
+using Bot.Scoring;
+
+namespace Bot.Standings;
+
+/// <summary>A season ready to score; <see cref="Members"/> are in the same order as the input's members.</summary>
+public sealed record LoadedSeason(SeasonInput Input, IReadOnlyList<SeasonMemberRow> Members);
