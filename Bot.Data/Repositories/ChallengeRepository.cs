@@ -75,6 +75,47 @@ public sealed class ChallengeRepository(IDbContextFactory<ChallengeDbContext> co
             return ToRow(challenge);
         }, cancellationToken);
 
+    /// <summary>
+    /// Starts the guild's season in one transaction: the challenge with these rules, and every member of
+    /// <paramref name="carryOverFrom"/> (the previous season) joined with <paramref name="jokers"/> jokers and
+    /// their consent as it was. Null when the season exists already (nothing changes).
+    /// </summary>
+    public Task<SeasonStart?> StartSeasonAsync(
+        long guildId,
+        int seasonYear,
+        string rulesJson,
+        int jokers,
+        long? carryOverFrom,
+        CancellationToken cancellationToken = default) =>
+        WriteTransaction.RunAsync(contextFactory, async (context, ct) =>
+        {
+            if (await context.Challenges.AnyAsync(c => c.GuildId == guildId && c.SeasonYear == seasonYear, ct))
+            {
+                return null;
+            }
+
+            var now = timeProvider.GetUtcNow().UtcDateTime;
+            var challenge = new Challenge { GuildId = guildId, SeasonYear = seasonYear, RulesJson = rulesJson, CreatedAtUtc = now };
+            context.Challenges.Add(challenge);
+            var previous = carryOverFrom is { } id
+                ? await context.Participations.Where(p => p.ChallengeId == id).ToListAsync(ct)
+                : [];
+            foreach (var participation in previous)
+            {
+                challenge.Participations.Add(new Participation
+                {
+                    ChallengeId = 0,
+                    MemberId = participation.MemberId,
+                    ConsentToReports = participation.ConsentToReports,
+                    JokersLeft = jokers,
+                    JoinedAtUtc = now,
+                });
+            }
+
+            await context.SaveChangesAsync(ct);
+            return (SeasonStart?)new SeasonStart(ToRow(challenge), previous.Count);
+        }, cancellationToken);
+
     /// <summary>Sets (or, with null, clears) the season's IANA time zone override. False when there is no such challenge.</summary>
     public Task<bool> SetTimeZoneAsync(long challengeId, string? timeZone, CancellationToken cancellationToken = default) =>
         WriteTransaction.RunAsync(contextFactory, async (context, ct) =>

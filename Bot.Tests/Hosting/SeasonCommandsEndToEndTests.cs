@@ -127,13 +127,13 @@ public sealed class SeasonCommandsEndToEndTests
         await context.SaveChangesAsync();
     }
 
-    private async Task<(FakeRestRequest Private, IReadOnlyList<FakeRestRequest> Public)> InvokeAsync(string command, string optionsJson = "[]", long user = 301, bool inGuild = true)
+    private async Task<(FakeRestRequest Private, IReadOnlyList<FakeRestRequest> Public)> InvokeAsync(string command, string optionsJson = "[]", long user = 301, bool inGuild = true, string permissions = "0")
     {
         var id = 7000 + Interlocked.Increment(ref _interaction);
         var token = $"token-{id}";
         var invoker = $"{{\"id\":\"{user}\",\"username\":\"u{user}\"}}";
         var where = inGuild
-            ? $"\"guild_id\":\"{Guild}\",\"member\":{{\"user\":{invoker},\"permissions\":\"0\"}}"
+            ? $"\"guild_id\":\"{Guild}\",\"member\":{{\"user\":{invoker},\"permissions\":\"{permissions}\"}}"
             : $"\"user\":{invoker}";
         _discord.Connections[^1].SendDispatch("INTERACTION_CREATE", $$$"""
             {"id":"{{{id}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77",{{{where}}},
@@ -236,5 +236,51 @@ public sealed class SeasonCommandsEndToEndTests
         var (answer, posts) = await InvokeAsync("total", inGuild: false);
 
         Assert.That((posts.Count, answer.Body.Contains("server", StringComparison.Ordinal)), Is.EqualTo((0, true)), answer.Body);
+    }
+
+    [Test]
+    public async Task AdminRulesSet_ByManagerWithValidValue_SavedAndEchoed()
+    {
+        var (answer, _) = await InvokeAsync("admin", """[{"name":"rules","type":2,"options":[{"name":"set","type":1,"options":[{"name":"key","type":3,"value":"price_per_week"},{"name":"value","type":3,"value":"4"}]}]}]""", permissions: "32");
+
+        var rules = await RulesAsync();
+        Assert.That((answer.Body.Contains("price_per_week", StringComparison.Ordinal), rules.PricePerWeek, rules.MultiplierOn), Is.EqualTo((true, 4m, false)));
+    }
+
+    [Test]
+    public async Task AdminRulesSet_InvalidValue_NamedAndNothingChanged()
+    {
+        var (answer, _) = await InvokeAsync("admin", """[{"name":"rules","type":2,"options":[{"name":"set","type":1,"options":[{"name":"key","type":3,"value":"multiplier"},{"name":"value","type":3,"value":"0.5"}]}]}]""", permissions: "32");
+
+        var rules = await RulesAsync();
+        Assert.That((answer.Body.Contains("multiplier", StringComparison.Ordinal), answer.Body.Contains("Not changed", StringComparison.Ordinal), rules.Multiplier), Is.EqualTo((true, true, 2m)));
+    }
+
+    [Test]
+    public async Task AdminRulesSet_ByMemberWithoutPermission_RefusedAndNothingChanged()
+    {
+        var (answer, _) = await InvokeAsync("admin", """[{"name":"rules","type":2,"options":[{"name":"reset","type":1}]}]""");
+
+        var rules = await RulesAsync();
+        Assert.That((answer.Body.Contains("Manage Server", StringComparison.Ordinal), rules.MultiplierOn), Is.EqualTo((true, false)));
+    }
+
+    [Test]
+    public async Task AdminSeasonStart_NextYear_CarriesMembersOverWithFreshJokers()
+    {
+        var (answer, _) = await InvokeAsync("admin", """[{"name":"season","type":2,"options":[{"name":"start","type":1,"options":[{"name":"year","type":4,"value":2027}]}]}]""", permissions: "32");
+
+        await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
+        var next = await services.GetRequiredService<ChallengeRepository>().GetAsync(Guild, 2027);
+        var members = await services.GetRequiredService<MemberRepository>().ListParticipantsAsync(next!.Id);
+        Assert.That(answer.Body, Does.Contain("Season 2027 started with 3 member(s)"));
+        Assert.That((members.Count, members.All(m => m.JokersLeft == 1), members.Count(m => !m.ConsentToReports), next.RulesJson.Contains("\"multiplier_on\":false", StringComparison.Ordinal)),
+            Is.EqualTo((3, true, 1, true)));
+    }
+
+    private async Task<Rules> RulesAsync()
+    {
+        await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
+        return RulesJson.Parse((await services.GetRequiredService<ChallengeRepository>().GetAsync(Guild, Season))!.RulesJson);
     }
 }

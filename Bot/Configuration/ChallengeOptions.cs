@@ -11,5 +11,13 @@ public sealed class ChallengeOptions
     [ConfigurationKeyName("CHALLENGE_CURRENCY")]
     public string Currency { get; set; } = "€";
 
+    /// <summary>Discord user ids (comma-separated) allowed the admin commands besides Manage Server.</summary>
+    [ConfigurationKeyName("ADMIN_USER_IDS")]
+    public string? AdminUserIds { get; set; }
+
+    public bool IsAdminUser(ulong userId) =>
+        (AdminUserIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Contains(userId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+
     public TimeZoneInfo ResolveTimeZone() => ChallengeTimeZone.Resolve(TimeZone);
 }

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Bot.Configuration;
+using Bot.Data.Repositories;
+using Bot.Discord.Commands;
+using Bot.Discord.Entities;
+using Bot.Scoring;
+
+namespace Bot.Commands;
+
+/// <summary>
+/// /admin: for members with Manage Server (Discord hides it from others) and ADMIN_USER_IDS, checked
+/// again here. Every change is one transaction and is echoed back.
+/// </summary>
+[SlashCommandGroup("admin", "Run the challenge (Manage Server)")]
+[SlashCommandPermissions(Permissions.ManageGuild)]
+public sealed class AdminCommands : ApplicationCommandModule
+{
+    internal const string NotAdmin = "Only members with the Manage Server permission (or listed in ADMIN_USER_IDS) can do that.";
+
+    internal static bool IsAdmin(InteractionContext ctx, ChallengeOptions options) =>
+        ctx.MemberPermissions is { } permissions && (permissions & (Permissions.ManageGuild | Permissions.Administrator)) != 0
+        || options.IsAdminUser(ctx.Invoker.Id);
+
+    [SlashCommandGroup("season", "Seasons")]
+    public sealed class Season(ChallengeRepository challenges, ChallengeLookup lookup, ChallengeOptions options, TimeProvider time) : ApplicationCommandModule
+    {
+        [SlashCommand("start", "Start a season; members of the latest season are carried over")]
+        [Ephemeral]
+        public async Task StartAsync(InteractionContext ctx, [Option("year", "Season year; leave out for this year")][Minimum(2000)][Maximum(9998)] long? year = null)
+        {
+            if (ctx.GuildId is not { } guild || !IsAdmin(ctx, options))
+            {
+                await Replies.Private(ctx, ctx.GuildId is null ? ChallengeLookup.GuildOnly : NotAdmin);
+                return;
+            }
+
+            var season = (int?)year ?? ISOWeek.GetYear(ChallengeTimeZone.Today(lookup.DefaultZone, time).ToDateTime(TimeOnly.MinValue));
+            var latest = await challenges.GetLatestAsync((long)guild, ctx.CancellationToken);
+            // A new season keeps the latest season's rules; the first one starts with the defaults.
+            var rulesJson = latest?.RulesJson ?? RulesJson.Write(Rules.Default);
+            var started = await challenges.StartSeasonAsync(
+                (long)guild, season, rulesJson, RulesJson.Parse(rulesJson).Jokers, latest?.Id, ctx.CancellationToken);
+            await Replies.Private(ctx, started is null
+                ? $"Season {season} is already running in this server."
+                : $"Season {season} started with {started.MembersCarriedOver} member(s) from the previous season. See `/rules`.");
+        }
+    }
+
+    [SlashCommandGroup("rules", "Season rules")]
+    public sealed class RulesGroup(ChallengeRepository challenges, ChallengeLookup lookup, ChallengeOptions options) : ApplicationCommandModule
+    {
+        [SlashCommand("set", "Change one rule, e.g. key price_per_week value 4")]
+        [Ephemeral]
+        public async Task SetAsync(
+            InteractionContext ctx,
+            [Option("key", "A rule key, as /rules and the docs name it (e.g. points_required)")] string key,
+            [Option("value", "Its new value as JSON: 4, 2.5, true, null, [\"Workout\"], {\"Run\":30}")] string value)
+        {
+            if (await CurrentAsync(ctx) is not { } challenge)
+            {
+                return;
+            }
+
+            JsonNode? parsed;
+            try
+            {
+                parsed = JsonNode.Parse(value);
+            }
+            catch (JsonException)
+            {
+                await Replies.Private(ctx, $"`{value}` is not a JSON value (numbers as 4 or 2.5, text in quotes). Nothing changed.");
+                return;
+            }
+
+            var rules = JsonNode.Parse(challenge.RulesJson)!.AsObject();
+            rules[key] = parsed;
+            var json = rules.ToJsonString();
+            if (RulesJson.Validate(json) is { } problem)
+            {
+                await Replies.Private(ctx, $"Not changed: {problem.Replace("$.", "", StringComparison.Ordinal)}.");
+                return;
+            }
+
+            // Stored in the canonical form, so /rules and the export read the same keys.
+            await challenges.SaveRulesAsync(challenge.GuildId, challenge.SeasonYear, RulesJson.Write(RulesJson.Parse(json)), ctx.CancellationToken);
+            await Replies.Private(ctx, $"Season {challenge.SeasonYear}: `{key}` is now `{parsed?.ToJsonString() ?? "null"}`.");
+        }
+
+        [SlashCommand("reset", "Put every rule back to its default")]
+        [Ephemeral]
+        public async Task ResetAsync(InteractionContext ctx)
+        {
+            if (await CurrentAsync(ctx) is not { } challenge)
+            {
+                return;
+            }
+
+            await challenges.SaveRulesAsync(challenge.GuildId, challenge.SeasonYear, RulesJson.Write(Rules.Default), ctx.CancellationToken);
+            await Replies.Private(ctx, $"Season {challenge.SeasonYear}: every rule is back to its default. See `/rules`.");
+        }
+
+        private async Task<ChallengeRow?> CurrentAsync(InteractionContext ctx)
+        {
+            if (ctx.GuildId is not { } guild)
+            {
+                await Replies.Private(ctx, ChallengeLookup.GuildOnly);
+                return null;
+            }
+
+            if (!IsAdmin(ctx, options))
+            {
+                await Replies.Private(ctx, NotAdmin);
+                return null;
+            }
+
+            var found = await lookup.FindAsync(guild, null, ctx.CancellationToken);
+            if (found is null)
+            {
+                await Replies.Private(ctx, ChallengeLookup.NoChallenge);
+            }
+
+            return found?.Challenge;
+        }
+    }
+}
