@@ -42,6 +42,20 @@ public sealed class BotStartupTests
     }
 
     [Test]
+    public async Task Run_CpuWorkersOutOfRange_OneLineAndExitCode2()
+    {
+        var result = await BotProcess.RunAsync(_folder, new Dictionary<string, string?>
+        {
+            ["DISCORD_TOKEN"] = "test-token",
+            ["CPU_WORKERS"] = "500",
+            ["DISCORD_API_BASE_URL"] = "http://127.0.0.1:9/api/v10",
+        });
+
+        Assert.That((result.ExitCode, result.Error.TrimEnd().Split('\n').Length), Is.EqualTo((2, 1)), result.Error);
+        Assert.That(result.Error, Does.Contain("CPU_WORKERS").And.Not.Contain("   at "));
+    }
+
+    [Test]
     public async Task Run_DatabaseFileNotSqlite_OneLineExitCode2AndFileUnchanged()
     {
         var database = Path.Combine(_folder, "notes.db");

@@ -1,15 +1,14 @@
 using Bot.Threading;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Commands;
 
 /// <summary>What the command modules need besides the store: the lookup and the CPU queue.</summary>
 internal static class CommandsServiceCollectionExtensions
 {
-    public static IServiceCollection AddBotCommands(this IServiceCollection services)
+    public static IServiceCollection AddBotCommands(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ChallengeLookup>();
-        services.TryAddSingleton<ICpuWorkQueue, InlineCpuWorkQueue>();
+        services.AddCpuWork(configuration);
         return services;
     }
 }

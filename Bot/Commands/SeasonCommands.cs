@@ -11,7 +11,12 @@ namespace Bot.Commands;
 
 /// <summary>/week, /total, /joker, /rules: the season from the store, tallied on the CPU threads.</summary>
 public sealed class SeasonCommands(
-    ChallengeLookup lookup, StandingsService standings, JokerRepository jokers, ICpuWorkQueue cpu, ChallengeOptions options) : ApplicationCommandModule
+    ChallengeLookup lookup,
+    StandingsService standings,
+    JokerRepository jokers,
+    ICpuWorkQueue cpu,
+    SharedComputation<(long ChallengeId, DateOnly AsOf), SeasonTally?> totals,
+    ChallengeOptions options) : ApplicationCommandModule
 {
     internal const string Busy = "The bot is busy right now — please try again in a moment.";
     private const int Green = 0x2ECC71;
@@ -81,14 +86,17 @@ public sealed class SeasonCommands(
         }
 
         var (challenge, today) = found;
-        var loaded = await standings.LoadSeasonAsync(challenge, today, ctx.CancellationToken);
-        if (cpu.TryRun(() => SeasonScorer.Score(loaded.Input), ctx.CancellationToken) is not { } tally)
+
+        // Ten /total at once for one season share one read and one tally. The flight is not tied to
+        // any one requester's token, so one user giving up does not cancel the others.
+        var flight = totals.GetOrStart((challenge.Id, today), () => TallyAsync(challenge, today));
+        if (flight is null || await flight is not { } tally)
         {
             await Replies.Private(ctx, Busy);
             return;
         }
 
-        var result = await tally;
+        var (loaded, result) = tally;
         var shown = new List<(string, decimal)>();
         var errors = 0;
         for (var i = 0; i < result.Members.Count; i++)
@@ -155,6 +163,12 @@ public sealed class SeasonCommands(
 
         var rules = RulesJson.Parse(found.Challenge.RulesJson);
         await Replies.PublicAsync(ctx, "Rules posted below.", $"Rules · season {found.Challenge.SeasonYear}", RulesText.Describe(rules, options.Currency), Green);
+    }
+
+    private async Task<SeasonTally?> TallyAsync(Data.Repositories.ChallengeRow challenge, DateOnly today)
+    {
+        var loaded = await standings.LoadSeasonAsync(challenge, today);
+        return cpu.TryRun(() => SeasonScorer.Score(loaded.Input)) is { } work ? new SeasonTally(loaded, await work) : null;
     }
 
     private async Task<ChallengeContext?> FindAsync(InteractionContext ctx, int? season)

@@ -18,7 +18,7 @@ internal static class BotHost
         builder.Services.AddChallengeData(AppConfiguration.Bind<StorageOptions>(builder.Configuration).DatabasePath);
         builder.Services.AddSingleton<StandingsService>();
         builder.Services.AddBotDiscord();
-        builder.Services.AddBotCommands();
+        builder.Services.AddBotCommands(builder.Configuration);
 
         using var host = builder.Build();
         try
@@ -39,7 +39,16 @@ internal static class BotHost
             return Cli.ExitCodes.BadInput;
         }
 
-        await host.RunAsync(cancellationToken);
+        try
+        {
+            await host.RunAsync(cancellationToken);
+        }
+        catch (OptionsValidationException exception)
+        {
+            // Settings validated when the host starts (e.g. CPU_WORKERS) fail the same way: one line.
+            await Console.Error.WriteLineAsync($"error: {exception.Failures.First()}");
+            return Cli.ExitCodes.BadInput;
+        }
 
         // A fatal Discord error (bad token, disallowed intents) stops the host and sets a non-zero code.
         return Environment.ExitCode;

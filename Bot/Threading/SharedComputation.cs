@@ -11,7 +11,7 @@ namespace Bot.Threading;
 /// The first caller's <c>start</c> runs the flight, with whatever cancellation token it captured;
 /// pass one that is not tied to a single requester, or one cancelled requester cancels them all.
 /// </remarks>
-internal sealed class SharedComputation<TKey, TValue>
+public sealed class SharedComputation<TKey, TValue>
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, Lazy<Task<TValue>?>> _flights = new();
