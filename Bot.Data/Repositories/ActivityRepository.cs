@@ -55,6 +55,21 @@ public sealed class ActivityRepository(IDbContextFactory<ChallengeDbContext> con
             return ActivityUpsertOutcome.Updated;
         }, cancellationToken);
 
+    /// <summary>The member's activities starting in [from, to) wall-clock time, in (start, id) order.</summary>
+    public async Task<IReadOnlyList<MemberActivityRow>> ListForMemberAsync(
+        long memberId, DateTime fromLocalInclusive, DateTime toLocalExclusive, CancellationToken cancellationToken = default)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using (context)
+        {
+            return await context.Activities.AsNoTracking()
+                .Where(a => a.MemberId == memberId && a.StartLocal >= fromLocalInclusive && a.StartLocal < toLocalExclusive)
+                .OrderBy(a => a.StartLocal).ThenBy(a => a.Id)
+                .Select(a => new MemberActivityRow(a.Id, a.Name, a.Type, a.SportType, a.StartLocal, a.MovingTime, a.ElapsedTime))
+                .ToListAsync(cancellationToken);
+        }
+    }
+
     /// <summary>False when no activity has this Strava id.</summary>
     public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default)
     {

@@ -283,4 +283,19 @@ public sealed class SeasonCommandsEndToEndTests
         await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
         return RulesJson.Parse((await services.GetRequiredService<ChallengeRepository>().GetAsync(Guild, Season))!.RulesJson);
     }
+
+    [Test]
+    public async Task Me_Member_PrivateWeeksWithOwnActivitiesOnly()
+    {
+        var (anna, annaPublic) = await InvokeAsync("me", user: 301);
+        var (lukas, _) = await InvokeAsync("me", user: 302);
+
+        var annaText = Text([anna]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(annaPublic, Is.Empty, "nothing public");
+            Assert.That(annaText, Does.Contain("Week 2** — 3/3 ✅").And.Contain("Morning run"));
+            Assert.That(Text([lukas]), Does.Not.Contain("Morning run"));
+        });
+    }
 }

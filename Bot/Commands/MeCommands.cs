@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using Bot.Data.Repositories;
+using Bot.Discord.Commands;
+using Bot.Scoring;
+using Bot.Standings;
+using Bot.Threading;
+
+namespace Bot.Commands;
+
+/// <summary>/me: the invoker's own weeks with their activities. Raw activity detail goes only to its owner, privately.</summary>
+public sealed class MeCommands(
+    ChallengeLookup lookup, StandingsService standings, ActivityRepository activities, ICpuWorkQueue cpu, Configuration.ChallengeOptions options) : ApplicationCommandModule
+{
+    [SlashCommand("me", "Your own weeks this season, with the activities in them (only you see it)")]
+    [Ephemeral]
+    public async Task MeAsync(InteractionContext ctx)
+    {
+        if (ctx.GuildId is not { } guild)
+        {
+            await Replies.Private(ctx, ChallengeLookup.GuildOnly);
+            return;
+        }
+
+        if (await lookup.FindAsync(guild, null, ctx.CancellationToken) is not { } found)
+        {
+            await Replies.Private(ctx, ChallengeLookup.NoChallenge);
+            return;
+        }
+
+        var (challenge, today) = found;
+        if (await lookup.FindParticipantAsync(challenge, ctx.Invoker.Id, ctx.CancellationToken) is not { } me)
+        {
+            await Replies.Private(ctx, ChallengeLookup.NotLinked);
+            return;
+        }
+
+        var season = await standings.LoadSeasonAsync(challenge, today, ctx.CancellationToken);
+        var index = season.Members.ToList().FindIndex(m => m.ParticipationId == me.ParticipationId);
+        var input = season.Input with { Members = [season.Input.Members[index]] };
+        if (cpu.TryRun(() => SeasonScorer.Score(input).Members[0], ctx.CancellationToken) is not { } tally)
+        {
+            await Replies.Private(ctx, SeasonCommands.Busy);
+            return;
+        }
+
+        var standing = await tally;
+        var (from, to) = SeasonWindow.For(challenge.SeasonYear);
+        var mine = await activities.ListForMemberAsync(me.MemberId, from, to, ctx.CancellationToken);
+        var text = Describe(standing, mine, SeasonCalendar.For(challenge.SeasonYear), season.Input.Rules, options.Currency, me.JokersLeft);
+        await ctx.RespondPagedAsync($"{standing.Name} · season {challenge.SeasonYear}", text, ephemeral: true, cancellationToken: ctx.CancellationToken);
+    }
+
+    internal static string Describe(
+        MemberStanding standing, IReadOnlyList<MemberActivityRow> activities, SeasonCalendar calendar, Rules rules, string currency, int jokersLeft)
+    {
+        if (standing.Error is { } error)
+        {
+            return $"Your amounts cannot be counted exactly ({error}).";
+        }
+
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Total: **{Money.Format(standing.Total, currency)}** · jokers left: {jokersLeft}\n\n");
+        foreach (var week in standing.Weeks.Reverse())
+        {
+            var status = week.Status switch
+            {
+                WeekStatus.Passed => "✅",
+                WeekStatus.Failed => $"❌ {Money.Format(week.Amount, currency)}",
+                WeekStatus.Joker => "🃏",
+                _ => "⏳ in progress",
+            };
+            text.Append(CultureInfo.InvariantCulture, $"**Week {week.Week}** — {week.Points}/{DecimalText.Format(rules.PointsRequired)} {status}\n");
+            var monday = calendar.Monday(week.Week).ToDateTime(TimeOnly.MinValue);
+            foreach (var activity in activities.Where(a => a.StartLocal >= monday && a.StartLocal < monday.AddDays(7)))
+            {
+                var minutes = (activity.MovingTime / 60m).ToString("0.#", CultureInfo.InvariantCulture);
+                text.Append(CultureInfo.InvariantCulture,
+                    $"  • {activity.StartLocal:ddd HH:mm} {activity.SportType ?? activity.Type ?? "?"} {minutes} min — {activity.Name}\n");
+            }
+        }
+
+        return text.Length == 0 ? "No weeks yet." : text.ToString();
+    }
+}
