@@ -66,6 +66,24 @@ public sealed class MemberRepository(IDbContextFactory<ChallengeDbContext> conte
         return (await GetParticipationAsync(challengeId, memberId, cancellationToken))!;
     }
 
+    /// <summary>
+    /// Removes the Discord user from the challenge (their participation, jokers and legacy results; the
+    /// member's link and activities stay for other seasons). False when they were not in it.
+    /// </summary>
+    public Task<bool> RemoveFromChallengeAsync(long challengeId, long discordUserId, CancellationToken cancellationToken = default) =>
+        WriteTransaction.RunAsync(contextFactory, async (context, ct) =>
+        {
+            var participation = await context.Participations
+                .SingleOrDefaultAsync(p => p.ChallengeId == challengeId && p.Member.DiscordUserId == discordUserId, ct);
+            if (participation is null)
+            {
+                return false;
+            }
+
+            context.Participations.Remove(participation);
+            return true;
+        }, cancellationToken);
+
     /// <summary>False when there is no such participation.</summary>
     public Task<bool> SetConsentAsync(long participationId, bool consentToReports, CancellationToken cancellationToken = default) =>
         WriteTransaction.RunAsync(contextFactory, async (context, ct) =>

@@ -298,4 +298,18 @@ public sealed class SeasonCommandsEndToEndTests
             Assert.That(Text([lukas]), Does.Not.Contain("Morning run"));
         });
     }
+
+    [Test]
+    public async Task AdminMemberRemove_Mention_RemovedFromSeasonAndEchoed()
+    {
+        var (answer, _) = await InvokeAsync("admin", """[{"name":"member","type":2,"options":[{"name":"remove","type":1,"options":[{"name":"member","type":3,"value":"<@302>"}]}]}]""", permissions: "32");
+        var (again, _) = await InvokeAsync("admin", """[{"name":"member","type":2,"options":[{"name":"remove","type":1,"options":[{"name":"member","type":3,"value":"302"}]}]}]""", permissions: "32");
+
+        await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
+        var challenge = await services.GetRequiredService<ChallengeRepository>().GetAsync(Guild, Season);
+        var members = await services.GetRequiredService<MemberRepository>().ListParticipantsAsync(challenge!.Id);
+        Assert.That(answer.Body, Does.Contain("no longer in season 2026"));
+        Assert.That(again.Body, Does.Contain("Nothing changed"));
+        Assert.That(members.Select(m => m.FirstName), Is.EquivalentTo(new[] { "Anna", "Marie" }));
+    }
 }

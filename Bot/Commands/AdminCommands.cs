@@ -23,6 +23,30 @@ public sealed class AdminCommands : ApplicationCommandModule
         ctx.MemberPermissions is { } permissions && (permissions & (Permissions.ManageGuild | Permissions.Administrator)) != 0
         || options.IsAdminUser(ctx.Invoker.Id);
 
+    /// <summary>The current season of the server, when the invoker may administer it; else a private answer.</summary>
+    internal static async Task<ChallengeRow?> CurrentAsync(InteractionContext ctx, ChallengeLookup lookup, ChallengeOptions options)
+    {
+        if (ctx.GuildId is not { } guild)
+        {
+            await Replies.Private(ctx, ChallengeLookup.GuildOnly);
+            return null;
+        }
+
+        if (!IsAdmin(ctx, options))
+        {
+            await Replies.Private(ctx, NotAdmin);
+            return null;
+        }
+
+        var found = await lookup.FindAsync(guild, null, ctx.CancellationToken);
+        if (found is null)
+        {
+            await Replies.Private(ctx, ChallengeLookup.NoChallenge);
+        }
+
+        return found?.Challenge;
+    }
+
     [SlashCommandGroup("season", "Seasons")]
     public sealed class Season(ChallengeRepository challenges, ChallengeLookup lookup, ChallengeOptions options, TimeProvider time) : ApplicationCommandModule
     {
@@ -48,6 +72,32 @@ public sealed class AdminCommands : ApplicationCommandModule
         }
     }
 
+    [SlashCommandGroup("member", "Members")]
+    public sealed class Member(MemberRepository members, ChallengeLookup lookup, ChallengeOptions options) : ApplicationCommandModule
+    {
+        [SlashCommand("remove", "Remove a member from this season (their Strava link stays)")]
+        [Ephemeral]
+        public async Task RemoveAsync(InteractionContext ctx, [Option("member", "The member: a mention like @Anna or a Discord user id")] string member)
+        {
+            if (await CurrentAsync(ctx, lookup, options) is not { } challenge)
+            {
+                return;
+            }
+
+            var digits = new string(member.Where(char.IsAsciiDigit).ToArray());
+            if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var userId) || userId <= 0)
+            {
+                await Replies.Private(ctx, $"`{member}` is not a member mention or a Discord user id. Nothing changed.");
+                return;
+            }
+
+            var removed = await members.RemoveFromChallengeAsync(challenge.Id, userId, ctx.CancellationToken);
+            await Replies.Private(ctx, removed
+                ? $"<@{userId}> is no longer in season {challenge.SeasonYear}."
+                : $"<@{userId}> is not in season {challenge.SeasonYear}. Nothing changed.");
+        }
+    }
+
     [SlashCommandGroup("rules", "Season rules")]
     public sealed class RulesGroup(ChallengeRepository challenges, ChallengeLookup lookup, ChallengeOptions options) : ApplicationCommandModule
     {
@@ -58,7 +108,7 @@ public sealed class AdminCommands : ApplicationCommandModule
             [Option("key", "A rule key, as /rules and the docs name it (e.g. points_required)")] string key,
             [Option("value", "Its new value as JSON: 4, 2.5, true, null, [\"Workout\"], {\"Run\":30}")] string value)
         {
-            if (await CurrentAsync(ctx) is not { } challenge)
+            if (await CurrentAsync(ctx, lookup, options) is not { } challenge)
             {
                 return;
             }
@@ -92,36 +142,13 @@ public sealed class AdminCommands : ApplicationCommandModule
         [Ephemeral]
         public async Task ResetAsync(InteractionContext ctx)
         {
-            if (await CurrentAsync(ctx) is not { } challenge)
+            if (await CurrentAsync(ctx, lookup, options) is not { } challenge)
             {
                 return;
             }
 
             await challenges.SaveRulesAsync(challenge.GuildId, challenge.SeasonYear, RulesJson.Write(Rules.Default), ctx.CancellationToken);
             await Replies.Private(ctx, $"Season {challenge.SeasonYear}: every rule is back to its default. See `/rules`.");
-        }
-
-        private async Task<ChallengeRow?> CurrentAsync(InteractionContext ctx)
-        {
-            if (ctx.GuildId is not { } guild)
-            {
-                await Replies.Private(ctx, ChallengeLookup.GuildOnly);
-                return null;
-            }
-
-            if (!IsAdmin(ctx, options))
-            {
-                await Replies.Private(ctx, NotAdmin);
-                return null;
-            }
-
-            var found = await lookup.FindAsync(guild, null, ctx.CancellationToken);
-            if (found is null)
-            {
-                await Replies.Private(ctx, ChallengeLookup.NoChallenge);
-            }
-
-            return found?.Challenge;
         }
     }
 }
