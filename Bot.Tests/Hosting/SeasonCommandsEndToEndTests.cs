@@ -312,4 +312,15 @@ public sealed class SeasonCommandsEndToEndTests
         Assert.That(again.Body, Does.Contain("Nothing changed"));
         Assert.That(members.Select(m => m.FirstName), Is.EquivalentTo(new[] { "Anna", "Marie" }));
     }
+
+    [Test]
+    public async Task AdminStandingsRecompute_ReportsMembersAndPot()
+    {
+        var expected = await ExpectedAsync();
+
+        var (answer, _) = await InvokeAsync("admin", """[{"name":"standings","type":2,"options":[{"name":"recompute","type":1}]}]""", permissions: "32");
+
+        using var body = JsonDocument.Parse(answer.Body);
+        Assert.That(body.RootElement.GetProperty("content").GetString(), Does.Contain($"3 member(s), pot {Money.Format(expected.Members.Sum(m => m.Total), "€")}"));
+    }
 }

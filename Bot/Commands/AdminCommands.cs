@@ -72,6 +72,37 @@ public sealed class AdminCommands : ApplicationCommandModule
         }
     }
 
+    [SlashCommandGroup("standings", "Standings")]
+    public sealed class Standings(
+        Bot.Standings.StandingsService standings, ChallengeLookup lookup, Threading.ICpuWorkQueue cpu, ChallengeOptions options, TimeProvider time)
+        : ApplicationCommandModule
+    {
+        [SlashCommand("recompute", "Recompute the season from the stored activities and report the pot")]
+        [Ephemeral]
+        public async Task RecomputeAsync(InteractionContext ctx)
+        {
+            if (await CurrentAsync(ctx, lookup, options) is not { } challenge)
+            {
+                return;
+            }
+
+            // Nothing is cached: every answer is computed from activities, rules and jokers. This runs
+            // that computation now and says what it found, e.g. after fixing rules or data by hand.
+            var today = Bot.Standings.StandingsService.Today(challenge, lookup.DefaultZone, time);
+            var season = await standings.LoadSeasonAsync(challenge, today, ctx.CancellationToken);
+            if (cpu.TryRun(() => SeasonScorer.Score(season.Input), ctx.CancellationToken) is not { } tally)
+            {
+                await Replies.Private(ctx, SeasonCommands.Busy);
+                return;
+            }
+
+            var result = await tally;
+            var pot = result.Members.Where(m => !m.HasError).Sum(m => m.Total);
+            await Replies.Private(ctx, string.Create(CultureInfo.InvariantCulture,
+                $"Season {challenge.SeasonYear} recomputed as of {today:yyyy-MM-dd}: {result.Members.Count} member(s), pot {Money.Format(pot, options.Currency)}."));
+        }
+    }
+
     [SlashCommandGroup("member", "Members")]
     public sealed class Member(MemberRepository members, ChallengeLookup lookup, ChallengeOptions options) : ApplicationCommandModule
     {
