@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
@@ -16,40 +15,25 @@ public sealed class BotEndToEndTests
     private const string ApplicationId = "111";
     private string _folder = null!;
     private FakeDiscordGateway _discord = null!;
-    private Process _bot = null!;
-    private Task<string> _output = null!;
-    private Task<string> _error = null!;
+    private RunningBot _bot = null!;
 
     [SetUp]
     public void SetUp()
     {
         _folder = Directory.CreateTempSubdirectory("bot-e2e-").FullName;
         _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
-        _bot = Process.Start(BotProcess.StartInfo(_folder, new Dictionary<string, string?>
+        _bot = RunningBot.Start(_folder, new Dictionary<string, string?>
         {
             ["DISCORD_TOKEN"] = "e2e-secret-token",
             ["DISCORD_API_BASE_URL"] = _discord.ApiBaseUrl.ToString(),
             ["DATABASE_PATH"] = Path.Combine(_folder, "bot.db"),
-        }))!;
-
-        // Drain the pipes so the bot never blocks on a full one.
-        _output = _bot.StandardOutput.ReadToEndAsync();
-        _error = _bot.StandardError.ReadToEndAsync();
+        });
     }
 
     [TearDown]
     public async Task TearDown()
     {
-        if (!_bot.HasExited)
-        {
-            _bot.Kill(entireProcessTree: true);
-        }
-
-        await _bot.WaitForExitAsync();
-        await Task.WhenAll(_output, _error);
-        _output.Dispose();
-        _error.Dispose();
-        _bot.Dispose();
+        await _bot.DisposeAsync();
         _discord.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
@@ -116,11 +100,11 @@ public sealed class BotEndToEndTests
         connection.Close(4004);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await _bot.WaitForExitAsync(timeout.Token);
-        var log = await _output + await _error;
+        await _bot.Process.WaitForExitAsync(timeout.Token);
+        var log = await _bot.LogAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(_bot.ExitCode, Is.Not.Zero);
+            Assert.That(_bot.Process.ExitCode, Is.Not.Zero);
             Assert.That(log, Does.Contain("4004"));
             Assert.That(log, Does.Not.Contain("e2e-secret-token"));
             Assert.That(_discord.Connections, Has.Count.EqualTo(1), "a fatal close is never retried");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Bot.Commands;
 using Bot.Data;
@@ -25,9 +24,7 @@ public sealed class SeasonCommandsEndToEndTests
     private string _folder = null!;
     private string _database = null!;
     private FakeDiscordGateway _discord = null!;
-    private Process _bot = null!;
-    private Task<string> _output = null!;
-    private Task<string> _error = null!;
+    private RunningBot _bot = null!;
     private int _interaction;
 
     [SetUp]
@@ -37,31 +34,20 @@ public sealed class SeasonCommandsEndToEndTests
         _database = Path.Combine(_folder, "bot.db");
         await SeedAsync();
         _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
-        _bot = Process.Start(BotProcess.StartInfo(_folder, new Dictionary<string, string?>
+        _bot = RunningBot.Start(_folder, new Dictionary<string, string?>
         {
             ["DISCORD_TOKEN"] = "e2e-secret-token",
             ["DISCORD_API_BASE_URL"] = _discord.ApiBaseUrl.ToString(),
             ["DATABASE_PATH"] = _database,
             ["CHALLENGE_TIME_ZONE"] = "UTC",
-        }))!;
-        _output = _bot.StandardOutput.ReadToEndAsync();
-        _error = _bot.StandardError.ReadToEndAsync();
+        });
         await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
     }
 
     [TearDown]
     public async Task TearDown()
     {
-        if (!_bot.HasExited)
-        {
-            _bot.Kill(entireProcessTree: true);
-        }
-
-        await _bot.WaitForExitAsync();
-        await Task.WhenAll(_output, _error);
-        _output.Dispose();
-        _error.Dispose();
-        _bot.Dispose();
+        await _bot.DisposeAsync();
         _discord.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);

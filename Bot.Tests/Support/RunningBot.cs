@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace Bot.Tests.Support;
+
+/// <summary>The real bot process for a test: its output drained (so it never blocks on a full pipe), killed at the end.</summary>
+internal sealed class RunningBot : IAsyncDisposable
+{
+    private readonly Task<string> _output;
+    private readonly Task<string> _error;
+
+    private RunningBot(Process process)
+    {
+        Process = process;
+        _output = process.StandardOutput.ReadToEndAsync();
+        _error = process.StandardError.ReadToEndAsync();
+    }
+
+    public Process Process { get; }
+
+    public static RunningBot Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment) =>
+        new(Process.Start(BotProcess.StartInfo(workingDirectory, environment))!);
+
+    /// <summary>Everything it printed; complete once the process has exited.</summary>
+    public async Task<string> LogAsync() => await _output + await _error;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+        }
+
+        await Process.WaitForExitAsync();
+        await Task.WhenAll(_output, _error);
+        _output.Dispose();
+        _error.Dispose();
+        Process.Dispose();
+    }
+}
