@@ -176,7 +176,25 @@ internal sealed class FakeDiscordGateway : IDisposable
         }
     }
 
+    /// <summary>Answers REST requests on one kept-alive connection (as Discord does) until the client closes it.</summary>
     private void ServeRest(Stream stream, string head, string path)
+    {
+        while (true)
+        {
+            AnswerRest(stream, head, path);
+            head = ReadHead(stream);
+            var parts = head.Split(' ', 3);
+            if (parts.Length < 3)
+            {
+                stream.Dispose();
+                return;
+            }
+
+            path = parts[1].Split('?')[0];
+        }
+    }
+
+    private void AnswerRest(Stream stream, string head, string path)
     {
         var lines = head.Split("\r\n");
         var method = lines[0].Split(' ')[0];
@@ -200,8 +218,7 @@ internal sealed class FakeDiscordGateway : IDisposable
         };
         var bytes = Encoding.UTF8.GetBytes(json);
         stream.Write(Encoding.ASCII.GetBytes(
-            $"HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n"));
+            $"HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\nConnection: keep-alive\r\n\r\n"));
         stream.Write(bytes);
-        stream.Dispose();
     }
 }
