@@ -309,4 +309,38 @@ public sealed class SeasonCommandsEndToEndTests
         using var body = JsonDocument.Parse(answer.Body);
         Assert.That(body.RootElement.GetProperty("content").GetString(), Does.Contain($"3 member(s), pot {Money.Format(expected.Members.Sum(m => m.Total), "€")}"));
     }
+
+    [Test]
+    public async Task Joker_100AtOnceFromOneMember_EndsConsistent()
+    {
+        const int Count = 100;
+        var tokens = Enumerable.Range(0, Count).Select(i => $"joker-burst-{i}").ToList();
+        for (var i = 0; i < Count; i++)
+        {
+            _discord.Connections[^1].SendDispatch("INTERACTION_CREATE", $$$"""
+                {"id":"{{{80000 + i}}}","application_id":"111","type":2,"token":"{{{tokens[i]}}}","version":1,"channel_id":"77",
+                 "guild_id":"{{{Guild}}}","member":{"user":{"id":"302","username":"lukas"},"permissions":"0"},
+                 "data":{"id":"1","name":"joker","type":1}}
+                """);
+        }
+
+        await Eventually.ThatAsync(
+            () => tokens.All(t => _discord.RestRequests.Any(r => r.Method == "PATCH" && r.Path.Contains(t, StringComparison.Ordinal))),
+            "100 joker answers", TimeSpan.FromSeconds(60));
+
+        var answers = _discord.RestRequests.Where(r => r.Method == "PATCH" && r.Path.Contains("joker-burst-", StringComparison.Ordinal)).ToList();
+        var spent = answers.Count(a => a.Body.Contains("Joker spent", StringComparison.Ordinal));
+        var refunded = answers.Count(a => a.Body.Contains("taken back", StringComparison.Ordinal));
+        await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
+        var challenge = await services.GetRequiredService<ChallengeRepository>().GetAsync(Guild, Season);
+        var lukas = (await services.GetRequiredService<MemberRepository>().ListParticipantsAsync(challenge!.Id)).Single(m => m.FirstName == "Lukas");
+        var weeks = await services.GetRequiredService<JokerRepository>().ListWeeksAsync(lukas.ParticipationId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(answers, Has.Count.EqualTo(Count));
+            Assert.That(lukas.JokersLeft + weeks.Count, Is.EqualTo(1), "jokers left + joker weeks = the season's one joker");
+            Assert.That(lukas.JokersLeft, Is.GreaterThanOrEqualTo(0));
+            Assert.That(spent - refunded, Is.EqualTo(weeks.Count), "every spend and refund the members were told about happened");
+        });
+    }
 }
