@@ -2,6 +2,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Jobs;
 using Bot.Benchmarks.Data;
+using Bot.Benchmarks.Discord;
 using Bot.Benchmarks.Generation;
 using Bot.Commands;
 using Bot.Data;
@@ -33,7 +34,7 @@ public class TotalEndToEndBenchmarks
     private const long GuildId = 1_000_000_000_000_000;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    private LoopbackFollowupRest _rest = null!;
+    private LoopbackDiscordRest _rest = null!;
     private SeasonDatabase _database = null!;
     private ServiceProvider _services = null!;
     private IHostedService[] _hosted = [];
@@ -54,7 +55,7 @@ public class TotalEndToEndBenchmarks
             path = context.Database.GetDbConnection().DataSource;
         }
 
-        _rest = new LoopbackFollowupRest();
+        _rest = new LoopbackDiscordRest();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["DISCORD_TOKEN"] = "benchmark-token",
