@@ -1,0 +1,28 @@
+namespace Bot.Strava;
+
+/// <summary>
+/// The account side of Strava that the web callback and the linking commands use. Implemented over the
+/// Strava client (token exchange, deauthorize) and the store; the web layer never calls Strava itself.
+/// </summary>
+public interface IStravaAccounts
+{
+    /// <summary>
+    /// Exchanges an authorization code (exactly once), stores the tokens and granted scopes in one transaction,
+    /// joins the member to the guild's current challenge and queues the back-fill of the season.
+    /// The caller has already checked the state and the scopes.
+    /// </summary>
+    Task<LinkOutcome> CompleteLinkAsync(long discordUserId, long guildId, string code, string grantedScopes, CancellationToken cancellationToken);
+
+    /// <summary>Calls Strava's deauthorize, then deletes the member's tokens and activities, even when Strava answers 401.</summary>
+    Task<UnlinkOutcome> UnlinkAsync(long discordUserId, CancellationToken cancellationToken);
+}
+
+/// <summary>What a completed link did, for the answer in the browser and in Discord.</summary>
+/// <param name="Succeeded">False when Strava refused the code or answered garbage; <paramref name="Problem"/> says why.</param>
+public sealed record LinkOutcome(bool Succeeded, string AthleteName, long ChallengeId, string? Problem);
+
+public enum UnlinkOutcome
+{
+    Unlinked,
+    WasNotLinked,
+}
