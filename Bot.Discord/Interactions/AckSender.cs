@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Bot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 
@@ -7,11 +6,12 @@ namespace Bot.Discord.Interactions;
 
 /// <summary>
 /// Sends automatic defers from dedicated threads with blocking HTTP, so a thread pool saturated by
-/// blocking work cannot push an acknowledgement past Discord's 3-second deadline. Blocking sends on
-/// an open connection use no pool thread (measured by check 30); opening a connection does, so each
-/// thread has its own HttpClient whose connection it opens at start and keeps warm when idle.
+/// blocking work cannot push an acknowledgement past Discord's 3-second deadline. Each thread owns a
+/// <see cref="BlockingHttpConnection"/>: sending, and opening a new connection when Discord closed the
+/// old one, happen on that thread with blocking calls and never wait for a pool thread. The
+/// connection is opened at start and kept warm when idle, so a defer rarely pays for a handshake.
 /// </summary>
-internal sealed class AckSender(DiscordRestClient rest, IHttpClientFactory httpClientFactory, InteractionSettings settings, TimeProvider time, ILogger<AckSender> logger) : IDisposable
+internal sealed class AckSender(DiscordRestClient rest, InteractionSettings settings, TimeProvider time, ILogger<AckSender> logger) : IDisposable
 {
     public const int MaxThreads = 4;
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
@@ -19,15 +19,15 @@ internal sealed class AckSender(DiscordRestClient rest, IHttpClientFactory httpC
     private readonly BlockingCollection<(InteractionResponder Responder, bool Ephemeral)> _jobs = new(new ConcurrentQueue<(InteractionResponder, bool)>());
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Thread> _threads = [];
-
-    public static string ClientName(int index) => "Bot.Discord.Ack" + index.ToString(CultureInfo.InvariantCulture);
+    private readonly List<BlockingHttpConnection> _connections = [];
 
     public void Start()
     {
         for (var i = 0; i < Math.Clamp(settings.AckThreads, 1, MaxThreads); i++)
         {
-            var client = httpClientFactory.CreateClient(ClientName(i));
-            var thread = new Thread(() => Run(client)) { IsBackground = true, Name = $"discord-ack-{i}" };
+            var connection = rest.CreateBlockingConnection();
+            _connections.Add(connection);
+            var thread = new Thread(() => Run(connection)) { IsBackground = true, Name = $"discord-ack-{i}" };
             _threads.Add(thread);
             thread.Start();
         }
@@ -62,13 +62,18 @@ internal sealed class AckSender(DiscordRestClient rest, IHttpClientFactory httpC
 
     public void Dispose()
     {
+        foreach (var connection in _connections)
+        {
+            connection.Dispose();
+        }
+
         _jobs.Dispose();
         _stopping.Dispose();
     }
 
-    private void Run(HttpClient client)
+    private void Run(BlockingHttpConnection connection)
     {
-        rest.WarmUp(client, _stopping.Token);
+        rest.WarmUp(connection);
         var lastUsed = time.GetTimestamp();
         try
         {
@@ -78,7 +83,7 @@ internal sealed class AckSender(DiscordRestClient rest, IHttpClientFactory httpC
                 {
                     if (time.GetElapsedTime(lastUsed) >= settings.AckKeepAlive)
                     {
-                        rest.WarmUp(client, _stopping.Token);
+                        rest.WarmUp(connection);
                         lastUsed = time.GetTimestamp();
                     }
 
@@ -87,7 +92,7 @@ internal sealed class AckSender(DiscordRestClient rest, IHttpClientFactory httpC
 
                 try
                 {
-                    job.Responder.AutoDefer(job.Ephemeral, client);
+                    job.Responder.AutoDefer(job.Ephemeral, connection);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

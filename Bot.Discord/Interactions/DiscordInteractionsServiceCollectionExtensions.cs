@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using Bot.Discord.Commands;
 using Bot.Discord.Gateway;
@@ -6,7 +5,6 @@ using Bot.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Discord.Interactions;
 
@@ -30,21 +28,6 @@ public static class DiscordInteractionsServiceCollectionExtensions
         services.TryAddSingleton(static sp => SlashCommandRegistry.Build(sp.GetServices<SlashCommandModuleType>().Select(m => m.Type)));
         services.TryAddSingleton(static sp => new SlashCommandCatalog(sp.GetRequiredService<SlashCommandRegistry>()));
         services.TryAddSingleton<AckSender>();
-        for (var i = 0; i < AckSender.MaxThreads; i++)
-        {
-            // One handler per acknowledgement thread, never rotated: its connection is its own.
-            services.AddHttpClient(AckSender.ClientName(i), static (sp, client) =>
-                {
-                    var options = sp.GetRequiredService<IOptions<DiscordClientOptions>>().Value;
-                    client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", string.Create(CultureInfo.InvariantCulture, $"DiscordBot ({options.UserAgentUrl}, {options.UserAgentVersion})"));
-                    client.Timeout = TimeSpan.FromSeconds(10);
-                })
-                .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan })
-                .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            // The factory's request logging writes the URL, and interaction tokens are in the path.
-            .RemoveAllLoggers();
-        }
-
         services.TryAddSingleton<CommandExecutor>();
         services.TryAddSingleton<CommandRegistrar>();
         services.AddSingleton<InteractionDispatcher>();

@@ -35,13 +35,13 @@ internal sealed class InteractionResponder(DiscordInteraction interaction, Disco
     public bool IsTokenExpired => time.GetElapsedTime(interaction.ReceivedTimestamp) >= settings.TokenLifetime;
 
     /// <summary>Blocking defer for the dedicated acknowledgement thread.</summary>
-    public void AutoDefer(bool ephemeral, HttpClient client)
+    public void AutoDefer(bool ephemeral, BlockingHttpConnection connection)
     {
         DiscordResult result;
         if (Interlocked.CompareExchange(ref _state, Acking, Unacked) == Unacked)
         {
             WarnIfLate();
-            result = rest.Send(CallbackRoute, DiscordJson.Serialize(InteractionCallbackPayload.Defer(ephemeral)), client).Result;
+            result = rest.Send(CallbackRoute, DiscordJson.Serialize(InteractionCallbackPayload.Defer(ephemeral)), connection).Result;
             Settle(result, Deferred);
         }
         else

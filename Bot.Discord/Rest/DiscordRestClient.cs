@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Text.Json;
 using Bot.Discord.Entities;
 using Microsoft.Extensions.Logging;
@@ -31,6 +33,7 @@ public sealed class DiscordRestClient : IDisposable
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new();
     private readonly ConcurrentDictionary<string, bool> _goneWebhooks = new();
     private readonly string _baseUrl;
+    private readonly string _basePath;
     private int _stopped;
 
     internal DiscordRestClient(IHttpClientFactory httpClientFactory, IOptions<DiscordClientOptions> options, RestSettings settings, TimeProvider time, ILogger<DiscordRestClient> logger)
@@ -43,6 +46,7 @@ public sealed class DiscordRestClient : IDisposable
         _global = new GlobalRateLimiter(settings, time);
         _invalid = new InvalidRequestCounter(settings, time);
         _baseUrl = _options.ApiBaseUrl.ToString().TrimEnd('/');
+        _basePath = _options.ApiBaseUrl.AbsolutePath.TrimEnd('/');
     }
 
     /// <summary>Raised once when a 401 stops the client (invalid bot token).</summary>
@@ -127,9 +131,8 @@ public sealed class DiscordRestClient : IDisposable
     /// A synchronous send for interaction callbacks, used from the dedicated acknowledgement thread
     /// so the 3-second deadline holds while the thread pool is saturated (no pool thread involved).
     /// </summary>
-    internal RestResponse Send(RestRoute route, byte[]? body, HttpClient? client = null, CancellationToken cancellationToken = default)
+    internal RestResponse Send(RestRoute route, byte[]? body, BlockingHttpConnection connection, CancellationToken cancellationToken = default)
     {
-        var http = client ?? _http;
         for (var attempt = 0; ; attempt++)
         {
             if (Refuse(route) is { } refused)
@@ -137,43 +140,39 @@ public sealed class DiscordRestClient : IDisposable
                 return refused;
             }
 
-            HttpResponseMessage response;
-            byte[] content;
-            using var request = BuildRequest(route, body);
+            BlockingHttpResponse answer;
             try
             {
-                response = http.Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-                using var stream = response.Content.ReadAsStream(cancellationToken);
-                using var buffer = new MemoryStream();
-                stream.CopyTo(buffer);
-                content = buffer.ToArray();
+                var authorization = route.Kind == RestRouteKind.Bot ? "Bot " + _options.Token : null;
+                answer = connection.Send(route.Method, _basePath + route.Path, body, authorization);
             }
-            catch (Exception e) when (e is HttpRequestException or (TaskCanceledException and not OperationCanceledException { CancellationToken.IsCancellationRequested: true }))
+            catch (Exception e) when (e is IOException or SocketException or AuthenticationException)
             {
                 RestLog.NetworkError(_logger, route, e.GetType().Name);
                 return new RestResponse(DiscordResult.Local(DiscordResultKind.Network, e.GetType().Name));
             }
 
-            using (response)
+            using var response = answer.ToMessage();
+            var outcome = Interpret(route, response, answer.Content, bucket: null, attempt);
+            if (outcome.Final is { } final)
             {
-                var outcome = Interpret(route, response, content, bucket: null, attempt);
-                if (outcome.Final is { } final)
-                {
-                    return final;
-                }
-
-                // Blocking on a timer task is fine here: this runs on a dedicated thread.
-                Task.Delay(outcome.RetryAfter + RetryMargin, _time, cancellationToken).GetAwaiter().GetResult();
+                return final;
             }
+
+            // Blocking on a timer task is fine here: this runs on a dedicated thread.
+            Task.Delay(outcome.RetryAfter + RetryMargin, _time, cancellationToken).GetAwaiter().GetResult();
         }
     }
 
-    /// <summary>
-    /// Opens (or keeps open) a connection of <paramref name="client"/> with an unauthenticated
-    /// <c>GET /gateway</c>. A blocking send needs the thread pool only to open a new connection, so
-    /// the acknowledgement threads keep theirs warm. Failures are ignored: it is only a warm-up.
-    /// </summary>
-    internal void WarmUp(HttpClient client, CancellationToken cancellationToken = default)
+    /// <summary>A connection of its own for a dedicated thread (see <see cref="BlockingHttpConnection"/>).</summary>
+    internal BlockingHttpConnection CreateBlockingConnection() =>
+        new(_options.ApiBaseUrl, UserAgent(_options), TimeSpan.FromSeconds(10));
+
+    internal static string UserAgent(DiscordClientOptions options) =>
+        string.Create(CultureInfo.InvariantCulture, $"DiscordBot ({options.UserAgentUrl}, {options.UserAgentVersion})");
+
+    /// <summary>Opens (or keeps warm) a dedicated thread's connection with a GET of /gateway, which needs no token.</summary>
+    internal void WarmUp(BlockingHttpConnection connection)
     {
         if (IsStopped)
         {
@@ -182,10 +181,9 @@ public sealed class DiscordRestClient : IDisposable
 
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, _baseUrl + "/gateway");
-            using var response = client.Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            connection.Send(HttpMethod.Get, _basePath + "/gateway", body: null, authorization: null);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is IOException or SocketException or AuthenticationException)
         {
             RestLog.NetworkError(_logger, DiscordRoutes.Bot(HttpMethod.Get, "/gateway", "/gateway", ""), e.GetType().Name);
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -17,7 +16,7 @@ public static class DiscordRestServiceCollectionExtensions
         services.AddHttpClient(DiscordRestClient.HttpClientName, static (sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptions<DiscordClientOptions>>().Value;
-                client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", string.Create(CultureInfo.InvariantCulture, $"DiscordBot ({options.UserAgentUrl}, {options.UserAgentVersion})"));
+                client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", DiscordRestClient.UserAgent(options));
                 client.Timeout = TimeSpan.FromSeconds(30);
             })
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler

@@ -11,15 +11,20 @@ namespace Bot.Tests.Discord.Interactions;
 /// A minimal HTTP/1.1 server on dedicated threads with blocking sockets, for check 30 only: Kestrel
 /// runs on the thread pool, so while a test saturates the pool it could not see (or time) a request
 /// that did arrive. Answers 204 to everything and records method, path, body and arrival time.
+/// With <c>closeEveryConnection</c> it answers <c>Connection: close</c> and hangs up after each
+/// response, the worst case for a client that must reconnect while the pool is starved.
 /// </summary>
 internal sealed class BlockingHttpServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly bool _closeEveryConnection;
     private volatile bool _stopped;
+    private int _connections;
 
-    public BlockingHttpServer()
+    public BlockingHttpServer(bool closeEveryConnection = false)
     {
+        _closeEveryConnection = closeEveryConnection;
         _listener.Start();
         BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/api/v10");
         new Thread(Accept) { IsBackground = true, Name = "fake-http-accept" }.Start();
@@ -28,6 +33,9 @@ internal sealed class BlockingHttpServer : IDisposable
     public Uri BaseUrl { get; }
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Connections accepted so far.</summary>
+    public int Connections => Volatile.Read(ref _connections);
 
     public void Dispose()
     {
@@ -49,6 +57,7 @@ internal sealed class BlockingHttpServer : IDisposable
                 return;
             }
 
+            Interlocked.Increment(ref _connections);
             new Thread(() => Serve(socket)) { IsBackground = true, Name = "fake-http-conn" }.Start();
         }
     }
@@ -96,6 +105,13 @@ internal sealed class BlockingHttpServer : IDisposable
                 buffer.RemoveRange(0, headerEnd + 4 + length);
                 var path = requestLine[1].StartsWith("/api/v10", StringComparison.Ordinal) ? requestLine[1]["/api/v10".Length..] : "!" + requestLine[1];
                 _requests.Enqueue(new RecordedRequest(requestLine[0], path, headers, body, arrived));
+                if (_closeEveryConnection)
+                {
+                    socket.Send("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8);
+                    socket.Shutdown(SocketShutdown.Both);
+                    return;
+                }
+
                 socket.Send("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n"u8);
             }
         }
