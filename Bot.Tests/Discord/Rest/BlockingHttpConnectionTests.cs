@@ -173,7 +173,8 @@ public sealed class BlockingHttpConnectionTests
             tls.Write("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\npong"u8);
             tls.Flush();
             tls.ReadAtLeast(buffer, 1, throwOnEndOfStream: false);
-        }) { IsBackground = true };
+        })
+        { IsBackground = true };
         server.Start();
         X509Certificate? presented = null;
         var pinned = certificate.GetCertHashString();
