@@ -14,7 +14,6 @@ internal static class BotHost
         AppConfiguration.LoadDotEnv(Directory.GetCurrentDirectory());
         var builder = Host.CreateApplicationBuilder(args);
         builder.Services.AddBotSettings(builder.Configuration);
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddChallengeData(AppConfiguration.Bind<StorageOptions>(builder.Configuration).DatabasePath);
         builder.Services.AddSingleton<StandingsService>();
         builder.Services.AddBotDiscord();
@@ -26,6 +25,7 @@ internal static class BotHost
             // Resolving the options runs their validation before anything starts.
             _ = host.Services.GetRequiredService<IOptions<DiscordOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<ChallengeOptions>>().Value.ResolveTimeZone();
+            _ = host.Services.GetRequiredService<IOptions<ClockOptions>>().Value;
             await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         }
         catch (OptionsValidationException exception)

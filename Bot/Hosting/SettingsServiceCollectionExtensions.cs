@@ -25,6 +25,16 @@ internal static class SettingsServiceCollectionExtensions
                 "CHALLENGE_TIME_ZONE is not a known IANA time zone (e.g. Europe/Vienna)")
             .ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChallengeOptions>>().Value);
+        services.AddOptions<ClockOptions>()
+            .Bind(configuration)
+            .Validate(o => string.IsNullOrWhiteSpace(o.StartUtc) || o.TryParseStart(out _),
+                "CLOCK_START_UTC is not an instant: use ISO 8601 in UTC (e.g. 2024-03-13T12:00:00Z), or leave it unset")
+            .ValidateOnStart();
+        services.AddSingleton(static provider =>
+        {
+            var clock = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClockOptions>>().Value;
+            return ShiftedTimeProvider.StartingAt(clock.TryParseStart(out var start) ? start : null);
+        });
         return services;
     }
 }

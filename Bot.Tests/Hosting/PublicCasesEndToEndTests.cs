@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Text.Json;
+using Bot.Commands;
+using Bot.Data;
+using Bot.Data.Entities;
+using Bot.Data.Repositories;
+using Bot.Tests.Discord.Gateway;
+using Bot.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Tests.Hosting;
+
+/// <summary>
+/// The public scoring cases as data for the whole bot: each case is seeded into a real SQLite file
+/// (rules, members, jokers, activities), the real bot process runs with its calendar at the case's
+/// <c>as_of</c>, and <c>/total</c> and <c>/week N</c> for every week of the season so far are sent
+/// through the fake Discord. The posted embeds must carry the expected file's points, statuses,
+/// amounts and totals, formatted as members read them.
+/// </summary>
+[NonParallelizable]
+public sealed class PublicCasesEndToEndTests
+{
+    private const long Guild = 5151;
+
+    public static IEnumerable<TestCaseData> Cases() =>
+        Directory.GetFiles(RepositoryPaths.PublicCases, "*.expected.json")
+            .Order(StringComparer.Ordinal)
+            .Select(path => new TestCaseData(path[..^".expected.json".Length] + ".json")
+                .SetName($"Commands_{Path.GetFileName(path)[..^".expected.json".Length]}_PostExpectedStandings"));
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task Commands_PublicCase_PostExpectedStandings(string casePath)
+    {
+        using var input = JsonDocument.Parse(await File.ReadAllBytesAsync(casePath));
+        using var expected = JsonDocument.Parse(await File.ReadAllBytesAsync(casePath[..^".json".Length] + ".expected.json"));
+        var season = input.RootElement.GetProperty("season").GetInt32();
+        var asOf = DateOnly.ParseExact(input.RootElement.GetProperty("as_of").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var required = input.RootElement.GetProperty("rules").TryGetProperty("points_required", out var p) ? p.GetDecimal() : 3m;
+        var members = expected.RootElement.GetProperty("members").EnumerateArray().Select(ExpectedMember.Read).ToList();
+
+        var folder = Directory.CreateTempSubdirectory("bot-cases-").FullName;
+        var database = Path.Combine(folder, "bot.db");
+        try
+        {
+            await SeedAsync(database, input.RootElement);
+            using var discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
+            await using var bot = RunningBot.Start(folder, new Dictionary<string, string?>
+            {
+                ["DISCORD_TOKEN"] = "cases-secret-token",
+                ["DISCORD_API_BASE_URL"] = discord.ApiBaseUrl.ToString(),
+                ["DATABASE_PATH"] = database,
+                ["CHALLENGE_TIME_ZONE"] = "UTC",
+                ["CLOCK_START_UTC"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T12:00:00Z",
+            });
+            await Eventually.ThatAsync(() => discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
+            var client = new CommandClient(discord);
+
+            // /week only knows the current season: cases whose as_of lies in a later ISO year are checked by /total alone.
+            var inSeason = ISOWeek.GetYear(asOf.ToDateTime(TimeOnly.MinValue)) == season;
+            var weeks = inSeason ? members.SelectMany(m => m.Weeks.Keys).Distinct().Order().ToList() : [];
+            var total = client.Send("total", $$"""[{"name":"season","type":4,"value":{{season}}}]""");
+            var weekTokens = weeks.ToDictionary(w => w, w => client.Send("week", $$"""[{"name":"week","type":4,"value":{{w}}}]"""));
+
+            var totalText = await client.PublicTextAsync(total, [.. members.Select(m => m.Name), "Pot:"]);
+            var currency = "€";
+            Assert.Multiple(() =>
+            {
+                foreach (var member in members)
+                {
+                    Assert.That(totalText, Does.Contain($"**{member.Name}** — {Money.Format(member.Total, currency)}\n"), $"/total: {member.Name}");
+                }
+
+                Assert.That(totalText, Does.Contain($"Pot: {Money.Format(members.Sum(m => m.Total), currency)}"), "/total: the pot");
+            });
+
+            foreach (var (week, token) in weekTokens)
+            {
+                var weekText = await client.PublicTextAsync(token, [.. members.Select(m => m.Name)]);
+                Assert.Multiple(() =>
+                {
+                    foreach (var member in members)
+                    {
+                        var (points, status, amount) = member.Weeks[week];
+                        var mark = status switch
+                        {
+                            "passed" => "✅",
+                            "failed" => $"❌ {Money.Format(amount, currency)}",
+                            "joker" => "🃏 joker",
+                            _ => "⏳ in progress",
+                        };
+                        Assert.That(weekText, Does.Contain($"**{member.Name}** — {points.ToString(CultureInfo.InvariantCulture)}/{required.ToString("0.##", CultureInfo.InvariantCulture)} {mark}\n"),
+                            $"/week {week}: {member.Name}");
+                    }
+                });
+            }
+
+            Assert.That(discord.RestRequests.Where(r => r.Method == "POST" && r.Path.EndsWith("/callback", StringComparison.Ordinal)).Count(), Is.EqualTo(1 + weeks.Count),
+                "one defer per interaction");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Rules, members (all consenting, Discord id = the case's member id), jokers and activities.</summary>
+    private static async Task SeedAsync(string database, JsonElement input)
+    {
+        await using var services = new ServiceCollection().AddChallengeData(database).BuildServiceProvider();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        var season = input.GetProperty("season").GetInt32();
+        var challenge = await services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(Guild, season, input.GetProperty("rules").GetRawText());
+        var factory = services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>();
+        await using var context = await factory.CreateDbContextAsync();
+        var now = DateTime.UtcNow;
+        var jokers = input.GetProperty("rules").TryGetProperty("jokers", out var j) ? j.GetInt32() : 1;
+        foreach (var element in input.GetProperty("members").EnumerateArray())
+        {
+            var name = element.GetProperty("name").GetString()!;
+            var space = name.IndexOf(' ', StringComparison.Ordinal);
+            var id = long.Parse(element.GetProperty("id").GetString()!, CultureInfo.InvariantCulture);
+            var member = new Member
+            {
+                FirstName = space < 0 ? name : name[..space],
+                LastName = space < 0 ? "" : name[(space + 1)..],
+                DiscordUserId = id,
+                StravaAthleteId = id % 1_000_000_000,
+                LinkState = LinkState.Linked,
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
+            };
+            context.Members.Add(member);
+            await context.SaveChangesAsync();
+            var jokerWeeks = element.TryGetProperty("joker_weeks", out var w) ? w.EnumerateArray().Select(x => x.GetInt32()).ToList() : [];
+            var participation = new Participation
+            {
+                ChallengeId = challenge.Id,
+                MemberId = member.Id,
+                ConsentToReports = true,
+                JokersLeft = Math.Max(0, jokers - jokerWeeks.Count),
+                JoinedAtUtc = now,
+            };
+            context.Participations.Add(participation);
+            await context.SaveChangesAsync();
+            context.JokerWeeks.AddRange(jokerWeeks.Select(week => new JokerWeek { ParticipationId = participation.Id, Week = week, CreatedAtUtc = now }));
+            foreach (var activity in element.TryGetProperty("activities", out var a) ? a.EnumerateArray() : default)
+            {
+                context.Activities.Add(new Activity
+                {
+                    Id = activity.GetProperty("id").GetInt64(),
+                    MemberId = member.Id,
+                    Name = activity.GetProperty("name").GetString(),
+                    Type = activity.GetProperty("type").GetString(),
+                    SportType = activity.GetProperty("sport_type").GetString(),
+                    StartUtc = DateTime.Parse(activity.GetProperty("start_date").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal),
+                    StartLocal = DateTime.SpecifyKind(DateTime.Parse(activity.GetProperty("start_date_local").GetString()!.TrimEnd('Z'), CultureInfo.InvariantCulture), DateTimeKind.Unspecified),
+                    TimeZone = activity.TryGetProperty("timezone", out var zone) ? zone.GetString() : null,
+                    MovingTime = activity.GetProperty("moving_time").GetInt32(),
+                    ElapsedTime = activity.GetProperty("elapsed_time").GetInt32(),
+                    Distance = activity.GetProperty("distance").GetDouble(),
+                    TotalElevationGain = activity.TryGetProperty("total_elevation_gain", out var gain) ? gain.GetDouble() : 0,
+                    UpdatedAtUtc = now,
+                });
+            }
+
+            await context.SaveChangesAsync();
+        }
+    }
+
+    private sealed record ExpectedMember(string Name, decimal Total, IReadOnlyDictionary<int, (decimal Points, string Status, decimal Amount)> Weeks)
+    {
+        public static ExpectedMember Read(JsonElement member) => new(
+            member.GetProperty("name").GetString()!,
+            member.GetProperty("total").GetDecimal(),
+            member.GetProperty("weeks").EnumerateArray().ToDictionary(
+                w => w.GetProperty("week").GetInt32(),
+                w => (w.GetProperty("points").GetDecimal(), w.GetProperty("status").GetString()!, w.GetProperty("amount").GetDecimal())));
+    }
+
+    /// <summary>Sends guild interactions as member 1 of the case's guild and reads what the bot posted for each.</summary>
+    private sealed class CommandClient(FakeDiscordGateway discord)
+    {
+        private int _next;
+
+        public string Send(string command, string optionsJson)
+        {
+            var id = 8000 + Interlocked.Increment(ref _next);
+            var token = $"case-token-{id}";
+            discord.Connections[^1].SendDispatch("INTERACTION_CREATE", $$$"""
+                {"id":"{{{id}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77",
+                 "guild_id":"{{{Guild}}}","member":{"user":{"id":"42","username":"viewer"},"permissions":"0"},
+                 "data":{"id":"1","name":"{{{command}}}","type":1,"options":{{{optionsJson}}}}}
+                """);
+            return token;
+        }
+
+        /// <summary>
+        /// The titles and descriptions of the public posts answering <paramref name="token"/>, once the private note
+        /// arrived and every page <paramref name="names"/> appear on has been posted (or 30 s passed: the assertions say what is missing).
+        /// </summary>
+        public async Task<string> PublicTextAsync(string token, IReadOnlyCollection<string> names)
+        {
+            await Eventually.ThatAsync(() => discord.RestRequests.Any(r => r.Method == "PATCH" && r.Path.Contains(token, StringComparison.Ordinal)),
+                $"the answer to interaction {token}", TimeSpan.FromSeconds(60));
+            SpinWait.SpinUntil(() => names.All(Text(token).Contains), TimeSpan.FromSeconds(30));
+            return Text(token);
+        }
+
+        private string Text(string token)
+        {
+            var posts = discord.RestRequests.Where(r => r.Method == "POST" && r.Path.Contains(token, StringComparison.Ordinal) && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal));
+            return string.Concat(posts.Select(post =>
+            {
+                using var body = JsonDocument.Parse(post.Body);
+                return string.Concat(body.RootElement.GetProperty("embeds").EnumerateArray()
+                    .Select(e => $"{e.GetProperty("title").GetString()}\n{e.GetProperty("description").GetString()}\n"));
+            }));
+        }
+    }
+}
