@@ -56,6 +56,20 @@ public sealed class BotStartupTests
     }
 
     [Test]
+    public async Task Run_ClockStartNotAnInstant_OneLineAndExitCode2()
+    {
+        var result = await BotProcess.RunAsync(_folder, new Dictionary<string, string?>
+        {
+            ["DISCORD_TOKEN"] = "test-token",
+            ["CLOCK_START_UTC"] = "next tuesday",
+            ["DISCORD_API_BASE_URL"] = "http://127.0.0.1:9/api/v10",
+        });
+
+        Assert.That((result.ExitCode, result.Error.TrimEnd().Split('\n').Length), Is.EqualTo((2, 1)), result.Error);
+        Assert.That(result.Error, Does.Contain("CLOCK_START_UTC").And.Not.Contain("   at "));
+    }
+
+    [Test]
     public async Task Run_DatabaseFileNotSqlite_OneLineExitCode2AndFileUnchanged()
     {
         var database = Path.Combine(_folder, "notes.db");
