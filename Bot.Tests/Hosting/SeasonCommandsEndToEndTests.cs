@@ -271,7 +271,7 @@ public sealed class SeasonCommandsEndToEndTests
     }
 
     [Test]
-    public async Task Me_Member_PrivateWeeksWithOwnActivitiesOnly()
+    public async Task Me_Member_PrivateWeeksWithOwnActivitiesOnlyEachMarkedWithWhatItEarned()
     {
         var (anna, annaPublic) = await InvokeAsync("me", user: 301);
         var (lukas, _) = await InvokeAsync("me", user: 302);
@@ -280,7 +280,8 @@ public sealed class SeasonCommandsEndToEndTests
         Assert.Multiple(() =>
         {
             Assert.That(annaPublic, Is.Empty, "nothing public");
-            Assert.That(annaText, Does.Contain("Week 2** — 3/3 ✅").And.Contain("Morning run"));
+            Assert.That(annaText, Does.Contain("Week 2** — 3/3 ✅"));
+            Assert.That(annaText.Split('\n').Count(l => l.Contains("Morning run · ⭐ +1", StringComparison.Ordinal)), Is.EqualTo(3), annaText);
             Assert.That(Text([lukas]), Does.Not.Contain("Morning run"));
         });
     }

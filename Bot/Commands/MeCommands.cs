@@ -38,21 +38,23 @@ public sealed class MeCommands(
         var season = await standings.LoadSeasonAsync(challenge, today, ctx.CancellationToken);
         var index = season.Members.ToList().FindIndex(m => m.ParticipationId == me.ParticipationId);
         var input = season.Input with { Members = [season.Input.Members[index]] };
-        if (cpu.TryRun(() => SeasonScorer.Score(input).Members[0], ctx.CancellationToken) is not { } tally)
+        if (cpu.TryRun(() => (SeasonScorer.Score(input).Members[0], ActivityCredits.For(input, 0)), ctx.CancellationToken) is not { } tally)
         {
             await Replies.Private(ctx, SeasonCommands.Busy);
             return;
         }
 
-        var standing = await tally;
+        var (standing, credits) = await tally;
         var (from, to) = SeasonWindow.For(challenge.SeasonYear);
         var mine = await activities.ListForMemberAsync(me.MemberId, from, to, ctx.CancellationToken);
-        var text = Describe(standing, mine, SeasonCalendar.For(challenge.SeasonYear), season.Input.Rules, options.Currency, me.JokersLeft);
+        var text = Describe(standing, mine, credits, SeasonCalendar.For(challenge.SeasonYear), season.Input.Rules, options.Currency, me.JokersLeft);
         await ctx.RespondPagedAsync($"{standing.Name} · season {challenge.SeasonYear}", text, ephemeral: true, cancellationToken: ctx.CancellationToken);
     }
 
+    /// <summary>The member's weeks, newest first, each activity marked with what it earned (points, a HIT pair's share, or nothing).</summary>
     internal static string Describe(
-        MemberStanding standing, IReadOnlyList<MemberActivityRow> activities, SeasonCalendar calendar, Rules rules, string currency, int jokersLeft)
+        MemberStanding standing, IReadOnlyList<MemberActivityRow> activities, IReadOnlyDictionary<long, ActivityCredit> credits,
+        SeasonCalendar calendar, Rules rules, string currency, int jokersLeft)
     {
         if (standing.Error is { } error)
         {
@@ -76,10 +78,18 @@ public sealed class MeCommands(
             {
                 var minutes = (activity.MovingTime / 60m).ToString("0.#", CultureInfo.InvariantCulture);
                 text.Append(CultureInfo.InvariantCulture,
-                    $"  • {activity.StartLocal:ddd HH:mm} {activity.SportType ?? activity.Type ?? "?"} {minutes} min — {activity.Name}\n");
+                    $"  • {activity.StartLocal:ddd HH:mm} {activity.SportType ?? activity.Type ?? "?"} {minutes} min — {activity.Name} · {Credit(credits.GetValueOrDefault(activity.Id))}\n");
             }
         }
 
         return text.Length == 0 ? "No weeks yet." : text.ToString();
     }
+
+    private static string Credit(ActivityCredit credit) => credit switch
+    {
+        { Points: > 0, HitPair: true } => $"⭐ +{credit.Points}, and part of a HIT pair",
+        { Points: > 0 } => $"⭐ +{credit.Points}",
+        { HitPair: true } => "⭐ part of a HIT pair",
+        _ => "no points",
+    };
 }

@@ -18,6 +18,18 @@ internal static class WeekPoints
     public static bool TryTally(
         ReadOnlySpan<ActivityInput> activities, CompiledRules rules, SeasonCalendar calendar, int firstWeek, int lastWeek, Span<long> points)
     {
+        var none = default(NoSink);
+        return TryTally(activities, rules, calendar, firstWeek, lastWeek, points, ref none);
+    }
+
+    /// <summary>
+    /// The same tally, telling <paramref name="sink"/> what each activity (by index) earned. A struct
+    /// sink is specialised by the JIT, so <see cref="NoSink"/> costs the hot path nothing.
+    /// </summary>
+    public static bool TryTally<TSink>(
+        ReadOnlySpan<ActivityInput> activities, CompiledRules rules, SeasonCalendar calendar, int firstWeek, int lastWeek, Span<long> points, ref TSink sink)
+        where TSink : struct, ITallySink
+    {
         var kinds = rules.Kinds;
         var hitRequired = rules.HitRequired;
         var walkLimit = rules.WalkLimit;
@@ -63,6 +75,7 @@ internal static class WeekPoints
                 used = 0;
                 hit = 0;
                 walks = 0;
+                sink.WeekStarted();
             }
 
             var dateBit = 1 << (offset % 7);
@@ -72,8 +85,10 @@ internal static class WeekPoints
             if (kind.HitEligible && (used & dateBit) == 0 && moving > hitLow && moving < hitHigh)
             {
                 hit++;
+                sink.HitCounted(i);
                 if (hit == hitRequired)
                 {
+                    sink.HitPairCompleted(i);
                     points[week]++;
                     used |= dateBit;
                     walks += kind.IsWalk ? 1 : 0;
@@ -92,12 +107,49 @@ internal static class WeekPoints
                 continue;
             }
 
-            points[week] += Days(activity, rules.MultiDayMinEndMinute);
+            var days = Days(activity, rules.MultiDayMinEndMinute);
+            sink.Earned(i, days);
+            points[week] += days;
             used |= dateBit;
             walks += kind.IsWalk ? 1 : 0;
         }
 
         return true;
+    }
+
+    /// <summary>Hears what each activity earned during a tally.</summary>
+    internal interface ITallySink
+    {
+        /// <summary>A new week begins: HIT activities still waiting for a partner earned nothing.</summary>
+        void WeekStarted();
+
+        /// <summary>Activity <paramref name="index"/> counts towards a HIT pair.</summary>
+        void HitCounted(int index);
+
+        /// <summary>Activity <paramref name="index"/> completed a HIT pair: one point for the pair.</summary>
+        void HitPairCompleted(int index);
+
+        /// <summary>Activity <paramref name="index"/> earned <paramref name="points"/> by its duration.</summary>
+        void Earned(int index, long points);
+    }
+
+    internal struct NoSink : ITallySink
+    {
+        public readonly void WeekStarted()
+        {
+        }
+
+        public readonly void HitCounted(int index)
+        {
+        }
+
+        public readonly void HitPairCompleted(int index)
+        {
+        }
+
+        public readonly void Earned(int index, long points)
+        {
+        }
     }
 
     internal static int Compare(ActivityInput left, ActivityInput right)
