@@ -6,7 +6,7 @@ using Bot.Hosting;
 
 namespace Bot.Cli;
 
-/// <summary>The command line: no verb runs the bot; verbs score, import and export.</summary>
+/// <summary>The command line: no verb runs the bot; verbs score, import, export and back up.</summary>
 internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
@@ -17,6 +17,7 @@ internal static class CliApp
         root.Subcommands.Add(ScoreVerb.Create());
         root.Subcommands.Add(ImportLegacyVerb.Create());
         root.Subcommands.Add(ExportVerb.Create());
+        root.Subcommands.Add(BackupVerb.Create());
         root.SetAction((_, cancellationToken) => BotHost.RunAsync(args, cancellationToken));
 
         var parseResult = root.Parse(args);
