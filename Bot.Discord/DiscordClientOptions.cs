@@ -3,6 +3,12 @@ namespace Bot.Discord;
 /// <summary>Settings of the Discord client. The token is a secret: never logged, never in an exception message.</summary>
 public sealed class DiscordClientOptions
 {
+    /// <summary>
+    /// The process exit code when Discord refuses the settings for good (bad token, disallowed intents):
+    /// distinct from a crash (1) so a supervisor can leave it stopped instead of retrying a lost cause.
+    /// </summary>
+    public const int FatalExitCode = 3;
+
     public string Token { get; set; } = "";
 
     /// <summary>REST base URL including the version (DISCORD_API_BASE_URL).</summary>

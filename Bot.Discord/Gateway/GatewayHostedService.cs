@@ -5,7 +5,8 @@ namespace Bot.Discord.Gateway;
 
 /// <summary>
 /// Runs the gateway for the host's lifetime. Stopping the host closes the gateway with 1000; a fatal
-/// close (bad token, disallowed intents) becomes one critical log line, exit code 1 and a stopped app.
+/// close (bad token, disallowed intents) becomes one critical log line, exit code
+/// <see cref="DiscordClientOptions.FatalExitCode"/> and a stopped app; a crash exits with 1.
 /// </summary>
 internal sealed class GatewayHostedService(GatewayClient client, IHostApplicationLifetime lifetime, ILogger<GatewayHostedService> logger) : BackgroundService
 {
@@ -18,7 +19,7 @@ internal sealed class GatewayHostedService(GatewayClient client, IHostApplicatio
         catch (GatewayFatalException e)
         {
             GatewayLog.HostFatal(logger, e.Message);
-            Environment.ExitCode = 1;
+            Environment.ExitCode = DiscordClientOptions.FatalExitCode;
             lifetime.StopApplication();
         }
         catch (Exception e)

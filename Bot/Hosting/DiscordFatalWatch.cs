@@ -20,7 +20,7 @@ internal sealed partial class DiscordFatalWatch(DiscordRestClient rest, IHostApp
     private void OnFatal(object? sender, DiscordFatalErrorEventArgs e)
     {
         LogFatal(logger);
-        Environment.ExitCode = 1;
+        Environment.ExitCode = Bot.Discord.DiscordClientOptions.FatalExitCode;
         lifetime.StopApplication();
     }
 
