@@ -18,6 +18,7 @@ internal static class BotHost
         builder.Services.AddSingleton<StandingsService>();
         builder.Services.AddBotDiscord();
         builder.Services.AddBotCommands(builder.Configuration);
+        builder.AddBotSystemd();
 
         using var host = builder.Build();
         try

@@ -42,6 +42,12 @@ internal sealed class FakeDiscordGateway : IDisposable
 
     public bool AutoAck { get; set; } = true;
 
+    /// <summary>How long the fake waits after an IDENTIFY before it answers READY (a slow Discord).</summary>
+    public TimeSpan ReadyDelay { get; set; }
+
+    /// <summary>Stopwatch timestamp of the last READY sent; 0 before the first.</summary>
+    public long ReadySentAt { get; set; }
+
     public IReadOnlyList<FakeGatewayConnection> Connections
     {
         get

@@ -118,6 +118,12 @@ internal sealed class FakeGatewayConnection(string path, string query, WebSocket
                 Send("""{"op":11,"d":null,"s":null,"t":null}""");
                 break;
             case 2:
+                if (gateway.ReadyDelay > TimeSpan.Zero)
+                {
+                    Thread.Sleep(gateway.ReadyDelay);
+                }
+
+                gateway.ReadySentAt = System.Diagnostics.Stopwatch.GetTimestamp();
                 SendDispatch("READY", $$$"""{"v":10,"user":{"id":"222","username":"bot"},"guilds":[],"session_id":"fake-session","resume_gateway_url":"{{{gateway.ResumeUrl}}}","application":{"id":"111","flags":0}}""");
                 break;
             case 6:
