@@ -11,7 +11,7 @@ namespace Bot.Discord.Commands;
 /// in a DI scope, watches the run time and turns any failure into one log line and an ephemeral
 /// "Something went wrong." (a boundary: nothing escapes).
 /// </summary>
-internal sealed class CommandExecutor(IServiceScopeFactory scopes, IOptions<DiscordClientOptions> options, TimeProvider time, ILogger<CommandExecutor> logger)
+internal sealed class CommandExecutor(IServiceScopeFactory scopes, IOptions<DiscordClientOptions> options, TimeProvider time, ILogger<CommandExecutor> logger, DiscordMetrics? metrics = null)
 {
     public const string UnknownCommandText = "Unknown command.";
     public const string FailureText = "Something went wrong.";
@@ -22,6 +22,7 @@ internal sealed class CommandExecutor(IServiceScopeFactory scopes, IOptions<Disc
         if (command is null)
         {
             CommandLog.UnknownCommand(logger, interaction.CommandPath, interaction.Id);
+            metrics?.CommandHandled(interaction.CommandPath, "unknown", null);
             await responder.TryReportAsync(UnknownCommandText, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -42,6 +43,7 @@ internal sealed class CommandExecutor(IServiceScopeFactory scopes, IOptions<Disc
         if (problem is not null)
         {
             CommandLog.InvalidOption(logger, interaction.CommandPath, problem);
+            metrics?.CommandHandled(interaction.CommandPath, "invalid", null);
             await responder.TryReportAsync(problem, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -53,14 +55,18 @@ internal sealed class CommandExecutor(IServiceScopeFactory scopes, IOptions<Disc
             threshold,
             Timeout.InfiniteTimeSpan);
         object? module = null;
+        var started = time.GetTimestamp();
+        var outcome = "failed";
         try
         {
             module = ActivatorUtilities.CreateInstance(scope.ServiceProvider, command.ModuleType);
             await ((Task)command.Method.Invoke(module, arguments)!).ConfigureAwait(false);
+            outcome = "ok";
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // shutting down
+            outcome = "cancelled";
         }
         catch (Exception e)
         {
@@ -69,6 +75,7 @@ internal sealed class CommandExecutor(IServiceScopeFactory scopes, IOptions<Disc
         }
         finally
         {
+            metrics?.CommandHandled(interaction.CommandPath, outcome, time.GetElapsedTime(started));
             switch (module)
             {
                 case IAsyncDisposable asyncDisposable:

@@ -46,7 +46,8 @@ public sealed class GatewayClient
         DiscordApplication application,
         TimeProvider timeProvider,
         ILogger<GatewayClient> logger,
-        Random random)
+        Random random,
+        DiscordMetrics? metrics = null)
     {
         _options = options.Value;
         _httpClientFactory = httpClientFactory;
@@ -56,7 +57,7 @@ public sealed class GatewayClient
         _clock = new GatewayClock(timeProvider);
         _logger = logger;
         _random = random;
-        _watchdog = new GatewayWatchdog(logger, _options.HeartbeatWarningThreshold);
+        _watchdog = new GatewayWatchdog(logger, _options.HeartbeatWarningThreshold, metrics);
     }
 
     /// <summary>Completes with the first READY (the application id lives there).</summary>

@@ -17,6 +17,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddOptions<DiscordClientOptions>();
         services.AddHttpClient(GatewayClient.HttpClientName);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(static sp => new DiscordMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton<DiscordApplication>();
         services.TryAddSingleton<IGatewayTransport, WebSocketGatewayTransport>();
         services.TryAddSingleton(sp => new GatewayClient(
@@ -27,7 +28,8 @@ public static class GatewayServiceCollectionExtensions
             sp.GetRequiredService<DiscordApplication>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<GatewayClient>>(),
-            new Random()));
+            new Random(),
+            sp.GetRequiredService<DiscordMetrics>()));
         services.AddHostedService<GatewayHostedService>();
         return services;
     }

@@ -24,6 +24,7 @@ internal sealed class InteractionDispatcher : IGatewayEventSink, IHostedService,
     private readonly AckSender _acks;
     private readonly InteractionSettings _settings;
     private readonly TimeProvider _time;
+    private readonly DiscordMetrics? _metrics;
     private readonly ILogger<InteractionDispatcher> _logger;
     private readonly ILogger<InteractionResponder> _responderLogger;
     private readonly Channel<InteractionWork> _queue;
@@ -31,7 +32,7 @@ internal sealed class InteractionDispatcher : IGatewayEventSink, IHostedService,
     private readonly List<Task> _consumers = [];
     private int _registered;
 
-    public InteractionDispatcher(DiscordRestClient rest, DiscordApplication application, SlashCommandRegistry registry, CommandExecutor executor, CommandRegistrar registrar, AckSender acks, InteractionSettings settings, TimeProvider time, ILoggerFactory loggers)
+    public InteractionDispatcher(DiscordRestClient rest, DiscordApplication application, SlashCommandRegistry registry, CommandExecutor executor, CommandRegistrar registrar, AckSender acks, InteractionSettings settings, TimeProvider time, ILoggerFactory loggers, DiscordMetrics? metrics = null)
     {
         _rest = rest;
         _application = application;
@@ -41,6 +42,7 @@ internal sealed class InteractionDispatcher : IGatewayEventSink, IHostedService,
         _acks = acks;
         _settings = settings;
         _time = time;
+        _metrics = metrics;
         _logger = loggers.CreateLogger<InteractionDispatcher>();
         _responderLogger = loggers.CreateLogger<InteractionResponder>();
         _queue = Channel.CreateBounded<InteractionWork>(new BoundedChannelOptions(settings.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
@@ -132,7 +134,7 @@ internal sealed class InteractionDispatcher : IGatewayEventSink, IHostedService,
         }
 
         _application.Set(interaction.ApplicationId);
-        var responder = new InteractionResponder(interaction, _rest, _settings, _time, _responderLogger);
+        var responder = new InteractionResponder(interaction, _rest, _settings, _time, _responderLogger, _metrics);
         var command = _registry.Find(interaction.CommandPath);
         if (!_queue.Writer.TryWrite(new InteractionWork(responder, command)))
         {

@@ -11,7 +11,7 @@ namespace Bot.Discord.Interactions;
 /// one log line, no retry, typed failures for every later call. The 15-minute token lifetime runs
 /// from the monotonic receipt time.
 /// </summary>
-internal sealed class InteractionResponder(DiscordInteraction interaction, DiscordRestClient rest, InteractionSettings settings, TimeProvider time, ILogger logger)
+internal sealed class InteractionResponder(DiscordInteraction interaction, DiscordRestClient rest, InteractionSettings settings, TimeProvider time, ILogger logger, DiscordMetrics? metrics = null)
 {
     private const int Unacked = 0;
     private const int Acking = 1;
@@ -185,6 +185,10 @@ internal sealed class InteractionResponder(DiscordInteraction interaction, Disco
         else
         {
             Volatile.Write(ref _state, result.IsSuccess ? successState : Unacked);
+            if (result.IsSuccess)
+            {
+                metrics?.InteractionAcknowledged(time.GetElapsedTime(interaction.ReceivedTimestamp));
+            }
         }
 
         Interlocked.Exchange(ref _settled, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();

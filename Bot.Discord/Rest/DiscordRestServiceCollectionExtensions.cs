@@ -12,6 +12,7 @@ public static class DiscordRestServiceCollectionExtensions
     {
         services.AddOptions<DiscordClientOptions>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(static sp => new DiscordMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton<RestSettings>();
         services.AddHttpClient(DiscordRestClient.HttpClientName, static (sp, client) =>
             {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Bot.Threading;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -75,6 +76,32 @@ public sealed class CpuWorkQueueTests
         var again = queue.TryRun(() => 42);
         Assert.That(again, Is.Not.Null);
         Assert.That(await again!, Is.EqualTo(42));
+    }
+
+    [Test]
+    public void Metrics_QueueFull_LengthLimitAndRefusalMeasured()
+    {
+        using var scheduler = new DedicatedThreadTaskScheduler(workerCount: 1, capacity: 2);
+        using var gate = new WorkGate();
+        using var queue = Queue(scheduler);
+        using var length = new MetricCollector<int>(queue.Meter, "challengebot.cpu.queue.length");
+        using var limit = new MetricCollector<int>(queue.Meter, "challengebot.cpu.queue.limit");
+        using var refused = new MetricCollector<long>(queue.Meter, "challengebot.cpu.refused");
+        var accepted = Enumerable.Range(0, 2).Select(i => queue.TryRun(() => gate.Block(i))).ToArray();
+        Assert.That(gate.WaitUntilRunning(1), Is.True);
+
+        Assert.That(queue.TryRun(() => 99), Is.Null);
+        length.RecordObservableInstruments();
+        limit.RecordObservableInstruments();
+        gate.Release();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(length.LastMeasurement?.Value, Is.EqualTo(2));
+            Assert.That(limit.LastMeasurement?.Value, Is.EqualTo(2));
+            Assert.That(refused.GetMeasurementSnapshot().Sum(m => m.Value), Is.EqualTo(1));
+        });
+        Assert.That(accepted, Is.All.Not.Null);
     }
 
     [Test]

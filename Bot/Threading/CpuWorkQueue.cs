@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+
 namespace Bot.Threading;
 
 /// <summary>
@@ -8,8 +10,11 @@ namespace Bot.Threading;
 /// Cancelling stops the caller's wait at once; work already running finishes (its result is dropped),
 /// work still queued is skipped when a worker reaches it. Either way it holds its slot until then.
 /// </remarks>
-internal sealed class CpuWorkQueue : ICpuWorkQueue
+internal sealed class CpuWorkQueue : ICpuWorkQueue, IDisposable
 {
+    /// <summary>The meter of the bot's own measurements (the Discord client has its own, Bot.Discord).</summary>
+    public const string MeterName = "ChallengeBot";
+
     // One warning per burst of refusals, not one per refusal.
     private static readonly TimeSpan QueueFullLogInterval = TimeSpan.FromSeconds(30);
 
@@ -20,13 +25,24 @@ internal sealed class CpuWorkQueue : ICpuWorkQueue
     private long _refusedSinceLog;
     private long _lastLogTimestamp;
     private int _hasLogged;
+    private readonly Meter _meter;
+    private readonly Counter<long> _refused;
 
-    public CpuWorkQueue(DedicatedThreadTaskScheduler scheduler, ILogger<CpuWorkQueue> logger, TimeProvider timeProvider)
+    public CpuWorkQueue(DedicatedThreadTaskScheduler scheduler, ILogger<CpuWorkQueue> logger, TimeProvider timeProvider, IMeterFactory? meters = null)
     {
         _scheduler = scheduler;
         _logger = logger;
         _timeProvider = timeProvider;
+        _meter = meters?.Create(MeterName) ?? new Meter(MeterName);
+        _meter.CreateObservableGauge("challengebot.cpu.queue.length", () => InFlight, "{item}", "Tallies queued or running on the CPU scheduler");
+        _meter.CreateObservableGauge("challengebot.cpu.queue.limit", () => Limit, "{item}", "Tallies allowed queued or running at once (CPU_QUEUE_LIMIT)");
+        _refused = _meter.CreateCounter<long>("challengebot.cpu.refused", "{item}", "Tallies refused because the queue was full (the user was told the bot is busy)");
     }
+
+    /// <summary>For listeners that want this queue's instruments only (tests).</summary>
+    public Meter Meter => _meter;
+
+    public void Dispose() => _meter.Dispose();
 
     /// <summary>Work items queued or running now.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
@@ -82,6 +98,7 @@ internal sealed class CpuWorkQueue : ICpuWorkQueue
 
     private void Refused()
     {
+        _refused.Add(1);
         var refused = Interlocked.Increment(ref _refusedSinceLog);
         var now = _timeProvider.GetTimestamp();
         var last = Interlocked.Read(ref _lastLogTimestamp);

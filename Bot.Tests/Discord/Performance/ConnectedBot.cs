@@ -34,7 +34,8 @@ internal sealed class ConnectedBot : IDisposable
 
         var gatewayOptions = Options.Create(new DiscordClientOptions { Token = Token, ApiBaseUrl = gateway.ApiBaseUrl });
         Client = new GatewayClient(gatewayOptions, services.GetRequiredService<IHttpClientFactory>(), _transport, services.GetServices<IGatewayEventSink>(),
-            services.GetRequiredService<DiscordApplication>(), TimeProvider.System, services.GetRequiredService<ILogger<GatewayClient>>(), new Random(1));
+            services.GetRequiredService<DiscordApplication>(), TimeProvider.System, services.GetRequiredService<ILogger<GatewayClient>>(), new Random(1),
+            services.GetRequiredService<DiscordMetrics>());
         Run = Client.RunAsync(_stop.Token);
     }
 
