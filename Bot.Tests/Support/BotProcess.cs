@@ -23,7 +23,7 @@ internal static class BotProcess
             info.ArgumentList.Add(arg);
         }
 
-        foreach (var name in new[] { "DISCORD_TOKEN", "DISCORD_GUILD_ID", "DISCORD_API_BASE_URL", "DISCORD_INTENTS", "DATABASE_PATH", "CHALLENGE_TIME_ZONE", "CPU_WORKERS", "CPU_QUEUE_LIMIT", "ADMIN_USER_IDS" })
+        foreach (var name in new[] { "DISCORD_TOKEN", "DISCORD_GUILD_ID", "DISCORD_API_BASE_URL", "DISCORD_INTENTS", "DATABASE_PATH", "CHALLENGE_TIME_ZONE", "CPU_WORKERS", "CPU_QUEUE_LIMIT", "ADMIN_USER_IDS", "CLOCK_START_UTC", "STATE_DIRECTORY", "NOTIFY_SOCKET" })
         {
             info.Environment.Remove(name);
         }

@@ -29,7 +29,9 @@ internal static class CliApp
 
         try
         {
-            return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            // ProcessTerminationTimeout off: System.CommandLine would end the process 2 s after SIGTERM; the
+            // host handles SIGTERM itself and needs longer to finish the interactions in flight.
+            return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (Exception exception) when (exception is UserErrorException or ConfigurationException or DataStoreException or LegacyImportException)
         {

@@ -14,6 +14,7 @@ internal static class BotHost
         AppConfiguration.LoadDotEnv(Directory.GetCurrentDirectory());
         var builder = Host.CreateApplicationBuilder(args);
         builder.Services.AddBotSettings(builder.Configuration);
+        builder.Services.AddGracefulShutdown();
         builder.Services.AddChallengeData(AppConfiguration.Bind<StorageOptions>(builder.Configuration).DatabasePath);
         builder.Services.AddSingleton<StandingsService>();
         builder.Services.AddBotDiscord();

@@ -8,7 +8,8 @@ namespace Bot.Hosting;
 /// something: <c>READY=1</c> goes out when Discord has answered READY and the host (web endpoints
 /// included) has started, not merely when the process is up, so <c>Type=notify</c> makes
 /// <c>systemctl start</c> wait for a working bot. <c>STOPPING=1</c> goes out as shutdown begins.
-/// Under systemd the console log uses the journal's format (priority prefixes, one line per entry).
+/// Under systemd the console log uses the journal's format (priority prefixes, one line per entry);
+/// on a terminal it stays the default, human-friendly one.
 /// </summary>
 internal static partial class SystemdIntegration
 {
@@ -18,6 +19,11 @@ internal static partial class SystemdIntegration
         {
             builder.Logging.AddSystemdConsole(options => options.UseUtcTimestamp = true);
         }
+
+        // Every SQL statement and HTTP request at Information would bury the bot's own lines; settings
+        // (Logging__LogLevel__...) can still turn them up.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
         // The notifier is a no-op unless systemd (or a test) set NOTIFY_SOCKET.
         builder.Services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
