@@ -58,13 +58,13 @@ public sealed class InteractionContext
 
     /// <summary>The initial response, or (after a defer) an edit of the original message.</summary>
     public Task<DiscordResult> CreateResponseAsync(DiscordInteractionResponseBuilder builder, CancellationToken cancellationToken = default) =>
-        builder.Validate() is { } problem ? Invalid(problem) : _responder.RespondAsync(builder.ToPayload(builder.IsEphemeral), Token(cancellationToken));
+        Problem(builder.Validate(), builder.Files.Count) is { } problem ? Invalid(problem) : _responder.RespondAsync(builder.ToPayload(builder.IsEphemeral), Token(cancellationToken));
 
     public Task<DiscordResult> EditResponseAsync(DiscordWebhookBuilder builder, CancellationToken cancellationToken = default) =>
-        builder.Validate() is { } problem ? Invalid(problem) : _responder.EditOriginalAsync(builder.ToPayload(ephemeral: false), Token(cancellationToken));
+        Problem(builder.Validate(), builder.Files.Count) is { } problem ? Invalid(problem) : _responder.EditOriginalAsync(builder.ToPayload(ephemeral: false), Token(cancellationToken));
 
     public Task<DiscordResult> FollowUpAsync(DiscordFollowupMessageBuilder builder, CancellationToken cancellationToken = default) =>
-        builder.Validate() is { } problem ? Invalid(problem) : _responder.FollowupAsync(builder.ToPayload(builder.IsEphemeral), Token(cancellationToken));
+        Problem(builder.Validate(), builder.Files.Count) is { } problem ? Invalid(problem) : _responder.FollowupAsync(builder.ToPayload(builder.IsEphemeral), Token(cancellationToken));
 
     /// <summary>
     /// Long output as pages: the first page answers (or edits the deferred message), the rest follow
@@ -86,6 +86,13 @@ public sealed class InteractionContext
 
         return result;
     }
+
+    // Files go as multipart on the webhook edit and followup; the initial callback here is JSON only,
+    // so a file before any acknowledgement would be dropped silently. Refused instead: defer first.
+    private string? Problem(string? invalid, int files) =>
+        invalid ?? (files > 0 && ResponseState == InteractionResponseState.Unacknowledged
+            ? "files can be sent only after the interaction is deferred (edit the response or follow up)"
+            : null);
 
     private CancellationToken Token(CancellationToken cancellationToken) => cancellationToken.CanBeCanceled ? cancellationToken : CancellationToken;
 
