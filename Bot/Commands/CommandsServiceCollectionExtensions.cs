@@ -9,6 +9,7 @@ internal static class CommandsServiceCollectionExtensions
     public static IServiceCollection AddBotCommands(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ChallengeLookup>();
+        services.AddSingleton<SeasonExports>();
         services.AddCpuWork(configuration);
         services.AddPictures();
         return services;
