@@ -72,6 +72,19 @@ public sealed class PictureAndExportEndToEndTests
     }
 
     [Test]
+    public async Task Help_ListsTheNewCommandsAndThePictureOption()
+    {
+        var (answer, pages) = await InvokeAsync("help");
+
+        var text = string.Concat(pages.Prepend(answer).Select(page =>
+        {
+            using var body = JsonDocument.Parse(page.Body);
+            return string.Concat(body.RootElement.GetProperty("embeds").EnumerateArray().Select(e => e.GetProperty("description").GetString()));
+        }));
+        Assert.That(text, Does.Contain("**/season**").And.Contain("**/export me**").And.Contain("**/admin export**").And.Contain("`picture` (optional)"));
+    }
+
+    [Test]
     public async Task Season_PostsAPngWithARowPerConsentingMemberAndEveryWeek()
     {
         var (note, posts) = await InvokeAsync("season", files: 1);
