@@ -260,7 +260,8 @@ public sealed class DiscordRestClient : IDisposable
         var multipart = new MultipartFormDataContent();
         if (body is not null)
         {
-            multipart.Add(Json(body), "payload_json");
+            // Quoted as in Discord's examples; .NET would send the bare token.
+            multipart.Add(Json(body), "\"payload_json\"");
         }
 
         for (var i = 0; i < files.Count; i++)

@@ -37,6 +37,7 @@ public sealed class MultipartAttachmentTests
         var followupBody = await MultipartBody.ParseAsync(followup.Header("Content-Type"), followup.BodyBytes);
 
         Assert.That(editBody.Parts.Select(p => p.Name), Is.EqualTo(new[] { "payload_json", "files[0]" }));
+        Assert.That(Encoding.UTF8.GetString(edit.BodyBytes), Does.Contain("Content-Disposition: form-data; name=\"payload_json\"\r\n"));
         Assert.That(editBody["files[0]"].FileName, Is.EqualTo("season.png"));
         Assert.That(editBody["files[0]"].ContentType, Is.EqualTo("image/png"));
         Assert.That(editBody["files[0]"].Data, Is.EqualTo(Png));
