@@ -154,6 +154,16 @@ public sealed class PictureAndExportEndToEndTests
     }
 
     [Test]
+    public async Task AdminExport_OverTheInteractionsAttachmentLimit_PrivateLineNamingTheCliVerbAndNoFiles()
+    {
+        var (answer, posts) = await InvokeAsync("admin", """[{"name":"export","type":1}]""", permissions: "32", extra: "\"attachment_size_limit\":100,");
+
+        Assert.That(answer.Header("Content-Type"), Does.StartWith("application/json"));
+        Assert.That(answer.Body, Does.Contain("Bot export --guild 4343 --season 2026"));
+        Assert.That(posts, Is.Empty);
+    }
+
+    [Test]
     public async Task AdminExport_ByMemberWithoutPermission_RefusedWithoutFiles()
     {
         var (answer, _) = await InvokeAsync("admin", """[{"name":"export","type":1}]""", user: 302);
@@ -231,12 +241,12 @@ public sealed class PictureAndExportEndToEndTests
     }
 
     private async Task<(FakeRestRequest Private, IReadOnlyList<FakeRestRequest> Public)> InvokeAsync(
-        string command, string optionsJson = "[]", long user = 301, string permissions = "0", int files = 0)
+        string command, string optionsJson = "[]", long user = 301, string permissions = "0", int files = 0, string extra = "")
     {
         var id = 5000 + Interlocked.Increment(ref _interaction);
         var token = $"pictures-{id}";
         _discord.Connections[^1].SendDispatch("INTERACTION_CREATE", $$$"""
-            {"id":"{{{id}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77",
+            {"id":"{{{id}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77",{{{extra}}}
              "guild_id":"{{{Guild}}}","member":{"user":{"id":"{{{user}}}","username":"u{{{user}}}"},"permissions":"{{{permissions}}}"},
              "data":{"id":"1","name":"{{{command}}}","type":1,"options":{{{optionsJson}}}}}
             """);

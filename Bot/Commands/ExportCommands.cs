@@ -67,10 +67,11 @@ public sealed class ExportCommands(ChallengeLookup lookup, SeasonExports exports
         }
 
         var bytes = files.Sum(f => (long)f.Content.Length);
-        if (bytes > DiscordLimits.AttachmentBytes)
+        var largest = files.Max(f => (long)f.Content.Length);
+        if (bytes > DiscordLimits.AttachmentBytes || largest > ctx.AttachmentSizeLimit)
         {
             await Replies.Private(ctx, string.Create(CultureInfo.InvariantCulture,
-                $"The export is {bytes / 1048576.0:0.0} MiB, more than Discord's 25 MiB upload limit. On the bot's machine, run `Bot export --guild {guildId} --season {season}`."));
+                $"The export is {bytes / 1048576.0:0.0} MiB, more than Discord takes in one message here ({Math.Min(ctx.AttachmentSizeLimit, DiscordLimits.AttachmentBytes) / 1048576.0:0.#} MiB). On the bot's machine, run `Bot export --guild {guildId} --season {season}`."));
             return;
         }
 

@@ -81,6 +81,44 @@ public sealed class MultipartAttachmentTests
     }
 
     [Test]
+    public async Task EditResponse_FileOverTheInteractionsAttachmentSizeLimit_IsRefusedLocally()
+    {
+        await using var host = await InteractionTestHost.StartAsync();
+        var done = new TaskCompletionSource<(long Limit, DiscordResult Large, DiscordResult Small)>();
+        host.Probe.Behaviour = async (_, ctx) =>
+        {
+            var large = await ctx.EditResponseAsync(new DiscordWebhookBuilder().AddFile("large.bin", new byte[1001]));
+            var small = await ctx.EditResponseAsync(new DiscordWebhookBuilder().AddFile("small.bin", new byte[1000]));
+            done.SetResult((ctx.AttachmentSizeLimit, large, small));
+        };
+
+        host.PostInteraction(InteractionJson.Guild(1, "slow").Replace("\"version\":1,", "\"version\":1,\"attachment_size_limit\":1000,", StringComparison.Ordinal));
+        var (limit, largeResult, smallResult) = await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(limit, Is.EqualTo(1000));
+        Assert.That(largeResult.Kind, Is.EqualTo(DiscordResultKind.InvalidMessage));
+        Assert.That(largeResult.Message, Does.Contain("large.bin").And.Contain("1000"));
+        Assert.That(smallResult.IsSuccess, Is.True);
+        Assert.That(host.Rest.RequestsTo("PATCH", "/webhooks/.*"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task AttachmentSizeLimit_NotSentByDiscord_Is25MiB()
+    {
+        await using var host = await InteractionTestHost.StartAsync();
+        var done = new TaskCompletionSource<long>();
+        host.Probe.Behaviour = (_, ctx) =>
+        {
+            done.SetResult(ctx.AttachmentSizeLimit);
+            return ctx.EditResponseAsync(new DiscordWebhookBuilder().WithContent("ok"));
+        };
+
+        host.PostInteraction(InteractionJson.Guild(1, "slow"));
+
+        Assert.That(await done.Task.WaitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(25L * 1024 * 1024));
+    }
+
+    [Test]
     public async Task CreateResponse_FileBeforeAnyDefer_IsRefusedInsteadOfDroppedSilently()
     {
         await using var host = await InteractionTestHost.StartAsync();
