@@ -39,6 +39,9 @@ public sealed class InteractionContext
     /// <summary>The invoker's permissions in the channel; null in DMs.</summary>
     public Permissions? MemberPermissions => _responder.Interaction.MemberPermissions;
 
+    /// <summary>The largest file an answer may carry: the interaction's <c>attachment_size_limit</c>, else Discord's default 25 MiB.</summary>
+    public long AttachmentSizeLimit => _responder.Interaction.AttachmentSizeLimit ?? DiscordLimits.AttachmentBytes;
+
     /// <summary>The interaction's DI scope.</summary>
     public IServiceProvider Services { get; }
 
@@ -58,13 +61,13 @@ public sealed class InteractionContext
 
     /// <summary>The initial response, or (after a defer) an edit of the original message.</summary>
     public Task<DiscordResult> CreateResponseAsync(DiscordInteractionResponseBuilder builder, CancellationToken cancellationToken = default) =>
-        builder.Validate() is { } problem ? Invalid(problem) : _responder.RespondAsync(builder.ToPayload(builder.IsEphemeral), Token(cancellationToken));
+        Problem(builder.Validate(), builder.Files) is { } problem ? Invalid(problem) : _responder.RespondAsync(builder.ToPayload(builder.IsEphemeral), Token(cancellationToken));
 
     public Task<DiscordResult> EditResponseAsync(DiscordWebhookBuilder builder, CancellationToken cancellationToken = default) =>
-        builder.Validate() is { } problem ? Invalid(problem) : _responder.EditOriginalAsync(builder.ToPayload(ephemeral: false), Token(cancellationToken));
+        Problem(builder.Validate(), builder.Files) is { } problem ? Invalid(problem) : _responder.EditOriginalAsync(builder.ToPayload(ephemeral: false), Token(cancellationToken));
 
     public Task<DiscordResult> FollowUpAsync(DiscordFollowupMessageBuilder builder, CancellationToken cancellationToken = default) =>
-        builder.Validate() is { } problem ? Invalid(problem) : _responder.FollowupAsync(builder.ToPayload(builder.IsEphemeral), Token(cancellationToken));
+        Problem(builder.Validate(), builder.Files) is { } problem ? Invalid(problem) : _responder.FollowupAsync(builder.ToPayload(builder.IsEphemeral), Token(cancellationToken));
 
     /// <summary>
     /// Long output as pages: the first page answers (or edits the deferred message), the rest follow
@@ -85,6 +88,26 @@ public sealed class InteractionContext
         }
 
         return result;
+    }
+
+    // Files go as multipart on the webhook edit and followup; the initial callback here is JSON only,
+    // so a file before any acknowledgement would be dropped silently. Refused instead: defer first.
+    private string? Problem(string? invalid, IReadOnlyList<DiscordAttachment> files)
+    {
+        if (invalid is not null || files.Count == 0)
+        {
+            return invalid;
+        }
+
+        if (ResponseState == InteractionResponseState.Unacknowledged)
+        {
+            return "files can be sent only after the interaction is deferred (edit the response or follow up)";
+        }
+
+        var limit = AttachmentSizeLimit;
+        return files.FirstOrDefault(f => f.Content.Length > limit) is { } large
+            ? $"{large.FileName} has {large.Content.Length} bytes; this interaction allows files up to {limit}"
+            : null;
     }
 
     private CancellationToken Token(CancellationToken cancellationToken) => cancellationToken.CanBeCanceled ? cancellationToken : CancellationToken;

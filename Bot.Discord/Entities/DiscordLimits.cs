@@ -14,4 +14,12 @@ public static class DiscordLimits
     public const int EmbedTotal = 6000;
     public const int EmbedsPerMessage = 10;
     public const int MaxColor = 0xFFFFFF;
+
+    /// <summary>Files per message (reference.mdx "Uploading Files").</summary>
+    public const int FilesPerMessage = 10;
+
+    /// <summary>The default upload limit of a message's files together: 25 MiB.</summary>
+    public const long AttachmentBytes = 25L * 1024 * 1024;
+
+    public const int FileNameLength = 1024;
 }

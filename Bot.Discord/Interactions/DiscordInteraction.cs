@@ -21,4 +21,7 @@ internal sealed record DiscordInteraction(
     long ReceivedTimestamp)
 {
     public const int ApplicationCommandType = 2;
+
+    /// <summary>The largest file this interaction's answers may carry, in bytes (<c>attachment_size_limit</c>); null when Discord did not say.</summary>
+    public long? AttachmentSizeLimit { get; init; }
 }

@@ -46,7 +46,12 @@ internal static class InteractionParser
                 permissions,
                 string.Join(' ', path),
                 options,
-                receivedTimestamp);
+                receivedTimestamp)
+            {
+                AttachmentSizeLimit = d.TryGetProperty("attachment_size_limit", out var limit) && limit.ValueKind == JsonValueKind.Number && limit.TryGetInt64(out var bytes) && bytes > 0
+                    ? bytes
+                    : null,
+            };
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or OverflowException or JsonException)
         {

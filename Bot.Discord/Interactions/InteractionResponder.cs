@@ -163,7 +163,7 @@ internal sealed class InteractionResponder(DiscordInteraction interaction, Disco
             return DiscordResult.Local(DiscordResultKind.InteractionExpired, "the interaction token is older than 15 minutes");
         }
 
-        var result = (await rest.SendAsync(route, DiscordJson.Serialize(message), cancellationToken).ConfigureAwait(false)).Result;
+        var result = (await rest.SendAsync(route, DiscordJson.Serialize(message), message.Files, cancellationToken).ConfigureAwait(false)).Result;
         if (result.IsTerminalForInteraction || result.ErrorCode is 10015 or 50027 || result.Kind == DiscordResultKind.Unauthorized)
         {
             Kill(result);

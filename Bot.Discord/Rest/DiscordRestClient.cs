@@ -71,7 +71,14 @@ public sealed class DiscordRestClient : IDisposable
         return response.Result;
     }
 
-    internal async Task<RestResponse> SendAsync(RestRoute route, byte[]? body, CancellationToken cancellationToken = default)
+    internal Task<RestResponse> SendAsync(RestRoute route, byte[]? body, CancellationToken cancellationToken = default) =>
+        SendAsync(route, body, files: null, cancellationToken);
+
+    /// <summary>
+    /// With files, the body goes as <c>multipart/form-data</c>: the JSON as <c>payload_json</c> and
+    /// file n as <c>files[n]</c>, matching the body's <c>attachments</c> ids.
+    /// </summary>
+    internal async Task<RestResponse> SendAsync(RestRoute route, byte[]? body, IReadOnlyList<DiscordAttachment>? files, CancellationToken cancellationToken = default)
     {
         if (Refuse(route) is { } refused)
         {
@@ -97,7 +104,7 @@ public sealed class DiscordRestClient : IDisposable
 
                 HttpResponseMessage response;
                 byte[] content;
-                using var request = BuildRequest(route, body);
+                using var request = BuildRequest(route, body, files);
                 try
                 {
                     response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
@@ -218,7 +225,7 @@ public sealed class DiscordRestClient : IDisposable
 
     private static string RouteOnly(RestRoute route) => $"{route.Method.Method} {route.Template}";
 
-    private HttpRequestMessage BuildRequest(RestRoute route, byte[]? body)
+    private HttpRequestMessage BuildRequest(RestRoute route, byte[]? body, IReadOnlyList<DiscordAttachment>? files = null)
     {
         var request = new HttpRequestMessage(route.Method, _baseUrl + route.Path);
         if (route.Kind == RestRouteKind.Bot)
@@ -226,13 +233,43 @@ public sealed class DiscordRestClient : IDisposable
             request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.Token);
         }
 
-        if (body is not null)
+        if (files is { Count: > 0 })
         {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Content = Multipart(body, files);
+        }
+        else if (body is not null)
+        {
+            request.Content = Json(body);
         }
 
         return request;
+    }
+
+    private static ByteArrayContent Json(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
+    }
+
+    // Built afresh for every attempt: a sent HttpContent cannot be sent again after a 429.
+    private static MultipartFormDataContent Multipart(byte[]? body, IReadOnlyList<DiscordAttachment> files)
+    {
+        var multipart = new MultipartFormDataContent();
+        if (body is not null)
+        {
+            // Quoted as in Discord's examples; .NET would send the bare token.
+            multipart.Add(Json(body), "\"payload_json\"");
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = new ByteArrayContent(files[i].Content);
+            file.Headers.ContentType = MediaTypeHeaderValue.Parse(files[i].ContentType);
+            multipart.Add(file, string.Create(CultureInfo.InvariantCulture, $"files[{i}]"), files[i].FileName);
+        }
+
+        return multipart;
     }
 
     private Outcome Interpret(RestRoute route, HttpResponseMessage response, byte[] content, RateLimitBucket? bucket, int attempt)

@@ -211,7 +211,9 @@ public sealed class PublicCasesEndToEndTests
 
         private string Text(string token)
         {
-            var posts = discord.RestRequests.Where(r => r.Method == "POST" && r.Path.Contains(token, StringComparison.Ordinal) && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal));
+            // Pictures go as multipart; the standings are the JSON posts' embeds.
+            var posts = discord.RestRequests.Where(r => r.Method == "POST" && r.Path.Contains(token, StringComparison.Ordinal) && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal)
+                && r.Header("Content-Type")?.StartsWith("application/json", StringComparison.Ordinal) == true);
             return string.Concat(posts.Select(post =>
             {
                 using var body = JsonDocument.Parse(post.Body);

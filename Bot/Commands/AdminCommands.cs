@@ -15,9 +15,13 @@ namespace Bot.Commands;
 /// </summary>
 [SlashCommandGroup("admin", "Run the challenge (Manage Server)")]
 [SlashCommandPermissions(Permissions.ManageGuild)]
-public sealed class AdminCommands : ApplicationCommandModule
+public sealed class AdminCommands(ChallengeLookup lookup, SeasonExports exports, ChallengeOptions options, TimeProvider time) : ApplicationCommandModule
 {
     internal const string NotAdmin = "Only members with the Manage Server permission (or listed in ADMIN_USER_IDS) can do that.";
+
+    [SlashCommand("export", "The season's ledger as CSV and JSON files (only you see them)")]
+    [Ephemeral]
+    public Task ExportAsync(InteractionContext ctx) => ExportCommands.AdminAsync(ctx, lookup, exports, options, time);
 
     internal static bool IsAdmin(InteractionContext ctx, ChallengeOptions options) =>
         ctx.MemberPermissions is { } permissions && (permissions & (Permissions.ManageGuild | Permissions.Administrator)) != 0

@@ -3,6 +3,7 @@ using System.Text;
 using Bot.Configuration;
 using Bot.Data.Repositories;
 using Bot.Discord.Commands;
+using Bot.Pictures;
 using Bot.Scoring;
 using Bot.Standings;
 using Bot.Threading;
@@ -16,17 +17,18 @@ public sealed class SeasonCommands(
     JokerRepository jokers,
     ICpuWorkQueue cpu,
     SharedComputation<(long ChallengeId, DateOnly AsOf), SeasonTally?> totals,
+    PictureService pictures,
     ChallengeOptions options) : ApplicationCommandModule
 {
     internal const string Busy = "The bot is busy right now — please try again in a moment.";
     private const int Green = 0x2ECC71;
     private const int Gold = 0xF1C40F;
 
-    [SlashCommand("week", "A week's standings: points, passed or failed, amount owed")]
+    [SlashCommand("week", "A week's standings: points, passed or failed, amount owed, and a bar picture")]
     [Ephemeral]
     public async Task WeekAsync(InteractionContext ctx, [Option("week", "Week number; leave out for the current week")][Minimum(1)][Maximum(53)] long? week = null)
     {
-        if (await FindAsync(ctx, null) is not { } found)
+        if (await FindAsync(ctx, lookup, null) is not { } found)
         {
             return;
         }
@@ -73,14 +75,21 @@ public sealed class SeasonCommands(
         var rules = season.Input.Rules;
         var inProgress = wanted == current ? " (in progress, nothing charged yet)" : "";
         var text = StandingsText.Week(wanted, shown, rules.PointsRequired, options.Currency, season.Members.Count(m => !m.ConsentToReports));
+        // Drawn on the CPU threads while the text goes out.
+        var picture = pictures.TryRenderWeek(
+            PictureModels.Week(challenge.SeasonYear, wanted, wanted == current, rules.PointsRequired, season.Members, results, options.Currency), ctx.CancellationToken);
         await Replies.PublicAsync(ctx, $"Week {wanted} standings posted below.", $"Week {wanted} · season {challenge.SeasonYear}{inProgress}", text, Green);
+        await PictureReplies.FollowUpAsync(ctx, picture, $"week-{challenge.SeasonYear}-{wanted}.png", $"Points per member in week {wanted} against the {DecimalText.Format(rules.PointsRequired)} required");
     }
 
     [SlashCommand("total", "The season's ledger: what everyone owes, and the pot")]
     [Ephemeral]
-    public async Task TotalAsync(InteractionContext ctx, [Option("season", "Season year; leave out for the current one")][Minimum(2000)][Maximum(9998)] long? season = null)
+    public async Task TotalAsync(
+        InteractionContext ctx,
+        [Option("season", "Season year; leave out for the current one")][Minimum(2000)][Maximum(9998)] long? season = null,
+        [Option("picture", "Also post the season picture (as /season does)")] bool picture = false)
     {
-        if (await FindAsync(ctx, (int?)season) is not { } found)
+        if (await FindAsync(ctx, lookup, (int?)season) is not { } found)
         {
             return;
         }
@@ -89,7 +98,7 @@ public sealed class SeasonCommands(
 
         // Ten /total at once for one season share one read and one tally. The flight is not tied to
         // any one requester's token, so one user giving up does not cancel the others.
-        var flight = totals.GetOrStart((challenge.Id, today), () => TallyAsync(challenge, today));
+        var flight = totals.GetOrStart((challenge.Id, today), () => SeasonTally.RunAsync(standings, cpu, challenge, today));
         if (flight is null || await flight is not { } tally)
         {
             await Replies.Private(ctx, Busy);
@@ -97,6 +106,7 @@ public sealed class SeasonCommands(
         }
 
         var (loaded, result) = tally;
+        var drawing = picture ? pictures.TryRenderSeason(PictureModels.Season(loaded.Members, result, options.Currency), ctx.CancellationToken) : null;
         var shown = new List<(string, decimal)>();
         var errors = 0;
         for (var i = 0; i < result.Members.Count; i++)
@@ -117,13 +127,17 @@ public sealed class SeasonCommands(
         text.Append(CultureInfo.InvariantCulture,
             $"\n**Pot: {Money.Format(pot, options.Currency)}** · {covered} · as of {today:yyyy-MM-dd} · activity data: not synced yet");
         await Replies.PublicAsync(ctx, $"Season {challenge.SeasonYear} ledger posted below.", $"Season {challenge.SeasonYear} · the pot", text.ToString(), Gold);
+        if (picture)
+        {
+            await PictureReplies.FollowUpAsync(ctx, drawing, $"season-{challenge.SeasonYear}.png", SeasonPictureCommands.Description(challenge.SeasonYear));
+        }
     }
 
     [SlashCommand("joker", "Skip the current week with a joker, or take it back")]
     [Ephemeral]
     public async Task JokerAsync(InteractionContext ctx)
     {
-        if (await FindAsync(ctx, null) is not { } found)
+        if (await FindAsync(ctx, lookup, null) is not { } found)
         {
             return;
         }
@@ -156,7 +170,7 @@ public sealed class SeasonCommands(
     [Ephemeral]
     public async Task RulesAsync(InteractionContext ctx)
     {
-        if (await FindAsync(ctx, null) is not { } found)
+        if (await FindAsync(ctx, lookup, null) is not { } found)
         {
             return;
         }
@@ -165,13 +179,8 @@ public sealed class SeasonCommands(
         await Replies.PublicAsync(ctx, "Rules posted below.", $"Rules · season {found.Challenge.SeasonYear}", RulesText.Describe(rules, options.Currency), Green);
     }
 
-    private async Task<SeasonTally?> TallyAsync(Data.Repositories.ChallengeRow challenge, DateOnly today)
-    {
-        var loaded = await standings.LoadSeasonAsync(challenge, today);
-        return cpu.TryRun(() => SeasonScorer.Score(loaded.Input)) is { } work ? new SeasonTally(loaded, await work) : null;
-    }
-
-    private async Task<ChallengeContext?> FindAsync(InteractionContext ctx, int? season)
+    /// <summary>The server's challenge for the season asked for (else the current one); else a private answer and null.</summary>
+    internal static async Task<ChallengeContext?> FindAsync(InteractionContext ctx, ChallengeLookup lookup, int? season)
     {
         if (ctx.GuildId is not { } guild)
         {

@@ -210,7 +210,7 @@ internal sealed class FakeDiscordGateway : IDisposable
         stream.ReadExactly(body);
         lock (_lock)
         {
-            _restRequests.Add(new FakeRestRequest(method, path, head, Encoding.UTF8.GetString(body), System.Diagnostics.Stopwatch.GetTimestamp()));
+            _restRequests.Add(new FakeRestRequest(method, path, head, Encoding.UTF8.GetString(body), System.Diagnostics.Stopwatch.GetTimestamp()) { BodyBytes = body });
         }
 
         var (status, json) = (method, path) switch

@@ -80,12 +80,14 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var arrived = Stopwatch.GetTimestamp();
-        using var reader = new StreamReader(context.Request.Body);
-        var body = await reader.ReadToEndAsync();
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer);
+        var bytes = buffer.ToArray();
+        var body = System.Text.Encoding.UTF8.GetString(bytes);
         var path = context.Request.Path.Value ?? "";
         path = path.StartsWith("/api/v10", StringComparison.Ordinal) ? path["/api/v10".Length..] : "!" + path;
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        _requests.Enqueue(new RecordedRequest(context.Request.Method, path, headers, body, arrived));
+        _requests.Enqueue(new RecordedRequest(context.Request.Method, path, headers, body, arrived) { BodyBytes = bytes });
 
         var response = Next(context.Request.Method, path);
         context.Response.StatusCode = response.Status;

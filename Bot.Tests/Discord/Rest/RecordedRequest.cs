@@ -3,5 +3,8 @@ namespace Bot.Tests.Discord.Rest;
 /// <summary>One request as the fake server saw it; <see cref="Timestamp"/> is Stopwatch ticks at arrival.</summary>
 internal sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, long Timestamp)
 {
+    /// <summary>The body as sent (a multipart body with a PNG is not text).</summary>
+    public byte[] BodyBytes { get; init; } = [];
+
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }

@@ -1,0 +1,328 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Bot.Data;
+using Bot.Data.Entities;
+using Bot.Data.Repositories;
+using Bot.Pictures;
+using Bot.Scoring;
+using Bot.Standings;
+using Bot.Tests.Discord.Gateway;
+using Bot.Tests.Discord.Rest;
+using Bot.Tests.Pictures;
+using Bot.Tests.Standings;
+using Bot.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Tests.Hosting;
+
+/// <summary>
+/// /season, /total picture, /week's bars, /admin export and /export me in the real bot process on a
+/// seeded SQLite file against the fake Discord: the files arrive as multipart parts and say what the
+/// standings say. One process for the fixture; each test uses its own interaction token.
+/// </summary>
+[NonParallelizable]
+public sealed class PictureAndExportEndToEndTests
+{
+    private const long Guild = 4343;
+    private const int Season = 2026;
+    private const string Secret = "strava-secret-access-token";
+    private string _folder = null!;
+    private string _database = null!;
+    private FakeDiscordGateway _discord = null!;
+    private RunningBot _bot = null!;
+    private int _interaction;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _folder = Directory.CreateTempSubdirectory("bot-pictures-").FullName;
+        _database = Path.Combine(_folder, "bot.db");
+        await SeedAsync();
+        _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
+        _bot = RunningBot.Start(_folder, Environment());
+        await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _bot.DisposeAsync();
+        _discord.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Test]
+    public void Registration_NewCommandsAndOptions_AreRegisteredAndValidateAgainstTheSpec()
+    {
+        var put = _discord.RestRequests.First(r => r.Method == "PUT");
+        using var body = JsonDocument.Parse(put.Body);
+        var commands = body.RootElement.EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.Clone());
+        var schema = new Discord.Commands.DiscordSchema();
+
+        Assert.That(commands.Keys, Is.SupersetOf(new[] { "season", "export", "admin", "total", "week" }));
+        Assert.That(commands["total"].GetProperty("options").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "picture").GetProperty("type").GetInt32(), Is.EqualTo(5));
+        Assert.That(commands["admin"].GetProperty("options").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "export").GetProperty("type").GetInt32(), Is.EqualTo(1));
+        Assert.That(commands["export"].GetProperty("options")[0].GetProperty("name").GetString(), Is.EqualTo("me"));
+        foreach (var (name, command) in commands)
+        {
+            Assert.That(schema.Errors("ApplicationCommandUpdateRequest", command.GetRawText()), Is.Empty, name);
+        }
+    }
+
+    [Test]
+    public async Task Help_ListsTheNewCommandsAndThePictureOption()
+    {
+        var (answer, pages) = await InvokeAsync("help");
+
+        var text = string.Concat(pages.Prepend(answer).Select(page =>
+        {
+            using var body = JsonDocument.Parse(page.Body);
+            return string.Concat(body.RootElement.GetProperty("embeds").EnumerateArray().Select(e => e.GetProperty("description").GetString()));
+        }));
+        Assert.That(text, Does.Contain("**/season**").And.Contain("**/export me**").And.Contain("**/admin export**").And.Contain("`picture` (optional)"));
+    }
+
+    [Test]
+    public async Task Season_PostsAPngWithARowPerConsentingMemberAndEveryWeek()
+    {
+        var (note, posts) = await InvokeAsync("season", files: 1);
+
+        var picture = await SingleFileAsync(posts, "season-2026.png");
+        using var bitmap = GoldenImages.Decode(picture.Data);
+        Assert.Multiple(() =>
+        {
+            Assert.That(note.Body, Does.Contain("Season 2026 picture posted below"));
+            Assert.That(picture.ContentType, Is.EqualTo("image/png"));
+            Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo(SeasonPictureRenderer.Size(SeasonCalendar.For(Season).WeekCount, 2)), "Anna and Lukas; Marie did not consent");
+        });
+    }
+
+    [Test]
+    public async Task Total_WithPicture_PostsTheLedgerAndThenTheSeasonPicture()
+    {
+        var (_, posts) = await InvokeAsync("total", """[{"name":"picture","type":5,"value":true}]""", files: 1);
+
+        var picture = await SingleFileAsync(posts, "season-2026.png");
+        using var bitmap = GoldenImages.Decode(picture.Data);
+        Assert.That(posts.Any(p => p.Body.Contains("Pot:", StringComparison.Ordinal)), Is.True, "the ledger text comes first");
+        Assert.That(bitmap.Height, Is.EqualTo(SeasonPictureRenderer.Size(53, 2).Height));
+    }
+
+    [Test]
+    public async Task Week_CompletedWeek_PostsABarPerConsentingMember()
+    {
+        var (_, posts) = await InvokeAsync("week", """[{"name":"week","type":4,"value":2}]""", files: 1);
+
+        var picture = await SingleFileAsync(posts, "week-2026-2.png");
+        using var bitmap = GoldenImages.Decode(picture.Data);
+        Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo(WeekPictureRenderer.Size(2)));
+    }
+
+    [Test]
+    public async Task AdminExport_ByManager_PrivateCsvAndJsonThatMatchTheStandings()
+    {
+        var expected = await ExpectedAsync();
+
+        var (answer, posts) = await InvokeAsync("admin", """[{"name":"export","type":1}]""", permissions: "32", files: 3);
+
+        Assert.That(posts, Is.Empty, "nothing public");
+        var body = await MultipartBody.ParseAsync(answer.Header("Content-Type"), answer.BodyBytes);
+        var files = body.Parts.Where(p => p.FileName is not null).ToDictionary(p => p.FileName!);
+        Assert.That(files.Keys, Is.EquivalentTo(new[] { "ledger-2026.csv", "weeks-2026.csv", "export-2026.json" }));
+        Assert.That(body.Parts.Any(p => p.Text.Contains(Secret, StringComparison.Ordinal)), Is.False, "never a token");
+        Assert.That(body.Parts.Any(p => p.Text.Contains("Morning run", StringComparison.Ordinal) || p.Text.Contains("abc123route", StringComparison.Ordinal)), Is.False,
+            "activity titles and routes go only to their owner");
+
+        var ledger = Csv.Parse(files["ledger-2026.csv"].Text);
+        Assert.That(ledger[0], Is.EqualTo(LedgerCsv.MembersHeader.Split(',')));
+        var totals = ledger.Skip(1).ToDictionary(r => r[1], r => decimal.Parse(r[7], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.That(totals, Is.EquivalentTo(expected.Members.ToDictionary(m => m.Name, m => m.Total)), "every member, consenting or not, with the standings' total");
+
+        var weeks = Csv.Parse(files["weeks-2026.csv"].Text).Skip(1).ToList();
+        var expectedWeeks = expected.Members.SelectMany(m => m.Weeks.Select(w => (m.Name, w.Week, w.Points, LedgerCsv.Status(w.Status), w.Amount))).ToList();
+        Assert.That(weeks.Select(r => (r[1], int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture), long.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture), r[5], decimal.Parse(r[7], System.Globalization.CultureInfo.InvariantCulture))),
+            Is.EquivalentTo(expectedWeeks));
+        foreach (var member in expected.Members)
+        {
+            var sum = weeks.Where(r => r[1] == member.Name).Sum(r => decimal.Parse(r[7], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.That(sum, Is.EqualTo(member.Total), $"{member.Name}: the weeks add up to the total");
+        }
+
+        await AssertSameDocumentAsTheCliExportAsync(files["export-2026.json"].Text);
+    }
+
+    [Test]
+    public async Task AdminExport_OverTheInteractionsAttachmentLimit_PrivateLineNamingTheCliVerbAndNoFiles()
+    {
+        var (answer, posts) = await InvokeAsync("admin", """[{"name":"export","type":1}]""", permissions: "32", extra: "\"attachment_size_limit\":100,");
+
+        Assert.That(answer.Header("Content-Type"), Does.StartWith("application/json"));
+        Assert.That(answer.Body, Does.Contain("Bot export --guild 4343 --season 2026"));
+        Assert.That(posts, Is.Empty);
+    }
+
+    [Test]
+    public async Task AdminExport_ByMemberWithoutPermission_RefusedWithoutFiles()
+    {
+        var (answer, _) = await InvokeAsync("admin", """[{"name":"export","type":1}]""", user: 302);
+
+        Assert.That(answer.Header("Content-Type"), Does.StartWith("application/json"));
+        Assert.That(answer.Body, Does.Contain("Manage Server"));
+    }
+
+    [Test]
+    public async Task ExportMe_Member_OnlyTheirOwnDataWithActivitiesAndNoTokens()
+    {
+        var (answer, posts) = await InvokeAsync("export", """[{"name":"me","type":1}]""", user: 301, files: 2);
+
+        Assert.That(posts, Is.Empty, "nothing public");
+        var body = await MultipartBody.ParseAsync(answer.Header("Content-Type"), answer.BodyBytes);
+        var json = body.Parts.Single(p => p.FileName == "my-data-2026.json").Text;
+        var weeks = Csv.Parse(body.Parts.Single(p => p.FileName == "my-weeks-2026.csv").Text);
+        using var document = JsonDocument.Parse(json);
+        var members = document.RootElement.GetProperty("members");
+        Assert.Multiple(() =>
+        {
+            Assert.That(members.GetArrayLength(), Is.EqualTo(1));
+            Assert.That(members[0].GetProperty("first_name").GetString(), Is.EqualTo("Anna"));
+            Assert.That(members[0].GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("name").GetString()), Is.All.EqualTo("Morning run"), "their own activities in full");
+            Assert.That(json, Does.Not.Contain("Lukas").And.Not.Contain("Marie").And.Not.Contain(Secret));
+            Assert.That(json, Does.Contain("abc123route"));
+            Assert.That(weeks.Skip(1).Select(r => r[1]).Distinct(), Is.EqualTo(new[] { "Anna Tester" }));
+            Assert.That(weeks.Skip(1).Single(r => r[2] == "2")[5], Is.EqualTo("passed"));
+        });
+    }
+
+    [Test]
+    public async Task ExportMe_UnlinkedUser_ToldToLinkStrava()
+    {
+        var (answer, _) = await InvokeAsync("export", """[{"name":"me","type":1}]""", user: 999);
+
+        Assert.That(answer.Body, Does.Contain("/strava_auth"));
+    }
+
+    private Dictionary<string, string?> Environment() => new()
+    {
+        ["DISCORD_TOKEN"] = "e2e-secret-token",
+        ["DISCORD_API_BASE_URL"] = _discord.ApiBaseUrl.ToString(),
+        ["DATABASE_PATH"] = _database,
+        ["CHALLENGE_TIME_ZONE"] = "UTC",
+    };
+
+    /// <summary>The admin JSON is the CLI export of the same day, with activity titles and routes withheld.</summary>
+    private async Task AssertSameDocumentAsTheCliExportAsync(string adminJson)
+    {
+        var admin = JsonNode.Parse(adminJson)!;
+        var asOf = admin["as_of"]!.GetValue<string>();
+        var cli = await BotProcess.RunAsync(_folder, new Dictionary<string, string?> { ["DATABASE_PATH"] = _database, ["CHALLENGE_TIME_ZONE"] = "UTC" },
+            "export", "--guild", Guild.ToString(System.Globalization.CultureInfo.InvariantCulture), "--season", "2026", "--as-of", asOf);
+        Assert.That(cli.ExitCode, Is.Zero, cli.Error);
+        var expected = JsonNode.Parse(cli.Output)!;
+        foreach (var activity in expected["members"]!.AsArray().SelectMany(m => m!["activities"]!.AsArray()))
+        {
+            activity!["name"] = null;
+            activity["summary_polyline"] = null;
+        }
+
+        Assert.That(JsonNode.DeepEquals(admin, expected), Is.True, $"admin export:\n{adminJson}\nCLI export, withheld:\n{expected}");
+    }
+
+    private static async Task<MultipartBody.Part> SingleFileAsync(IReadOnlyList<FakeRestRequest> posts, string fileName)
+    {
+        var multipart = posts.Where(p => p.Header("Content-Type")?.StartsWith("multipart/form-data", StringComparison.Ordinal) == true).ToList();
+        Assert.That(multipart, Has.Count.EqualTo(1), "one message with the picture");
+        var body = await MultipartBody.ParseAsync(multipart[0].Header("Content-Type"), multipart[0].BodyBytes);
+        using var payload = JsonDocument.Parse(body["payload_json"].Text);
+        Assert.That(payload.RootElement.TryGetProperty("flags", out _), Is.False, "the picture is public");
+        Assert.That(payload.RootElement.GetProperty("attachments")[0].GetProperty("filename").GetString(), Is.EqualTo(fileName));
+        return body["files[0]"];
+    }
+
+    private async Task<(FakeRestRequest Private, IReadOnlyList<FakeRestRequest> Public)> InvokeAsync(
+        string command, string optionsJson = "[]", long user = 301, string permissions = "0", int files = 0, string extra = "")
+    {
+        var id = 5000 + Interlocked.Increment(ref _interaction);
+        var token = $"pictures-{id}";
+        _discord.Connections[^1].SendDispatch("INTERACTION_CREATE", $$$"""
+            {"id":"{{{id}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77",{{{extra}}}
+             "guild_id":"{{{Guild}}}","member":{"user":{"id":"{{{user}}}","username":"u{{{user}}}"},"permissions":"{{{permissions}}}"},
+             "data":{"id":"1","name":"{{{command}}}","type":1,"options":{{{optionsJson}}}}}
+            """);
+        bool Mine(FakeRestRequest r) => r.Path.Contains(token, StringComparison.Ordinal);
+        bool HasFiles(FakeRestRequest r) => r.Header("Content-Type")?.StartsWith("multipart/", StringComparison.Ordinal) == true;
+        await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PATCH" && Mine(r)), $"the answer to /{command}", TimeSpan.FromSeconds(30));
+        if (files > 0)
+        {
+            await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => Mine(r) && HasFiles(r)), $"the files of /{command}", TimeSpan.FromSeconds(30));
+        }
+
+        await Task.Delay(300);
+        var mine = _discord.RestRequests.Where(Mine).ToList();
+        return (mine.First(r => r.Method == "PATCH"), mine.Where(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal)).ToList());
+    }
+
+    private async Task<SeasonStandings> ExpectedAsync()
+    {
+        await using var services = new ServiceCollection().AddChallengeData(_database).AddSingleton<StandingsService>().BuildServiceProvider();
+        var challenge = (await services.GetRequiredService<ChallengeRepository>().GetAsync(Guild, Season))!;
+        return SeasonScorer.Score(await services.GetRequiredService<StandingsService>().LoadAsync(challenge, DateOnly.FromDateTime(DateTime.UtcNow)));
+    }
+
+    /// <summary>Anna (with Strava tokens stored) ran three times in week 2, Lukas never; Marie did not consent.</summary>
+    private async Task SeedAsync()
+    {
+        await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        var challenge = await services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(Guild, Season, """{"multiplier_on":false}""");
+        var factory = services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ChallengeDbContext>>();
+        await using var context = await factory.CreateDbContextAsync();
+        var now = DateTime.UtcNow;
+        Member Add(string first, long discord) => new()
+        {
+            FirstName = first,
+            LastName = "Tester",
+            DiscordUserId = discord,
+            StravaAthleteId = discord + 1000,
+            AccessToken = Secret,
+            RefreshToken = Secret + "-refresh",
+            LinkState = LinkState.Linked,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        };
+        var anna = Add("Anna", 301);
+        var lukas = Add("Lukas", 302);
+        var marie = Add("Marie", 303);
+        context.Members.AddRange(anna, lukas, marie);
+        await context.SaveChangesAsync();
+        foreach (var (member, consent) in new[] { (anna, true), (lukas, true), (marie, false) })
+        {
+            context.Participations.Add(new Participation { ChallengeId = challenge.Id, MemberId = member.Id, ConsentToReports = consent, JokersLeft = 1, JoinedAtUtc = now });
+        }
+
+        // 2026-01-05 is the Monday of ISO week 2 of 2026.
+        for (var day = 0; day < 3; day++)
+        {
+            var start = new DateTime(2026, 1, 5 + day, 7, 0, 0);
+            context.Activities.Add(new Bot.Data.Entities.Activity
+            {
+                Id = 9100 + day,
+                MemberId = anna.Id,
+                Name = "Morning run",
+                Type = "Run",
+                SportType = "Run",
+                StartUtc = DateTime.SpecifyKind(start, DateTimeKind.Utc),
+                StartLocal = start,
+                MovingTime = 2400,
+                ElapsedTime = 2500,
+                Distance = 7000,
+                TotalElevationGain = 20,
+                SummaryPolyline = "abc123route",
+                UpdatedAtUtc = now,
+            });
+        }
+
+        await context.SaveChangesAsync();
+    }
+}

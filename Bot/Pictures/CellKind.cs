@@ -1,0 +1,13 @@
+namespace Bot.Pictures;
+
+/// <summary>What one week cell of the season picture shows.</summary>
+public enum CellKind
+{
+    /// <summary>A week the season does not count (before its start week).</summary>
+    NotCounted,
+    Passed,
+    Failed,
+    Joker,
+    InProgress,
+    Future,
+}

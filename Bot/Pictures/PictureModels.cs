@@ -1,0 +1,86 @@
+using Bot.Data.Queries;
+using Bot.Scoring;
+
+namespace Bot.Pictures;
+
+/// <summary>
+/// Standings → what the pictures show. Only members who consented to channel reports get a row
+/// or a bar; the others are counted, and their amounts are still in the pot.
+/// </summary>
+public static class PictureModels
+{
+    /// <param name="members">The participants, in the order of <paramref name="standings"/>' members.</param>
+    public static SeasonPicture Season(IReadOnlyList<SeasonMemberRow> members, SeasonStandings standings, string currency)
+    {
+        var calendar = SeasonCalendar.For(standings.Season);
+        var lastReported = calendar.LastReportedWeek(standings.AsOf);
+        var rows = new List<SeasonPictureRow>();
+        var hidden = 0;
+        var uncounted = 0;
+        var pot = 0m;
+        for (var i = 0; i < standings.Members.Count; i++)
+        {
+            var standing = standings.Members[i];
+            if (standing.HasError)
+            {
+                uncounted++;
+                continue;
+            }
+
+            pot += standing.Total;
+            if (!members[i].ConsentToReports)
+            {
+                hidden++;
+                continue;
+            }
+
+            rows.Add(new SeasonPictureRow(standing.Name, Cells(standing.Weeks, calendar.WeekCount, lastReported), standing.Total));
+        }
+
+        rows.Sort((a, b) => b.Total != a.Total ? b.Total.CompareTo(a.Total) : string.CompareOrdinal(a.Name, b.Name));
+        return new SeasonPicture(standings.Season, standings.AsOf, calendar.WeekCount, pot, currency, rows, hidden, uncounted);
+    }
+
+    /// <param name="members">The participants, in the order of <paramref name="results"/>.</param>
+    public static WeekPicture Week(
+        int season, int week, bool inProgress, decimal pointsRequired, IReadOnlyList<SeasonMemberRow> members, IReadOnlyList<MemberWeek> results, string currency)
+    {
+        var bars = new List<WeekBar>();
+        var hidden = 0;
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (!members[i].ConsentToReports)
+            {
+                hidden++;
+            }
+            else if (results[i].Result is { } result)
+            {
+                bars.Add(new WeekBar(results[i].Name, result.Points, result.Status, result.Amount));
+            }
+        }
+
+        return new WeekPicture(season, week, inProgress, pointsRequired, currency, WeekPictureRenderer.Ordered(bars), hidden);
+    }
+
+    private static PictureCell[] Cells(IReadOnlyList<WeekResult> weeks, int weekCount, int lastReported)
+    {
+        var cells = new PictureCell[weekCount];
+        for (var w = 1; w <= weekCount; w++)
+        {
+            cells[w - 1] = new PictureCell(w > lastReported ? CellKind.Future : CellKind.NotCounted);
+        }
+
+        foreach (var week in weeks)
+        {
+            cells[week.Week - 1] = week.Status switch
+            {
+                WeekStatus.Passed => new PictureCell(CellKind.Passed),
+                WeekStatus.Failed => new PictureCell(CellKind.Failed, week.Amount),
+                WeekStatus.Joker => new PictureCell(CellKind.Joker),
+                _ => new PictureCell(CellKind.InProgress),
+            };
+        }
+
+        return cells;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Bot.Pictures;
+
+/// <summary>
+/// What the season picture shows: consenting members only (the others are only counted), each with
+/// one cell per week and a total, and the pot of the whole season.
+/// </summary>
+public sealed record SeasonPicture(
+    int Season, DateOnly AsOf, int WeekCount, decimal Pot, string Currency, IReadOnlyList<SeasonPictureRow> Rows, int Hidden, int Uncounted);

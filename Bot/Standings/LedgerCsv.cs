@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using Bot.Data.Queries;
+using Bot.Scoring;
+
+namespace Bot.Standings;
+
+/// <summary>
+/// The season's ledger as CSV (RFC 4180, UTF-8, invariant numbers): <see cref="Members"/> has one
+/// line per member with the total, <see cref="Weeks"/> one line per member and reported week.
+/// Text that a spreadsheet would run as a formula (= + - @ at the start) is prefixed with '.
+/// </summary>
+public static class LedgerCsv
+{
+    public const string MembersHeader = "member_id,name,consent_to_reports,passed,failed,jokers,in_progress,total,error";
+    public const string WeeksHeader = "member_id,name,week,points,points_required,status,streak,amount";
+
+    /// <param name="members">The participants, in the order of <paramref name="standings"/>' members.</param>
+    public static string Members(IReadOnlyList<SeasonMemberRow> members, SeasonStandings standings)
+    {
+        var csv = new StringBuilder(MembersHeader).Append("\r\n");
+        for (var i = 0; i < standings.Members.Count; i++)
+        {
+            var standing = standings.Members[i];
+            Line(csv,
+                standing.Id,
+                standing.Name,
+                members[i].ConsentToReports ? "true" : "false",
+                Count(standing, WeekStatus.Passed),
+                Count(standing, WeekStatus.Failed),
+                Count(standing, WeekStatus.Joker),
+                Count(standing, WeekStatus.InProgress),
+                standing.HasError ? "" : Amount(standing.Total),
+                standing.Error ?? "");
+        }
+
+        return csv.ToString();
+    }
+
+    public static string Weeks(SeasonStandings standings, decimal pointsRequired)
+    {
+        var csv = new StringBuilder(WeeksHeader).Append("\r\n");
+        var required = DecimalText.Format(pointsRequired);
+        foreach (var standing in standings.Members)
+        {
+            foreach (var week in standing.Weeks)
+            {
+                Line(csv,
+                    standing.Id,
+                    standing.Name,
+                    week.Week.ToString(CultureInfo.InvariantCulture),
+                    week.Points.ToString(CultureInfo.InvariantCulture),
+                    required,
+                    Status(week.Status),
+                    week.Streak.ToString(CultureInfo.InvariantCulture),
+                    Amount(week.Amount));
+            }
+        }
+
+        return csv.ToString();
+    }
+
+    public static string Status(WeekStatus status) => status switch
+    {
+        WeekStatus.Passed => "passed",
+        WeekStatus.Failed => "failed",
+        WeekStatus.Joker => "joker",
+        _ => "in_progress",
+    };
+
+    public static string Amount(decimal amount) => amount.ToString("0.00############", CultureInfo.InvariantCulture);
+
+    private static string Count(MemberStanding standing, WeekStatus status) =>
+        standing.Weeks.Count(w => w.Status == status).ToString(CultureInfo.InvariantCulture);
+
+    private static void Line(StringBuilder csv, params string[] fields)
+    {
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (i > 0)
+            {
+                csv.Append(',');
+            }
+
+            csv.Append(Field(fields[i]));
+        }
+
+        csv.Append("\r\n");
+    }
+
+    private static string Field(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+}
