@@ -61,12 +61,17 @@ public sealed class HealthCheckTests
         File.Delete(host.DatabasePath + "-shm");
 
         var (status, json) = await HealthAsync(host);
+        using var api = await host.Client.GetAsync("/api/seasons");
+        var apiBody = await api.Content.ReadAsStringAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
             Assert.That(json.GetProperty("status").GetString(), Is.EqualTo("unhealthy"));
             Assert.That(json.GetProperty("database_reachable").GetBoolean(), Is.False);
+            Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError), "the API fails at its boundary");
+            Assert.That(apiBody.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+            Assert.That(apiBody, Does.Not.Contain("   at ").And.Not.Contain("Sqlite"));
         });
     }
 }

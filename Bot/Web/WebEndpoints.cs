@@ -5,6 +5,17 @@ internal static class WebEndpoints
 {
     public static WebApplication MapBotWeb(this WebApplication app)
     {
+        // The boundary: an unexpected failure is one log line and a one-line 500, never a stack trace in the answer.
+        app.UseExceptionHandler(failed => failed.Run(async context =>
+        {
+            var error = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>();
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebEndpoints));
+            WebLog.RequestFailed(logger, context.Request.Path, error?.Error ?? new InvalidOperationException("unknown failure"));
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("internal error; the bot's log has the details\n");
+        }));
+
         app.MapGet(StravaAuthorizeLinks.CallbackPath,
             (string? code, string? scope, string? state, string? error, StravaCallback callback, CancellationToken cancellationToken) =>
                 callback.HandleAsync(code, scope, state, error, cancellationToken));
