@@ -93,9 +93,13 @@ public sealed partial class StravaLinkProcessTests
     {
         await Eventually.ThatAsync(() => File.Exists(Database), "the database file", TimeSpan.FromSeconds(30));
 
-        var mode = File.GetUnixFileMode(Database);
+        await Eventually.ThatAsync(() => File.Exists(Database + "-wal"), "the WAL file", TimeSpan.FromSeconds(30));
 
-        Assert.That(mode, Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.GetUnixFileMode(Database), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+            Assert.That(File.GetUnixFileMode(Database + "-wal"), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), "SQLite copies the file's mode");
+        });
     }
 
     [Test]
