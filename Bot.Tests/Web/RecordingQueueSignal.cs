@@ -8,5 +8,15 @@ internal sealed class RecordingQueueSignal : IWebhookQueueSignal
 
     public int Count => Volatile.Read(ref _count);
 
-    public void Notify() => Interlocked.Increment(ref _count);
+    /// <summary>Breaks the contract (Notify must not throw), to show the endpoint survives it.</summary>
+    public bool Throw { get; set; }
+
+    public void Notify()
+    {
+        Interlocked.Increment(ref _count);
+        if (Throw)
+        {
+            throw new InvalidOperationException("processor wake-up failed");
+        }
+    }
 }

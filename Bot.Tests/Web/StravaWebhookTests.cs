@@ -95,6 +95,22 @@ public sealed class StravaWebhookTests
     }
 
     [Test]
+    public async Task Event_SignalThrows_Still200AndQueued()
+    {
+        _host.Signal.Throw = true;
+        try
+        {
+            using var response = await PostAsync(ValidEvent);
+
+            Assert.That((response.StatusCode, await QueuedAsync()), Is.EqualTo((HttpStatusCode.OK, 1)));
+        }
+        finally
+        {
+            _host.Signal.Throw = false;
+        }
+    }
+
+    [Test]
     public async Task Event_Deauthorization_Queued()
     {
         using var response = await PostAsync(

@@ -56,7 +56,16 @@ internal sealed class StravaWebhook(WebhookInbox inbox, IWebhookQueueSignal sign
 
         var id = await inbox.EnqueueAsync(row, cancellationToken);
         WebLog.EventQueued(logger, id, row.ObjectType, row.AspectType, row.OwnerId);
-        signal.Notify();
+        try
+        {
+            signal.Notify();
+        }
+        catch (Exception exception)
+        {
+            // The row is stored: the processor finds it on its next pass. Answering 500 would only make Strava send it again.
+            WebLog.SignalFailed(logger, exception);
+        }
+
         return TypedResults.Ok();
     }
 

@@ -33,6 +33,9 @@ internal static partial class WebLog
     [LoggerMessage(EventId = 5013, Level = LogLevel.Debug, Message = "Strava webhook event {EventId} queued: {ObjectType} {AspectType} for owner {OwnerId}")]
     public static partial void EventQueued(ILogger logger, long eventId, string objectType, string aspectType, long ownerId);
 
+    [LoggerMessage(EventId = 5014, Level = LogLevel.Error, Message = "Strava webhook event queued, but waking the processor failed")]
+    public static partial void SignalFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 5020, Level = LogLevel.Warning, Message = "Health check: the database is not reachable ({Problem})")]
     public static partial void DatabaseUnreachable(ILogger logger, string problem);
 
