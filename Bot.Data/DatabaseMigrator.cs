@@ -25,6 +25,37 @@ public sealed class DatabaseMigrator(IDbContextFactory<ChallengeDbContext> conte
         }
     }
 
+    /// <summary>
+    /// The database holds Strava tokens: on Unix a new file is created readable by its owner only (0600)
+    /// before SQLite opens it; SQLite gives its -wal and -shm files the same permissions.
+    /// </summary>
+    private void CreateOwnerOnly(FileInfo file)
+    {
+        if (OperatingSystem.IsWindows() || file.Directory is not { Exists: true })
+        {
+            // A missing folder is reported by SQLite as a clear one-line error on open.
+            return;
+        }
+
+        try
+        {
+            using var stream = new FileStream(file.FullName, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(file.FullName))
+        {
+            // Another process created it first; it is theirs to have made.
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw new DataStoreException($"'{location.Path}' cannot be created: {exception.Message}", exception);
+        }
+    }
+
     /// <summary>An empty or missing file is fine (SQLite creates it); anything else must start with the SQLite header.</summary>
     private async Task EnsureSqliteFileAsync(CancellationToken cancellationToken)
     {
@@ -34,7 +65,13 @@ public sealed class DatabaseMigrator(IDbContextFactory<ChallengeDbContext> conte
             throw new DataStoreException($"'{location.Path}' is a directory, not a SQLite database");
         }
 
-        if (!file.Exists || file.Length == 0)
+        if (!file.Exists)
+        {
+            CreateOwnerOnly(file);
+            return;
+        }
+
+        if (file.Length == 0)
         {
             return;
         }

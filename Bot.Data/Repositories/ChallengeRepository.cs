@@ -44,6 +44,19 @@ public sealed class ChallengeRepository(IDbContextFactory<ChallengeDbContext> co
         }
     }
 
+    /// <summary>Every guild's challenges, by guild then season year.</summary>
+    public async Task<IReadOnlyList<ChallengeRow>> ListAllAsync(CancellationToken cancellationToken = default)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using (context)
+        {
+            return await context.Challenges.AsNoTracking()
+                .OrderBy(c => c.GuildId).ThenBy(c => c.SeasonYear)
+                .Select(c => new ChallengeRow(c.Id, c.GuildId, c.SeasonYear, c.RulesJson, c.TimeZone, c.CreatedAtUtc))
+                .ToListAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Creates the guild's season with these rules, or replaces the rules of the existing one.</summary>
     /// <param name="rulesJson">Already validated by the caller.</param>
     public Task<ChallengeRow> SaveRulesAsync(

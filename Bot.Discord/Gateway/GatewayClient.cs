@@ -37,6 +37,7 @@ public sealed class GatewayClient
     private Uri? _resumeUrl;
     private long _lastSequence = -1;
     private int _generation;
+    private int _liveGeneration = -1;
 
     internal GatewayClient(
         IOptions<DiscordClientOptions> options,
@@ -62,6 +63,9 @@ public sealed class GatewayClient
 
     /// <summary>Completes with the first READY (the application id lives there).</summary>
     public Task<GatewayReady> Ready => _application.Ready;
+
+    /// <summary>True while a connection is open and its session is established (READY or RESUMED seen on it).</summary>
+    public bool IsConnected => Volatile.Read(ref _link) is { EndReason: null } link && link.Generation == Volatile.Read(ref _liveGeneration);
 
     internal string? SessionId => Volatile.Read(ref _sessionId);
 
@@ -434,11 +438,13 @@ public sealed class GatewayClient
                     ulong.Parse(user.GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
                     user.TryGetProperty("username", out var userName) ? userName.GetString() ?? "" : "");
                 sessionStartedAt = receivedAt;
+                Volatile.Write(ref _liveGeneration, _generation);
                 GatewayLog.Ready(_logger, ready.ApplicationId);
                 _application.SetReady(ready);
                 break;
             case "RESUMED":
                 sessionStartedAt = receivedAt;
+                Volatile.Write(ref _liveGeneration, _generation);
                 GatewayLog.Resumed(_logger);
                 break;
             case GatewayRateLimited.EventName:

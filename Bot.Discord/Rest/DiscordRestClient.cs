@@ -71,6 +71,34 @@ public sealed class DiscordRestClient : IDisposable
         return response.Result;
     }
 
+    /// <summary>
+    /// Sends a direct message: opens (or reuses) the DM channel with the user, then posts to it. Fails with
+    /// Discord's answer when the user does not accept DMs from the bot (50007).
+    /// </summary>
+    public async Task<DiscordResult> SendDirectMessageAsync(ulong userId, DiscordMessageBuilder message, CancellationToken cancellationToken = default)
+    {
+        if (message.Validate() is { } problem)
+        {
+            return DiscordResult.Local(DiscordResultKind.InvalidMessage, problem);
+        }
+
+        var recipient = DiscordJson.Serialize(new { RecipientId = userId.ToString(CultureInfo.InvariantCulture) });
+        var channel = await SendAsync(DiscordRoutes.CreateDirectMessageChannel(), recipient, cancellationToken).ConfigureAwait(false);
+        if (!channel.Result.IsSuccess)
+        {
+            return channel.Result;
+        }
+
+        if (channel.Body is not { ValueKind: JsonValueKind.Object } body
+            || !body.TryGetProperty("id", out var id)
+            || !ulong.TryParse(id.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var channelId))
+        {
+            return DiscordResult.Local(DiscordResultKind.InvalidMessage, "Discord answered the DM channel request without a channel id");
+        }
+
+        return await CreateMessageAsync(channelId, message, cancellationToken).ConfigureAwait(false);
+    }
+
     internal Task<RestResponse> SendAsync(RestRoute route, byte[]? body, CancellationToken cancellationToken = default) =>
         SendAsync(route, body, files: null, cancellationToken);
 

@@ -23,10 +23,18 @@ internal static class BotProcess
             info.ArgumentList.Add(arg);
         }
 
-        foreach (var name in new[] { "DISCORD_TOKEN", "DISCORD_GUILD_ID", "DISCORD_API_BASE_URL", "DISCORD_INTENTS", "DATABASE_PATH", "CHALLENGE_TIME_ZONE", "CPU_WORKERS", "CPU_QUEUE_LIMIT", "ADMIN_USER_IDS", "CLOCK_START_UTC", "STATE_DIRECTORY", "NOTIFY_SOCKET" })
+        foreach (var name in new[]
+        {
+            "DISCORD_TOKEN", "DISCORD_GUILD_ID", "DISCORD_API_BASE_URL", "DISCORD_INTENTS", "DATABASE_PATH", "CHALLENGE_TIME_ZONE", "CPU_WORKERS", "CPU_QUEUE_LIMIT",
+            "ADMIN_USER_IDS", "HTTP_URLS", "PUBLIC_BASE_URL", "STATE_SIGNING_KEY", "STRAVA_CLIENT_ID", "STRAVA_CLIENT_SECRET", "STRAVA_WEBHOOK_VERIFY_TOKEN",
+            "STRAVA_API_BASE_URL", "STRAVA_OAUTH_BASE_URL", "CLOCK_START_UTC", "STATE_DIRECTORY", "NOTIFY_SOCKET",
+        })
         {
             info.Environment.Remove(name);
         }
+
+        // An ephemeral port, so bot processes of parallel tests (and other checkouts) never fight over 8080.
+        info.Environment["HTTP_URLS"] = "http://127.0.0.1:0";
 
         foreach (var (name, value) in environment)
         {

@@ -13,7 +13,7 @@ namespace Bot.Tests.Discord.Gateway;
 /// check 10 measures heartbeat arrival while every pool thread is blocked, and Kestrel's socket
 /// completions run on that same pool, so its timestamps would be as starved as the client. Every
 /// connection is served on a dedicated thread with blocking socket reads instead. Any other HTTP
-/// request (command registration, interaction callbacks, webhooks) is recorded and answered with a
+/// request (command registration, interaction callbacks, webhooks, DMs) is recorded and answered with a
 /// plausible success, so a whole bot process can run against this one address.
 /// </summary>
 internal sealed class FakeDiscordGateway : IDisposable
@@ -218,6 +218,9 @@ internal sealed class FakeDiscordGateway : IDisposable
             ("GET", "/api/v10/gateway") => ("200 OK", $$$"""{"url":"ws://127.0.0.1:{{{Port}}}/gateway"}"""),
             ("POST", _) when path.EndsWith("/callback", StringComparison.Ordinal) => ("204 No Content", ""),
             ("PUT", _) when path.EndsWith("/commands", StringComparison.Ordinal) => ("200 OK", "[]"),
+            ("POST", "/api/v10/users/@me/channels") => ("200 OK", """{"id":"5550","type":1}"""),
+            ("POST", _) when path.StartsWith("/api/v10/channels/", StringComparison.Ordinal) && path.EndsWith("/messages", StringComparison.Ordinal) =>
+                ("200 OK", """{"id":"1001","channel_id":"5550","content":""}"""),
             ("PATCH", _) or ("POST", _) when path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal) =>
                 ("200 OK", """{"id":"1000","channel_id":"2000","content":""}"""),
             _ => ("404 Not Found", """{"message":"Unknown route","code":0}"""),

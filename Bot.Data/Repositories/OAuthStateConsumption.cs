@@ -1,0 +1,10 @@
+namespace Bot.Data.Repositories;
+
+public enum OAuthStateConsumption
+{
+    Consumed,
+    Unknown,
+    Mismatch,
+    AlreadyUsed,
+    Expired,
+}

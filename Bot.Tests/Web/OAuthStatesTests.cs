@@ -1,0 +1,90 @@
+using Bot.Data.Repositories;
+using Bot.Tests.Data;
+using Bot.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Web;
+
+/// <summary>The OAuth state and its signing key on a real SQLite file: generated once and kept, or taken from STATE_SIGNING_KEY.</summary>
+public sealed class OAuthStatesTests
+{
+    private TempDatabase _database = null!;
+    private FakeTimeProvider _time = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _database = await TempDatabase.CreateAsync();
+        _time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero));
+    }
+
+    [TearDown]
+    public async Task TearDown() => await _database.DisposeAsync();
+
+    private OAuthStates States(string? configuredKey = null) => new(
+        new StateSigningKey(Options.Create(new WebOptions { StateSigningKey = configuredKey }), _database.Get<AppSettingRepository>()),
+        _database.Get<OAuthStateRepository>(),
+        _time);
+
+    [Test]
+    public async Task Redeem_AfterRestartWithGeneratedKey_StateStillAccepted()
+    {
+        var state = await States().IssueAsync(301, 42, CancellationToken.None);
+
+        // A new instance is what a restarted process has: the key must come back from the database.
+        var check = await States().RedeemAsync(state, CancellationToken.None);
+
+        await using var context = await _database.CreateContextAsync();
+        var stored = await context.AppSettings.SingleAsync(s => s.Key == StateSigningKey.SettingKey);
+        Assert.Multiple(() =>
+        {
+            Assert.That((check.Problem, check.DiscordUserId, check.GuildId), Is.EqualTo(((StateProblem?)null, 301L, 42L)));
+            Assert.That(Convert.FromBase64String(stored.Value), Has.Length.EqualTo(32));
+        });
+    }
+
+    [Test]
+    public async Task Redeem_ConfiguredKey_UsedInsteadOfAStoredOneAndOtherKeysAreForgeries()
+    {
+        var configured = States(new string('k', 40));
+        var state = await configured.IssueAsync(301, 42, CancellationToken.None);
+
+        var withOtherKey = await States(new string('x', 40)).RedeemAsync(state, CancellationToken.None);
+        var withSameKey = await States(new string('k', 40)).RedeemAsync(state, CancellationToken.None);
+
+        await using var context = await _database.CreateContextAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(withOtherKey.Problem, Is.EqualTo(StateProblem.Forged));
+            Assert.That(withSameKey.IsValid, Is.True);
+            Assert.That(await context.AppSettings.CountAsync(), Is.Zero, "no key generated when one is configured");
+        });
+    }
+
+    [Test]
+    public async Task Redeem_Twice_SecondIsReplayed()
+    {
+        var states = States();
+        var state = await states.IssueAsync(301, 42, CancellationToken.None);
+
+        var first = await states.RedeemAsync(state, CancellationToken.None);
+        var second = await states.RedeemAsync(state, CancellationToken.None);
+
+        Assert.That((first.IsValid, second.Problem), Is.EqualTo((true, (StateProblem?)StateProblem.Replayed)));
+    }
+
+    [Test]
+    public async Task Issue_LaterState_RemovesExpiredRows()
+    {
+        var states = States();
+        await states.IssueAsync(301, 42, CancellationToken.None);
+        _time.Advance(OAuthStates.Lifetime + TimeSpan.FromSeconds(1));
+
+        await states.IssueAsync(302, 42, CancellationToken.None);
+
+        await using var context = await _database.CreateContextAsync();
+        Assert.That(await context.OAuthStates.Select(s => s.DiscordUserId).ToListAsync(), Is.EqualTo(new[] { 302L }));
+    }
+}

@@ -1,0 +1,201 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Bot.Data.Entities;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bot.Tests.Web;
+
+/// <summary>
+/// /strava_auth, /link, /join, /unlink and /help in the real host (in-process), driven through the fake Discord
+/// gateway: each answers privately; the account side sees exactly the calls the command makes.
+/// </summary>
+[NonParallelizable]
+public sealed partial class StravaCommandsTests
+{
+    private WebTestHost _host = null!;
+    private long _challengeId;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _host = await WebTestHost.StartAsync();
+        _challengeId = await WebSeed.SeedAsync(_host);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _host.DisposeAsync();
+
+    [SetUp]
+    public void Clear() => _host.Accounts.Clear();
+
+    [GeneratedRegex(@"https://\S+")]
+    private static partial Regex Url();
+
+    private static Uri LinkIn(string answer) => new(Url().Match(answer).Value);
+
+    [TestCase("strava_auth")]
+    [TestCase("link")]
+    public async Task StravaAuth_NewMember_PrivateAuthorizeUrlWithEveryParameter(string command)
+    {
+        var answer = await Interactions.InvokeAsync(_host.Discord, command, user: 501);
+
+        var url = LinkIn(answer);
+        var query = QueryHelpers.ParseQuery(url.Query);
+        Assert.Multiple(() =>
+        {
+            Assert.That(url.GetLeftPart(UriPartial.Path), Is.EqualTo($"{WebTestHost.OAuthBaseUrl}/authorize"));
+            Assert.That(query["client_id"].ToString(), Is.EqualTo(WebTestHost.ClientId));
+            Assert.That(query["redirect_uri"].ToString(), Is.EqualTo($"{WebTestHost.PublicBaseUrl}/strava/callback"));
+            Assert.That(query["response_type"].ToString(), Is.EqualTo("code"));
+            Assert.That(query["approval_prompt"].ToString(), Is.EqualTo("auto"));
+            Assert.That(query["scope"].ToString(), Is.EqualTo("read,activity:read_all"));
+            Assert.That(query["state"].ToString(), Is.Not.Empty);
+            Assert.That(answer, Does.Contain("10 minutes").And.Contain("points"));
+            Assert.That(_host.Accounts.Calls, Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task StravaAuth_UrlState_IsAcceptedByTheCallbackForThatUserAndGuild()
+    {
+        var answer = await Interactions.InvokeAsync(_host.Discord, "strava_auth", user: 502);
+        var query = QueryHelpers.ParseQuery(LinkIn(answer).Query);
+
+        using var response = await _host.Client.GetAsync($"/strava/callback?state={Uri.EscapeDataString(query["state"]!)}&code=c502&scope=read,activity:read_all");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(_host.Accounts.Links, Is.EqualTo(new[] { (502L, WebTestHost.Guild, "c502", "read,activity:read_all") }));
+    }
+
+    [Test]
+    public async Task StravaAuth_AlreadyLinkedMember_RelinkForcesTheConsentPage()
+    {
+        var answer = await Interactions.InvokeAsync(_host.Discord, "strava_auth", user: WebSeed.AnnaDiscordId);
+
+        Assert.That(QueryHelpers.ParseQuery(LinkIn(answer).Query)["approval_prompt"].ToString(), Is.EqualTo("force"));
+    }
+
+    [Test]
+    public async Task StravaAuth_InDirectMessage_PrivateRefusalAndNoLink()
+    {
+        var answer = await Interactions.InvokeAsync(_host.Discord, "strava_auth", user: 503, guild: null);
+
+        Assert.That(answer, Does.Contain("server").And.Not.Contain("https://"));
+    }
+
+    [Test]
+    public async Task Unlink_LinkedMember_CallsUnlinkOnceAndConfirmsPrivately()
+    {
+        var answer = await Interactions.InvokeAsync(_host.Discord, "unlink", user: WebSeed.MarieDiscordId);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_host.Accounts.Unlinks, Is.EqualTo(new[] { WebSeed.MarieDiscordId }));
+            Assert.That(_host.Accounts.Links, Is.Empty);
+            Assert.That(answer, Does.Contain("removed").And.Contain("deleted"));
+        });
+    }
+
+    [Test]
+    public async Task Unlink_NotLinked_SaysSo()
+    {
+        _host.Accounts.UnlinkAnswer = Bot.Strava.UnlinkOutcome.WasNotLinked;
+        try
+        {
+            var answer = await Interactions.InvokeAsync(_host.Discord, "unlink", user: 504);
+
+            Assert.That(answer, Does.Contain("nothing to remove"));
+            Assert.That(_host.Accounts.Unlinks, Has.Count.EqualTo(1));
+        }
+        finally
+        {
+            _host.Accounts.UnlinkAnswer = Bot.Strava.UnlinkOutcome.Unlinked;
+        }
+    }
+
+    [Test]
+    public async Task Join_LinkedMemberNotInSeason_JoinsWithSeasonJokersAndConsentExplained()
+    {
+        await using (var context = await _host.CreateContextAsync())
+        {
+            var now = DateTime.UtcNow;
+            context.Members.Add(new Member
+            {
+                FirstName = "Jonas",
+                LastName = "Elsewhere",
+                DiscordUserId = 601,
+                StravaAthleteId = 600601,
+                LinkState = LinkState.Linked,
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
+            });
+            await context.SaveChangesAsync();
+        }
+
+        var answer = await Interactions.InvokeAsync(_host.Discord, "join", user: 601);
+        var again = await Interactions.InvokeAsync(_host.Discord, "join", user: 601);
+
+        await using var check = await _host.CreateContextAsync();
+        var participation = await check.Participations.SingleAsync(p => p.ChallengeId == _challengeId && p.Member.DiscordUserId == 601);
+        Assert.Multiple(() =>
+        {
+            Assert.That((participation.ConsentToReports, participation.JokersLeft), Is.EqualTo((true, 2)));
+            Assert.That(answer, Does.Contain("joined season 2026").And.Contain("points").And.Contain("Never your activities"));
+            Assert.That(again, Does.Contain("already in"));
+            Assert.That(_host.Accounts.Calls, Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Join_WithoutReports_StoresNoConsent()
+    {
+        await using (var context = await _host.CreateContextAsync())
+        {
+            var now = DateTime.UtcNow;
+            context.Members.Add(new Member
+            {
+                FirstName = "Lea",
+                LastName = "Quiet",
+                DiscordUserId = 602,
+                StravaAthleteId = 600602,
+                LinkState = LinkState.Linked,
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
+            });
+            await context.SaveChangesAsync();
+        }
+
+        var answer = await Interactions.InvokeAsync(_host.Discord, "join", user: 602, optionsJson: """[{"name":"reports","type":5,"value":false}]""");
+
+        await using var check = await _host.CreateContextAsync();
+        var participation = await check.Participations.SingleAsync(p => p.Member.DiscordUserId == 602);
+        Assert.That(participation.ConsentToReports, Is.False);
+        Assert.That(answer, Does.Contain("not to appear"));
+    }
+
+    [Test]
+    public async Task Join_NotLinked_AsksToLinkFirst()
+    {
+        var answer = await Interactions.InvokeAsync(_host.Discord, "join", user: WebSeed.UnlinkedDiscordId);
+
+        await using var check = await _host.CreateContextAsync();
+        Assert.That(answer, Does.Contain("/strava_auth"));
+        Assert.That(await check.Participations.CountAsync(p => p.Member.DiscordUserId == WebSeed.UnlinkedDiscordId), Is.Zero);
+    }
+
+    [Test]
+    public async Task Help_ListsTheLinkingCommands()
+    {
+        var answer = await HelpTextAsync();
+
+        Assert.That(answer, Does.Contain("/strava_auth").And.Contain("/link").And.Contain("/join").And.Contain("/unlink"));
+    }
+
+    private async Task<string> HelpTextAsync()
+    {
+        // /help answers with embeds; read the whole edit body.
+        await Interactions.InvokeAsync(_host.Discord, "help", user: 505, assertContent: false);
+        return _host.Discord.RestRequests.Last(r => r.Method == "PATCH").Body;
+    }
+}

@@ -1,0 +1,67 @@
+using Bot.Hosting;
+using Bot.Strava;
+using Bot.Web;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Tests.Web;
+
+/// <summary>The seams between the web side and the Strava client: fallbacks until the client registers its own.</summary>
+[NonParallelizable]
+public sealed class WebRegistrationTests
+{
+    private static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["DISCORD_TOKEN"] = "registration-token",
+        ["DATABASE_PATH"] = Path.Combine(Path.GetTempPath(), "never-opened.db"),
+        ["HTTP_URLS"] = "http://127.0.0.1:0",
+    };
+
+    [Test]
+    public async Task Build_NoStravaClient_FallbacksAnswerNotConfiguredAndSignalIsSilent()
+    {
+        await using var app = BotApp.Build([], Settings);
+
+        var accounts = app.Services.GetRequiredService<IStravaAccounts>();
+        var link = await accounts.CompleteLinkAsync(1, 2, "code", "read,activity:read_all", CancellationToken.None);
+        app.Services.GetRequiredService<IWebhookQueueSignal>().Notify();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(accounts, Is.TypeOf<UnconfiguredStravaAccounts>());
+            Assert.That((link.Succeeded, link.Problem), Is.EqualTo((false, UnconfiguredStravaAccounts.NotConfigured)));
+            Assert.That(app.Services.GetRequiredService<IWebhookQueueSignal>(), Is.TypeOf<NoWebhookQueueSignal>());
+        });
+    }
+
+    [Test]
+    public async Task Build_StravaClientRegisteredWithAddSingleton_ItWinsOverTheFallbacks()
+    {
+        var real = new RecordingStravaAccounts();
+        var signal = new RecordingQueueSignal();
+
+        await using var app = BotApp.Build([], Settings, services =>
+        {
+            services.AddSingleton<IStravaAccounts>(real);
+            services.AddSingleton<IWebhookQueueSignal>(signal);
+        });
+
+        Assert.That(app.Services.GetRequiredService<IStravaAccounts>(), Is.SameAs(real));
+        Assert.That(app.Services.GetRequiredService<IWebhookQueueSignal>(), Is.SameAs(signal));
+    }
+
+    [Test]
+    public async Task StravaAuthAndUnlink_StravaNotConfigured_SaySoPrivatelyAndCallNothing()
+    {
+        await using var host = await WebTestHost.StartAsync(extra: new Dictionary<string, string?> { ["STRAVA_CLIENT_ID"] = "" });
+
+        var auth = await Interactions.InvokeAsync(host.Discord, "strava_auth", user: 701);
+        var unlink = await Interactions.InvokeAsync(host.Discord, "unlink", user: 701);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(auth, Does.Contain("not configured").And.Not.Contain("http"));
+            Assert.That(unlink, Does.Contain("not configured"));
+            Assert.That(host.Accounts.Calls, Is.Zero);
+        });
+    }
+}

@@ -1,0 +1,106 @@
+using Bot.Data.Entities;
+using Bot.Data.Repositories;
+using Bot.Discord.Commands;
+using Bot.Scoring;
+using Bot.Strava;
+using Bot.Web;
+
+namespace Bot.Commands;
+
+/// <summary>
+/// Linking Strava: /strava_auth (alias /link) answers privately with a one-time authorize link, /join puts an
+/// already linked member into this server's challenge, /unlink removes the link and the stored activities.
+/// </summary>
+internal sealed class StravaCommands(StravaAuthorizeLinks links, IStravaAccounts accounts, MemberRepository members, ChallengeLookup lookup) : ApplicationCommandModule
+{
+    internal const string Consent =
+        "This server's channel reports show only what the bot computes: your points, passed or failed, and amounts owed. "
+        + "Never your activities' names, distances, durations or maps — those only you see, privately (`/me`).";
+
+    [SlashCommand("strava_auth", "Link your Strava account and join this server's challenge (only you see the link)")]
+    [Ephemeral]
+    public Task StravaAuthAsync(InteractionContext ctx) => SendLinkAsync(ctx);
+
+    [SlashCommand("link", "Same as /strava_auth: link your Strava account (only you see the link)")]
+    [Ephemeral]
+    public Task LinkAsync(InteractionContext ctx) => SendLinkAsync(ctx);
+
+    [SlashCommand("join", "Join this server's challenge with your already linked Strava account")]
+    [Ephemeral]
+    public async Task JoinAsync(
+        InteractionContext ctx,
+        [Option("reports", "Appear in this server's channel reports (points, pass/fail, amounts only); default yes")] bool reports = true)
+    {
+        if (ctx.GuildId is not { } guild)
+        {
+            await Replies.Private(ctx, ChallengeLookup.GuildOnly);
+            return;
+        }
+
+        var member = await members.GetByDiscordUserIdAsync((long)ctx.Invoker.Id, ctx.CancellationToken);
+        if (member is not { StravaAthleteId: not null } || member.LinkState == LinkState.Unlinked)
+        {
+            await Replies.Private(ctx, ChallengeLookup.NotLinked);
+            return;
+        }
+
+        if (await lookup.FindAsync(guild, null, ctx.CancellationToken) is not { } found)
+        {
+            await Replies.Private(ctx, ChallengeLookup.NoChallenge);
+            return;
+        }
+
+        var challenge = found.Challenge;
+        if (await members.GetParticipationAsync(challenge.Id, member.Id, ctx.CancellationToken) is not null)
+        {
+            await Replies.Private(ctx, $"You are already in this server's season {challenge.SeasonYear}.");
+            return;
+        }
+
+        var jokers = RulesJson.Parse(challenge.RulesJson).Jokers;
+        await members.JoinAsync(challenge.Id, member.Id, jokers, reports, ctx.CancellationToken);
+        var shown = reports
+            ? Consent
+            : "You chose not to appear in channel reports: the channel shows only how many members are hidden. Your own standing stays available to you in `/me`.";
+        var relink = member.LinkState == LinkState.NeedsRelink ? "\n⚠️ Strava needs you to authorize again before new activities count: run `/strava_auth`." : "";
+        await Replies.Private(ctx, $"✅ You joined season {challenge.SeasonYear} with {jokers} joker(s).\n{shown}{relink}");
+    }
+
+    [SlashCommand("unlink", "Remove your Strava link and delete your stored activities")]
+    [Ephemeral]
+    [AllowDirectMessages]
+    public async Task UnlinkAsync(InteractionContext ctx)
+    {
+        if (!links.StravaEnabled)
+        {
+            await Replies.Private(ctx, UnconfiguredStravaAccounts.NotConfigured);
+            return;
+        }
+
+        var outcome = await accounts.UnlinkAsync((long)ctx.Invoker.Id, ctx.CancellationToken);
+        await Replies.Private(ctx, outcome == UnlinkOutcome.Unlinked
+            ? "Your Strava link is removed: the bot's access on Strava is revoked and your tokens and stored activities are deleted. Run `/strava_auth` to link again."
+            : "You have no Strava link, so there was nothing to remove.");
+    }
+
+    private async Task SendLinkAsync(InteractionContext ctx)
+    {
+        if (ctx.GuildId is not { } guild)
+        {
+            await Replies.Private(ctx, "Run this in the server whose challenge you want to join, not in a direct message.");
+            return;
+        }
+
+        if (links.Unavailable is { } why)
+        {
+            await Replies.Private(ctx, why);
+            return;
+        }
+
+        // A relink shows Strava's consent page again, so scopes unticked last time can be granted.
+        var earlier = await members.GetByDiscordUserIdAsync((long)ctx.Invoker.Id, ctx.CancellationToken);
+        var url = await links.CreateAsync((long)ctx.Invoker.Id, (long)guild, force: earlier is { StravaAthleteId: not null }, ctx.CancellationToken);
+        await Replies.Private(ctx,
+            $"Link your Strava account: {url}\nThe link works once and expires in 10 minutes. Leave \"View data about your activities\" ticked.\n{Consent}");
+    }
+}

@@ -1,0 +1,3 @@
+namespace Bot.Web;
+
+internal sealed record ApiGuildSeasons(string Guild, IReadOnlyList<int> Seasons);

@@ -1,0 +1,3 @@
+namespace Bot.Web;
+
+internal sealed record ApiMemberStanding(string Name, decimal? Total, IReadOnlyList<ApiWeek>? Weeks, string? Error);

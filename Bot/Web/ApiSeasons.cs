@@ -1,0 +1,3 @@
+namespace Bot.Web;
+
+internal sealed record ApiSeasons(IReadOnlyList<ApiGuildSeasons> Guilds);

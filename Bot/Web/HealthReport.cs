@@ -1,0 +1,3 @@
+namespace Bot.Web;
+
+internal sealed record HealthReport(string Status, bool DatabaseReachable, bool DiscordConnected);

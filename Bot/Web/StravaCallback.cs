@@ -1,0 +1,77 @@
+using Bot.Strava;
+
+namespace Bot.Web;
+
+/// <summary>
+/// <c>GET /strava/callback</c>, where Strava sends the browser after its consent screen. Nothing reaches
+/// <see cref="IStravaAccounts"/> unless the state is genuine, unexpired and unused, the user approved, and
+/// the granted scopes can read activities; then the code is exchanged exactly once.
+/// </summary>
+internal sealed class StravaCallback(OAuthStates states, StravaAuthorizeLinks links, IStravaAccounts accounts, LinkNotifier notifier, ILogger<StravaCallback> logger)
+{
+    internal const string ChannelSees =
+        "What the server's channel will see: only what the bot computes — your points each week, whether you passed, and any amount you owe. "
+        + "Never your activities' names, distances, durations or maps; those are shown only to you (/me, privately).";
+
+    public async Task<IResult> HandleAsync(string? code, string? scope, string? state, string? error, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(error))
+        {
+            var declined = await states.RedeemAsync(state, cancellationToken);
+            WebLog.AccessDenied(logger, declined.DiscordUserId);
+            return error == "access_denied"
+                ? HtmlPage.Render(StatusCodes.Status200OK, "Strava not linked",
+                    "You did not authorize ChallengeBot on Strava, so nothing was linked and nothing was stored.",
+                    "Changed your mind? Run /strava_auth in your Discord server again.")
+                : HtmlPage.Render(StatusCodes.Status400BadRequest, "Strava not linked",
+                    "Strava did not complete the authorization, so nothing was linked.", "Run /strava_auth in your Discord server again.");
+        }
+
+        var check = await states.RedeemAsync(state, cancellationToken);
+        if (check.Problem is { } problem)
+        {
+            WebLog.StateRefused(logger, problem);
+            return HtmlPage.Render(StatusCodes.Status400BadRequest, "Link not accepted", Explain(problem), "Run /strava_auth in your Discord server for a fresh link.");
+        }
+
+        if (string.IsNullOrEmpty(code))
+        {
+            return HtmlPage.Render(StatusCodes.Status400BadRequest, "Link not accepted",
+                "Strava sent no authorization code, so nothing was linked.", "Run /strava_auth in your Discord server for a fresh link.");
+        }
+
+        if (!StravaAuthorizeLinks.CanReadActivities(scope))
+        {
+            WebLog.InsufficientScope(logger, check.DiscordUserId, scope ?? "");
+            var again = await links.CreateAsync(check.DiscordUserId, check.GuildId, force: true, cancellationToken);
+            return HtmlPage.Render(StatusCodes.Status200OK, "Please authorize again", ("Authorize ChallengeBot again on Strava", again),
+                "The challenge counts your activities, but the permission to read them was not granted (the box \"View data about your activities\" was unticked).",
+                "Nothing was linked. Authorize again and leave that box ticked; the new link works once and expires in 10 minutes.");
+        }
+
+        var outcome = await accounts.CompleteLinkAsync(check.DiscordUserId, check.GuildId, code, scope!, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            var why = outcome.Problem ?? "Strava did not accept the authorization.";
+            WebLog.LinkFailed(logger, check.DiscordUserId, why);
+            _ = notifier.NotifyAsync(check.DiscordUserId, $"Your Strava link did not complete: {why} Run `/strava_auth` again for a fresh link.");
+            return HtmlPage.Render(StatusCodes.Status502BadGateway, "Strava not linked", why, "Run /strava_auth in your Discord server for a fresh link.");
+        }
+
+        WebLog.Linked(logger, check.DiscordUserId, check.GuildId);
+        _ = notifier.NotifyAsync(check.DiscordUserId,
+            $"✅ Strava linked as **{outcome.AthleteName}**; you are in this server's challenge. Your activities are being loaded. {ChannelSees}");
+        return HtmlPage.Render(StatusCodes.Status200OK, "Strava linked",
+            $"Linked as {outcome.AthleteName}. You have joined the challenge; your season's activities are being loaded now.",
+            ChannelSees,
+            "You can close this page and go back to Discord. /unlink removes the link and your stored activities at any time.");
+    }
+
+    private static string Explain(StateProblem problem) => problem switch
+    {
+        StateProblem.Missing => "This address has no state, so it did not come from a ChallengeBot link. Nothing was linked.",
+        StateProblem.Expired => "This link has expired (links work for 10 minutes). Nothing was linked.",
+        StateProblem.Replayed => "This link was already used (each link works once). Nothing more was done.",
+        _ => "This link was not issued by ChallengeBot. Nothing was linked.",
+    };
+}

@@ -1,0 +1,47 @@
+using Bot.Strava;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bot.Web;
+
+/// <summary>The web side's settings and services, with fallbacks the Strava client replaces when it is registered.</summary>
+internal static class WebServiceCollectionExtensions
+{
+    public const int MinimumSigningKeyLength = 32;
+
+    public static IServiceCollection AddBotWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StravaOptions>().Bind(configuration);
+        services.AddOptions<WebOptions>()
+            .Bind(configuration)
+            .Validate(o => ListenUrls(o.HttpUrls) is not null, "HTTP_URLS must be one or more http(s) URLs separated by ';' (e.g. http://127.0.0.1:8080)")
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || IsHttpUrl(o.PublicBaseUrl),
+                "PUBLIC_BASE_URL is not an http(s) URL (e.g. https://bot.example.org)")
+            .Validate<Microsoft.Extensions.Options.IOptions<StravaOptions>>((o, strava) => !strava.Value.Enabled || !string.IsNullOrWhiteSpace(o.PublicBaseUrl),
+                "PUBLIC_BASE_URL is not set: Strava linking (STRAVA_CLIENT_ID is set) needs the public address of this host for the OAuth redirect")
+            .Validate(o => string.IsNullOrEmpty(o.StateSigningKey) || o.StateSigningKey.Length >= MinimumSigningKeyLength,
+                $"STATE_SIGNING_KEY is too short: use at least {MinimumSigningKeyLength} random characters, or leave it unset to have one generated")
+            .ValidateOnStart();
+
+        services.TryAddSingleton<IStravaAccounts, UnconfiguredStravaAccounts>();
+        services.TryAddSingleton<IWebhookQueueSignal, NoWebhookQueueSignal>();
+        services.AddSingleton<StateSigningKey>();
+        services.AddSingleton<OAuthStates>();
+        services.AddSingleton<StravaAuthorizeLinks>();
+        services.AddSingleton<LinkNotifier>();
+        services.AddSingleton<StravaCallback>();
+        services.AddSingleton<StravaWebhook>();
+        services.AddSingleton<HealthCheck>();
+        services.AddSingleton<StandingsApi>();
+        return services;
+    }
+
+    /// <summary>The listen addresses of HTTP_URLS, or null when one is not an http(s) URL.</summary>
+    public static string[]? ListenUrls(string? httpUrls)
+    {
+        var urls = (httpUrls ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return urls.Length > 0 && urls.All(IsHttpUrl) ? urls : null;
+    }
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}
