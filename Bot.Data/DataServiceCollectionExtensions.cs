@@ -26,6 +26,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<MemberRepository>();
         services.AddSingleton<JokerRepository>();
         services.AddSingleton<ActivityRepository>();
+        services.AddSingleton<StravaLinkRepository>();
+        services.AddSingleton<WebhookEventRepository>();
+        services.AddSingleton<StravaSubscriptionStore>();
         services.AddSingleton<SeasonQueries>();
         services.AddSingleton<ExportQueries>();
         services.AddSingleton<Legacy.LegacyImporter>();

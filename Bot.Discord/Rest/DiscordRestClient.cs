@@ -67,6 +67,31 @@ public sealed class DiscordRestClient : IDisposable
         return response.Result;
     }
 
+    /// <summary>Sends a direct message to a user: opens (or reuses) the DM channel, then posts to it.</summary>
+    public async Task<DiscordResult> SendDirectMessageAsync(ulong userId, DiscordMessageBuilder message, CancellationToken cancellationToken = default)
+    {
+        if (message.Validate() is { } problem)
+        {
+            return DiscordResult.Local(DiscordResultKind.InvalidMessage, problem);
+        }
+
+        var body = DiscordJson.Serialize(new DmChannelRequest(userId.ToString(CultureInfo.InvariantCulture)));
+        var channel = await SendAsync(DiscordRoutes.CreateDm(), body, cancellationToken).ConfigureAwait(false);
+        if (!channel.Result.IsSuccess)
+        {
+            return channel.Result;
+        }
+
+        if (channel.Body is not { ValueKind: JsonValueKind.Object } json
+            || !json.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String
+            || !ulong.TryParse(id.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var channelId))
+        {
+            return DiscordResult.Local(DiscordResultKind.Failed, "the DM channel answer has no channel id");
+        }
+
+        return await CreateMessageAsync(channelId, message, cancellationToken).ConfigureAwait(false);
+    }
+
     internal async Task<RestResponse> SendAsync(RestRoute route, byte[]? body, CancellationToken cancellationToken = default)
     {
         if (Refuse(route) is { } refused)

@@ -23,6 +23,9 @@ internal static class DiscordRoutes
     public static RestRoute CreateMessage(ulong channelId) =>
         new(HttpMethod.Post, "/channels/{channel_id}/messages", $"/channels/{Id(channelId)}/messages", $"channel:{Id(channelId)}", RestRouteKind.Bot);
 
+    public static RestRoute CreateDm() =>
+        new(HttpMethod.Post, "/users/@me/channels", "/users/@me/channels", "", RestRouteKind.Bot);
+
     /// <summary>Any bot route, for callers and tests: major is the first id after channels/guilds/webhooks.</summary>
     public static RestRoute Bot(HttpMethod method, string template, string path, string major) =>
         new(method, template, path, major, RestRouteKind.Bot);

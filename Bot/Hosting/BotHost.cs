@@ -19,6 +19,7 @@ internal static class BotHost
         builder.Services.AddSingleton<StandingsService>();
         builder.Services.AddBotDiscord();
         builder.Services.AddBotCommands(builder.Configuration);
+        Bot.Strava.StravaServiceCollectionExtensions.AddStrava(builder.Services, builder.Configuration);
 
         using var host = builder.Build();
         try
