@@ -97,4 +97,22 @@ public sealed class StravaSubscriptionJobTests
             Assert.That(_strava.CallsTo("POST", "/api/v3/push_subscriptions"), Is.Empty);
         });
     }
+
+    [Test]
+    public async Task Ensure_RetriedServerErrors_TheClientSecretInTheQueryNeverReachesTheLogs()
+    {
+        _strava.Script("GET", "/api/v3/push_subscriptions", FakeStravaAnswer.ServerError, FakeStravaAnswer.ServerError);
+        await using var host = await StravaTestHost.StartAsync(_strava);
+
+        await host.GetInternal<StravaSubscriptionJob>().EnsureAsync(CancellationToken.None);
+
+        var logged = host.Logs.GetSnapshot();
+        var text = string.Join("\n", logged.Select(r => r.Message + " " + r.Exception + " " + string.Join(",", r.StructuredState ?? [])));
+        Assert.Multiple(() =>
+        {
+            Assert.That(_strava.CallsTo("GET", "/api/v3/push_subscriptions"), Has.Count.EqualTo(3), "two failed attempts, retried, then the listing");
+            Assert.That(logged, Is.Not.Empty);
+            Assert.That(text, Does.Not.Contain(FakeStravaServer.ClientSecret));
+        });
+    }
 }

@@ -29,12 +29,17 @@ internal sealed class StravaSubscriptionJob(
     public string? CallbackUrl =>
         string.IsNullOrWhiteSpace(webOptions.Value.PublicBaseUrl) ? null : webOptions.Value.PublicBaseUrl.TrimEnd('/') + CallbackPath;
 
+    /// <summary>Whether the settings allow a subscription at all.</summary>
+    public bool CanSubscribe =>
+        stravaOptions.Value.Enabled && CallbackUrl is not null
+        && !string.IsNullOrEmpty(stravaOptions.Value.ClientSecret) && !string.IsNullOrEmpty(stravaOptions.Value.WebhookVerifyToken);
+
     /// <summary>Lists, reuses or replaces; returns the subscription id, or null when it could not.</summary>
     public async Task<long?> EnsureAsync(CancellationToken cancellationToken)
     {
         var callback = CallbackUrl;
         var options = stravaOptions.Value;
-        if (!options.Enabled || callback is null || string.IsNullOrEmpty(options.ClientSecret) || string.IsNullOrEmpty(options.WebhookVerifyToken))
+        if (!CanSubscribe || callback is null || options.WebhookVerifyToken is null)
         {
             StravaLog.Subscription(logger, "skipped: needs STRAVA_CLIENT_ID, STRAVA_CLIENT_SECRET, STRAVA_WEBHOOK_VERIFY_TOKEN and PUBLIC_BASE_URL");
             return null;
@@ -83,7 +88,7 @@ internal sealed class StravaSubscriptionJob(
             await WaitForStartAsync(stoppingToken);
             for (var attempt = 1; attempt <= Attempts; attempt++)
             {
-                if (await EnsureAsync(stoppingToken) is not null || CallbackUrl is null || !stravaOptions.Value.Enabled)
+                if (await EnsureAsync(stoppingToken) is not null || !CanSubscribe)
                 {
                     return;
                 }
