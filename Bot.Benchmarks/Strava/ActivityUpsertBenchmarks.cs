@@ -50,14 +50,14 @@ public class ActivityUpsertBenchmarks
         _repository = _services.GetRequiredService<ActivityRepository>();
     }
 
-    [IterationSetup(Target = nameof(Insert))]
+    [IterationSetup(Target = nameof(InsertAsync))]
     public void EmptyTable()
     {
         using var context = _services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>().CreateDbContext();
         context.Activities.ExecuteDelete();
     }
 
-    [IterationSetup(Target = nameof(Update))]
+    [IterationSetup(Target = nameof(UpdateAsync))]
     public void FullTable()
     {
         EmptyTable();
@@ -65,14 +65,14 @@ public class ActivityUpsertBenchmarks
     }
 
     [Benchmark]
-    public async Task<int> Insert()
+    public async Task<int> InsertAsync()
     {
         var written = await _repository.UpsertManyAsync(_records);
         return written == Activities ? written : throw new InvalidOperationException($"wrote {written}");
     }
 
     [Benchmark]
-    public async Task<int> Update()
+    public async Task<int> UpdateAsync()
     {
         var written = await _repository.UpsertManyAsync(_changed);
         return written == Activities ? written : throw new InvalidOperationException($"wrote {written}");

@@ -136,4 +136,22 @@ public sealed class StravaSyncJobTests
             Assert.That(governor.State.IsOpen, Is.True);
         });
     }
+
+    [Test]
+    public async Task CompleteLink_WithTheJobRunning_TheSeasonIsBackfilledWithoutWaitingForTheNextRound()
+    {
+        _strava.AddAthlete(900).Add(FakeActivity.Run(5, DateTime.UtcNow.Date.AddHours(-20)), FakeActivity.Run(6, DateTime.UtcNow.Date.AddHours(-44)));
+        await _host.AddChallengeAsync(100, System.Globalization.ISOWeek.GetYear(DateTime.UtcNow));
+        var job = _host.GetInternal<StravaSyncJob>();
+        await job.StartAsync(CancellationToken.None);
+        await Task.Delay(300);
+
+        var outcome = await _host.Get<IStravaAccounts>().CompleteLinkAsync(31, 100, _strava.IssueCode(900), "read,activity:read_all", CancellationToken.None);
+
+        var memberId = (await _host.Get<MemberRepository>().GetByDiscordUserIdAsync(31))!.Id;
+        await Bot.Tests.Discord.Gateway.Eventually.ThatAsync(
+            () => _host.ActivitiesAsync(memberId).GetAwaiter().GetResult().Count == 2, "the back-fill stored the season", TimeSpan.FromSeconds(20));
+        await job.StopAsync(CancellationToken.None);
+        Assert.That(outcome.Succeeded, Is.True);
+    }
 }

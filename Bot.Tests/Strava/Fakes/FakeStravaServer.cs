@@ -152,8 +152,8 @@ internal sealed class FakeStravaServer : IAsyncDisposable
     public int ApiCallCount => _calls.Count(c => c.IsApi);
 
     /// <summary>Posts a push event to the bot's webhook, as Strava does.</summary>
-    public Task<HttpResponseMessage> PostEventAsync(Uri webhookUrl, object strava_event, CancellationToken cancellationToken = default) =>
-        _webhookClient.PostAsJsonAsync(webhookUrl, strava_event, cancellationToken);
+    public Task<HttpResponseMessage> PostEventAsync(Uri webhookUrl, object body, CancellationToken cancellationToken = default) =>
+        _webhookClient.PostAsJsonAsync(webhookUrl, body, cancellationToken);
 
     /// <summary>A push event body with Strava's field names.</summary>
     public static Dictionary<string, object> Event(
