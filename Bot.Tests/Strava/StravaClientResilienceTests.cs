@@ -1,3 +1,4 @@
+using Bot.Strava;
 using Bot.Strava.Api;
 using Bot.Tests.Strava.Fakes;
 
@@ -99,6 +100,28 @@ public sealed class StravaClientResilienceTests
             Assert.That(response.Status, Is.EqualTo(StravaStatus.Garbage));
             Assert.That(response.Problem, Does.Contain("cannot read"));
             Assert.That(_host.Logs.GetSnapshot().Count(r => r.Id.Id == 3003), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task ListActivities_ReadUsageReachesTheLimitInLowerCaseHeaders_NextCallHeldBackWithoutReachingStrava()
+    {
+        var (access, _) = Seed();
+        _strava.HeaderName = name => name.ToLowerInvariant();
+        _strava.ReadUsage = (100 - RateLimitGovernor.SafetyMargin(100) - 1, 500);
+
+        var first = await Client.ListActivitiesAsync(access, 0, 2_000_000_000, 1, 200);
+        var second = await Client.ListActivitiesAsync(access, 0, 2_000_000_000, 1, 200);
+
+        var state = _host.Get<RateLimitGovernor>().State;
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.IsOk, Is.True);
+            Assert.That(second.Status, Is.EqualTo(StravaStatus.RateLimited));
+            Assert.That(second.RetryAt, Is.EqualTo(RateLimitGovernor.NextWindowStart(DateTimeOffset.UtcNow)).Within(TimeSpan.FromSeconds(5)));
+            Assert.That(_strava.CallsTo("GET", "/api/v3/athlete/activities"), Has.Count.EqualTo(1));
+            Assert.That(state.IsOpen, Is.False);
+            Assert.That(state.ReadRemaining15Min, Is.EqualTo(RateLimitGovernor.SafetyMargin(100)));
         });
     }
 

@@ -232,6 +232,35 @@ public sealed class WebhookQueueProcessorTests
     }
 
     [Test]
+    public async Task RunningProcessor_After429_ResumesByItselfWhenTheWindowOpens()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 10, 7, 0, TimeSpan.Zero));
+        await using var strava = await FakeStravaServer.StartAsync(time);
+        await using var host = await StravaTestHost.StartAsync(strava, time);
+        await host.Get<StravaSubscriptionStore>().SetAsync(Subscription);
+        var member = await host.AddLinkedMemberAsync(1, 11);
+        strava.Athlete(1).Add(FakeActivity.Run(50, new DateTime(2026, 3, 3, 8, 0, 0)));
+        strava.Script("GET", "/api/v3/activities/50", FakeStravaAnswer.TooManyRequests);
+        var processor = host.GetInternal<WebhookQueueProcessor>();
+        await host.Get<WebhookEventRepository>().EnqueueAsync(new WebhookEventInput("activity", 50, "create", 1, Subscription, 1, null));
+        await processor.StartAsync(CancellationToken.None);
+        await Bot.Tests.Discord.Gateway.Eventually.ThatAsync(() => strava.Calls.Count == 1, "the first attempt meets the 429", TimeSpan.FromSeconds(20));
+        await Task.Delay(300);
+        var callsBeforeWindow = strava.Calls.Count;
+
+        time.SetUtcNow(new DateTimeOffset(2026, 3, 10, 10, 15, 1, TimeSpan.Zero));
+
+        await Bot.Tests.Discord.Gateway.Eventually.ThatAsync(
+            () => host.ActivitiesAsync(member.Id).GetAwaiter().GetResult().Count == 1, "the event runs again on its own", TimeSpan.FromSeconds(20));
+        await processor.StopAsync(CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(callsBeforeWindow, Is.EqualTo(1));
+            Assert.That(strava.CallsTo("GET", "/api/v3/activities/50"), Has.Count.EqualTo(2));
+        });
+    }
+
+    [Test]
     public async Task Queue_Restart_ANewServiceOverTheSameFileProcessesTheUnprocessedRows()
     {
         var directory = Path.Combine(Path.GetTempPath(), "challengebot-strava-restart-" + Guid.NewGuid().ToString("N"));
