@@ -71,7 +71,9 @@ public sealed class StravaLinkRepository(IDbContextFactory<ChallengeDbContext> c
 
             if (byAthlete is not null && byDiscord is not null && byAthlete.Id != byDiscord.Id)
             {
-                return new StravaLinkResult(0, "your Discord account is linked to another Strava account; use /unlink first");
+                return new StravaLinkResult(0, byDiscord.StravaAthleteId is null
+                    ? "this Strava account belongs to a member imported from the old bot while your Discord account has its own record; an admin must remove one of them first"
+                    : "your Discord account is linked to another Strava account; use /unlink first");
             }
 
             if (byAthlete is null && byDiscord?.StravaAthleteId is { } other && other != link.AthleteId)
