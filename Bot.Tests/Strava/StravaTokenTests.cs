@@ -82,6 +82,34 @@ public sealed class StravaTokenTests
     }
 
     [Test]
+    public async Task Refresh_MemberRelinkedWhileTheRefreshWasInFlight_TheNewLinkIsNotOverwritten()
+    {
+        var member = await _host.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddMinutes(-1));
+        _strava.Latency["/oauth/token"] = TimeSpan.FromMilliseconds(500);
+        var refresh = _host.GetInternal<StravaTokenService>().GetAccessTokenAsync(member.Id);
+        await Bot.Tests.Discord.Gateway.Eventually.ThatAsync(() => _strava.CallsTo("POST", "/oauth/token").Count == 1, "the refresh is in flight");
+        var (access, refreshToken) = _strava.IssueTokens(1);
+        await using (var context = await _host.CreateContextAsync())
+        {
+            var row = context.Members.Single(m => m.Id == member.Id);
+            row.AccessToken = access;
+            row.RefreshToken = refreshToken;
+            row.TokenExpiresAtUtc = DateTime.UtcNow.AddHours(6);
+            await context.SaveChangesAsync();
+        }
+
+        var result = await refresh;
+
+        var stored = await _host.FindMemberAsync(member.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored!.AccessToken, Is.EqualTo(access));
+            Assert.That(stored.RefreshToken, Is.EqualTo(refreshToken));
+            Assert.That(result.AccessToken, Is.EqualTo(access), "what is stored wins");
+        });
+    }
+
+    [Test]
     public async Task GetAccessToken_TenConcurrentJobsWithExpiredToken_OneRefreshPost()
     {
         var member = await _host.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddMinutes(-1));

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Tests.Strava.Fakes;
 
 /// <summary>
-/// Strava on Kestrel at 127.0.0.1 (ephemeral port): OAuth (single-use codes, refresh tokens that rotate and
+/// Strava on Kestrel at 127.0.0.1 (ephemeral port): OAuth (the authorize redirect, single-use codes, refresh tokens that rotate and
 /// invalidate the old one, deauthorize), athlete activities with before/after and paging (per_page capped at
 /// 200), single activities, push subscriptions (one per app). Every answer carries both rate-limit header
 /// pairs, counted by the fake (names' letter case scriptable). Answers can be scripted per method and path
@@ -72,6 +72,15 @@ internal sealed class FakeStravaServer : IAsyncDisposable
     public ConcurrentDictionary<string, TimeSpan> Latency { get; } = new();
 
     public IReadOnlyCollection<FakeSubscription> Subscriptions => [.. _subscriptions.Values];
+
+    /// <summary>Who consents on <c>GET /oauth/authorize</c>: this athlete id (it must have been added).</summary>
+    public long? AuthorizingAthleteId { get; set; }
+
+    /// <summary>The scopes the consenting athlete leaves ticked; null grants what was asked.</summary>
+    public string? GrantedScope { get; set; }
+
+    /// <summary>When set, the athlete presses "Cancel" on the consent page (error=access_denied).</summary>
+    public bool DenyAuthorization { get; set; }
 
     /// <summary>When set, creating a subscription first does Strava's GET handshake against the callback URL.</summary>
     public bool VerifyCallbackOnCreate { get; set; }
@@ -200,6 +209,13 @@ internal sealed class FakeStravaServer : IAsyncDisposable
             }
         }
 
+        if (request.Method == "GET" && path == "/oauth/authorize" && Scripted("GET", path) is null)
+        {
+            WriteRateLimitHeaders(context.Response);
+            Authorize(context);
+            return;
+        }
+
         var (status, body) = Scripted(request.Method, path) is { } scripted
             ? await DelayedAsync(scripted, context.RequestAborted)
             : Answer(request.Method, path, request.Query, form, bearer);
@@ -210,6 +226,30 @@ internal sealed class FakeStravaServer : IAsyncDisposable
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(body);
         }
+    }
+
+    // The browser step: Strava shows its consent page, then redirects to redirect_uri with a single-use code.
+    private void Authorize(HttpContext context)
+    {
+        var query = context.Request.Query;
+        var redirect = query["redirect_uri"].ToString();
+        if (query["client_id"] != ClientId || query["response_type"] != "code" || !Uri.TryCreate(redirect, UriKind.Absolute, out _))
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        var state = Uri.EscapeDataString(query["state"].ToString());
+        var separator = redirect.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        if (DenyAuthorization || AuthorizingAthleteId is not { } athleteId)
+        {
+            context.Response.Redirect($"{redirect}{separator}state={state}&error=access_denied");
+            return;
+        }
+
+        var scope = GrantedScope ?? query["scope"].ToString();
+        var code = IssueCode(athleteId, scope);
+        context.Response.Redirect($"{redirect}{separator}state={state}&code={code}&scope={Uri.EscapeDataString(scope)}");
     }
 
     private static async Task<(int, string?)> DelayedAsync(FakeStravaAnswer answer, CancellationToken cancellationToken)
