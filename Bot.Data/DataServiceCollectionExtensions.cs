@@ -29,6 +29,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<OAuthStateRepository>();
         services.AddSingleton<AppSettingRepository>();
         services.AddSingleton<WebhookInbox>();
+        services.AddSingleton<StravaLinkRepository>();
+        services.AddSingleton<WebhookEventRepository>();
+        services.AddSingleton<StravaSubscriptionStore>();
         services.AddSingleton<SeasonQueries>();
         services.AddSingleton<ExportQueries>();
         services.AddSingleton<Legacy.LegacyImporter>();

@@ -55,6 +55,57 @@ public sealed class ActivityRepository(IDbContextFactory<ChallengeDbContext> con
             return ActivityUpsertOutcome.Updated;
         }, cancellationToken);
 
+    /// <summary>
+    /// Inserts or updates every record by Strava id in one write transaction (a retried or duplicated record
+    /// counts once). Returns how many rows were inserted or changed.
+    /// </summary>
+    public Task<int> UpsertManyAsync(IReadOnlyList<ActivityRecord> records, CancellationToken cancellationToken = default) =>
+        WriteTransaction.RunAsync(
+            contextFactory,
+            (context, ct) => ActivityBulkWriter.UpsertAsync(context, records, timeProvider.GetUtcNow().UtcDateTime, ct),
+            cancellationToken);
+
+    /// <summary>
+    /// Makes the member's stored activities starting in [from, to) wall-clock time exactly <paramref name="records"/>
+    /// (all of which lie in that range): upserts them and deletes the stored ones Strava no longer lists, in one transaction.
+    /// </summary>
+    public Task<WindowSyncResult> ReplaceWindowAsync(
+        long memberId, DateTime fromLocalInclusive, DateTime toLocalExclusive, IReadOnlyList<ActivityRecord> records,
+        CancellationToken cancellationToken = default) =>
+        WriteTransaction.RunAsync(contextFactory, async (context, ct) =>
+        {
+            var written = await ActivityBulkWriter.UpsertAsync(context, records, timeProvider.GetUtcNow().UtcDateTime, ct);
+            var keep = records.Select(r => r.Id).ToHashSet();
+            var stored = await context.Activities
+                .Where(a => a.MemberId == memberId && a.StartLocal >= fromLocalInclusive && a.StartLocal < toLocalExclusive)
+                .Select(a => a.Id)
+                .ToListAsync(ct);
+            var gone = stored.Where(id => !keep.Contains(id)).ToList();
+            var deleted = gone.Count == 0 ? 0 : await context.Activities.Where(a => gone.Contains(a.Id)).ExecuteDeleteAsync(ct);
+            return new WindowSyncResult(records.Count, written, deleted);
+        }, cancellationToken);
+
+    /// <summary>Sets the stored activity's name (a title-only webhook update); false when it is not stored.</summary>
+    public async Task<bool> RenameAsync(long id, string? name, CancellationToken cancellationToken = default)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using (context)
+        {
+            var now = timeProvider.GetUtcNow().UtcDateTime;
+            return await context.Activities.Where(a => a.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Name, name).SetProperty(a => a.UpdatedAtUtc, now), cancellationToken) > 0;
+        }
+    }
+
+    public async Task<int> CountForMemberAsync(long memberId, CancellationToken cancellationToken = default)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using (context)
+        {
+            return await context.Activities.CountAsync(a => a.MemberId == memberId, cancellationToken);
+        }
+    }
+
     /// <summary>The member's activities starting in [from, to) wall-clock time, in (start, id) order.</summary>
     public async Task<IReadOnlyList<MemberActivityRow>> ListForMemberAsync(
         long memberId, DateTime fromLocalInclusive, DateTime toLocalExclusive, CancellationToken cancellationToken = default)

@@ -82,18 +82,18 @@ public sealed class DiscordRestClient : IDisposable
             return DiscordResult.Local(DiscordResultKind.InvalidMessage, problem);
         }
 
-        var recipient = DiscordJson.Serialize(new { RecipientId = userId.ToString(CultureInfo.InvariantCulture) });
-        var channel = await SendAsync(DiscordRoutes.CreateDirectMessageChannel(), recipient, cancellationToken).ConfigureAwait(false);
+        var body = DiscordJson.Serialize(new DmChannelRequest(userId.ToString(CultureInfo.InvariantCulture)));
+        var channel = await SendAsync(DiscordRoutes.CreateDirectMessageChannel(), body, cancellationToken).ConfigureAwait(false);
         if (!channel.Result.IsSuccess)
         {
             return channel.Result;
         }
 
-        if (channel.Body is not { ValueKind: JsonValueKind.Object } body
-            || !body.TryGetProperty("id", out var id)
+        if (channel.Body is not { ValueKind: JsonValueKind.Object } json
+            || !json.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String
             || !ulong.TryParse(id.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var channelId))
         {
-            return DiscordResult.Local(DiscordResultKind.InvalidMessage, "Discord answered the DM channel request without a channel id");
+            return DiscordResult.Local(DiscordResultKind.Failed, "the DM channel answer has no channel id");
         }
 
         return await CreateMessageAsync(channelId, message, cancellationToken).ConfigureAwait(false);

@@ -41,6 +41,8 @@ public sealed partial class StravaLinkProcessTests
             ["HTTP_URLS"] = $"http://127.0.0.1:{port}",
             ["PUBLIC_BASE_URL"] = $"http://127.0.0.1:{port}",
             ["STRAVA_CLIENT_ID"] = "4711",
+            ["STRAVA_CLIENT_SECRET"] = "process-test-secret",
+            ["STRAVA_API_BASE_URL"] = "http://127.0.0.1:9/api/v3",
             ["STRAVA_OAUTH_BASE_URL"] = "http://127.0.0.1:9/oauth",
         });
         await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));

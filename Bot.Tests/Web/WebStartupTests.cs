@@ -38,7 +38,7 @@ public sealed class WebStartupTests
     [Test]
     public async Task Run_StravaWithoutPublicBaseUrl_OneLineAndExitCode2()
     {
-        var result = await RunAsync(new Dictionary<string, string?> { ["STRAVA_CLIENT_ID"] = "123" });
+        var result = await RunAsync(new Dictionary<string, string?> { ["STRAVA_CLIENT_ID"] = "123", ["STRAVA_CLIENT_SECRET"] = "startup-test-secret" });
 
         Assert.That((result.ExitCode, result.Error.TrimEnd().Split('\n').Length), Is.EqualTo((2, 1)), result.Error);
         Assert.That(result.Error, Does.Contain("PUBLIC_BASE_URL"));

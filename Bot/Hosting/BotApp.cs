@@ -2,6 +2,7 @@ using Bot.Commands;
 using Bot.Configuration;
 using Bot.Data;
 using Bot.Standings;
+using Bot.Strava;
 using Bot.Web;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,11 @@ internal static class BotApp
         builder.Services.AddBotDiscord();
         builder.Services.AddBotCommands(builder.Configuration);
         builder.Services.AddBotWeb(builder.Configuration);
+        if (AppConfiguration.Bind<StravaOptions>(builder.Configuration).Enabled)
+        {
+            // Without STRAVA_CLIENT_ID the web layer's fallbacks answer "Strava is not configured".
+            builder.Services.AddStrava(builder.Configuration);
+        }
         builder.AddBotSystemd();
         configureServices?.Invoke(builder.Services);
 

@@ -1,0 +1,240 @@
+using Bot.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bot.Data.Repositories;
+
+/// <summary>Members' Strava links: tokens, link state and where their sync stands. Every write is one transaction.</summary>
+public sealed class StravaLinkRepository(IDbContextFactory<ChallengeDbContext> contextFactory, TimeProvider timeProvider)
+{
+    public async Task<MemberTokens?> GetTokensAsync(long memberId, CancellationToken cancellationToken = default)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using (context)
+        {
+            return await context.Members.AsNoTracking().Where(m => m.Id == memberId)
+                .Select(m => new MemberTokens(m.Id, m.DiscordUserId, m.StravaAthleteId, m.AccessToken, m.RefreshToken, m.TokenExpiresAtUtc, m.LinkState))
+                .SingleOrDefaultAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Stores a refresh's access token, rotated refresh token and expiry together. False (nothing written) when
+    /// the member is gone, no longer linked, or holds another refresh token than the one the refresh used.
+    /// </summary>
+    public Task<bool> SaveRefreshedTokensAsync(
+        long memberId, string usedRefreshToken, string accessToken, string refreshToken, DateTime expiresAtUtc,
+        CancellationToken cancellationToken = default) =>
+        WriteTransaction.RunAsync(contextFactory, async (context, ct) =>
+        {
+            var member = await context.Members.SingleOrDefaultAsync(m => m.Id == memberId, ct);
+            if (member is null || member.LinkState != LinkState.Linked || member.RefreshToken != usedRefreshToken)
+            {
+                return false;
+            }
+
+            member.AccessToken = accessToken;
+            member.RefreshToken = refreshToken;
+            member.TokenExpiresAtUtc = expiresAtUtc;
+            member.UpdatedAtUtc = timeProvider.GetUtcNow().UtcDateTime;
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Marks the member as needing a new link. True only for the call that changed it, so they are told once.</summary>
+    public Task<bool> MarkNeedsRelinkAsync(long memberId, CancellationToken cancellationToken = default) =>
+        WriteTransaction.RunAsync(contextFactory, async (context, ct) =>
+        {
+            var member = await context.Members.SingleOrDefaultAsync(m => m.Id == memberId, ct);
+            if (member is null || member.LinkState != LinkState.Linked)
+            {
+                return false;
+            }
+
+            member.LinkState = LinkState.NeedsRelink;
+            member.UpdatedAtUtc = timeProvider.GetUtcNow().UtcDateTime;
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Stores the link on the member with this athlete id (a re-link, or a member imported from the old bot),
+    /// else on the Discord user's member, else on a new one; and marks the season back-fill as due.
+    /// </summary>
+    public Task<StravaLinkResult> LinkAsync(StravaLinkRequest link, CancellationToken cancellationToken = default) =>
+        WriteTransaction.RunAsync(contextFactory, async (context, ct) =>
+        {
+            var now = timeProvider.GetUtcNow().UtcDateTime;
+            var byAthlete = await context.Members.SingleOrDefaultAsync(m => m.StravaAthleteId == link.AthleteId, ct);
+            var byDiscord = await context.Members.SingleOrDefaultAsync(m => m.DiscordUserId == link.DiscordUserId, ct);
+            if (byAthlete is not null && byAthlete.DiscordUserId is { } owner && owner != link.DiscordUserId)
+            {
+                return new StravaLinkResult(0, "this Strava account is already linked to another Discord user");
+            }
+
+            if (byAthlete is not null && byDiscord is not null && byAthlete.Id != byDiscord.Id)
+            {
+                return new StravaLinkResult(0, byDiscord.StravaAthleteId is null
+                    ? "this Strava account belongs to a member imported from the old bot while your Discord account has its own record; an admin must remove one of them first"
+                    : "your Discord account is linked to another Strava account; use /unlink first");
+            }
+
+            if (byAthlete is null && byDiscord?.StravaAthleteId is { } other && other != link.AthleteId)
+            {
+                return new StravaLinkResult(0, "your Discord account is linked to another Strava account; use /unlink first");
+            }
+
+            var member = byAthlete ?? byDiscord;
+            if (member is null)
+            {
+                member = new Member
+                {
+                    FirstName = link.FirstName,
+                    LastName = link.LastName,
+                    LinkState = LinkState.Linked,
+                    CreatedAtUtc = now,
+                    UpdatedAtUtc = now,
+                };
+                context.Members.Add(member);
+            }
+
+            member.DiscordUserId = link.DiscordUserId;
+            member.StravaAthleteId = link.AthleteId;
+            member.FirstName = link.FirstName;
+            member.LastName = link.LastName;
+            member.ProfileMediumUrl = link.ProfileMediumUrl;
+            member.AccessToken = link.AccessToken;
+            member.RefreshToken = link.RefreshToken;
+            member.TokenExpiresAtUtc = link.ExpiresAtUtc;
+            member.Scopes = link.Scopes;
+            member.LinkState = LinkState.Linked;
+            member.UpdatedAtUtc = now;
+            await context.SaveChangesAsync(ct);
+
+            var sync = await context.StravaSyncStates.SingleOrDefaultAsync(s => s.MemberId == member.Id, ct);
+            if (sync is null)
+            {
+                context.StravaSyncStates.Add(new StravaSyncState { MemberId = member.Id });
+            }
+            else
+            {
+                sync.LastBackfillAtUtc = null;
+            }
+
+            return new StravaLinkResult(member.Id, null);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Deletes the member with everything of theirs (tokens, activities, sync state, participations, jokers):
+    /// what Strava's agreement asks on revocation. False when there was no such member.
+    /// </summary>
+    public async Task<bool> DeleteMemberAsync(long memberId, CancellationToken cancellationToken = default)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using (context)
+        {
+            return await context.Members.Where(m => m.Id == memberId).ExecuteDeleteAsync(cancellationToken) > 0;
+        }
+    }
+
+    /// <summary>
+    /// Linked members whose season back-fill is due: linked since the last back-fill, or imported from the old
+    /// bot with tokens but without any stored activity or sync record.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> ListBackfillDueAsync(CancellationToken cancellationToken = default)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using (context)
+        {
+            var linked = context.Members.AsNoTracking()
+                .Where(m => m.LinkState == LinkState.Linked && m.RefreshToken != null && m.StravaAthleteId != null);
+            return await linked
+                .Where(m => context.StravaSyncStates.Any(s => s.MemberId == m.Id && s.LastBackfillAtUtc == null)
+                    || (!context.StravaSyncStates.Any(s => s.MemberId == m.Id) && !m.Activities.Any()))
+                .OrderBy(m => m.Id)
+                .Select(m => m.Id)
+                .ToListAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Linked members, the ones re-checked longest ago (or never) first.</summary>
+    public async Task<IReadOnlyList<long>> ListForRecheckAsync(CancellationToken cancellationToken = default)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using (context)
+        {
+            return await context.Members.AsNoTracking()
+                .Where(m => m.LinkState == LinkState.Linked && m.RefreshToken != null && m.StravaAthleteId != null)
+                .Select(m => new
+                {
+                    m.Id,
+                    Last = context.StravaSyncStates.Where(s => s.MemberId == m.Id).Select(s => s.LastRecheckAtUtc).FirstOrDefault(),
+                })
+                .OrderBy(m => m.Last.HasValue).ThenBy(m => m.Last).ThenBy(m => m.Id)
+                .Select(m => m.Id)
+                .ToListAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The latest season year the member takes part in, or null.</summary>
+    public async Task<int?> LatestSeasonAsync(long memberId, CancellationToken cancellationToken = default)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using (context)
+        {
+            return await context.Participations.AsNoTracking().Where(p => p.MemberId == memberId)
+                .MaxAsync(p => (int?)p.Challenge.SeasonYear, cancellationToken);
+        }
+    }
+
+    public Task RecordBackfillAsync(long memberId, DateTime fromLocal, CancellationToken cancellationToken = default) =>
+        RecordAsync(memberId, (sync, now) =>
+        {
+            sync.LastBackfillAtUtc = now;
+            sync.BackfilledFromLocal = fromLocal;
+            sync.LastRecheckAtUtc = now;
+            sync.LastSyncAtUtc = now;
+        }, cancellationToken);
+
+    public Task RecordRecheckAsync(long memberId, CancellationToken cancellationToken = default) =>
+        RecordAsync(memberId, (sync, now) =>
+        {
+            sync.LastRecheckAtUtc = now;
+            sync.LastSyncAtUtc = now;
+        }, cancellationToken);
+
+    /// <summary>When the challenge's linked participants were last synced with Strava.</summary>
+    public async Task<ChallengeSyncStatus> GetSyncStatusAsync(long challengeId, CancellationToken cancellationToken = default)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using (context)
+        {
+            var last = await context.Participations.AsNoTracking()
+                .Where(p => p.ChallengeId == challengeId && p.Member.LinkState == LinkState.Linked && p.Member.StravaAthleteId != null)
+                .Select(p => context.StravaSyncStates.Where(s => s.MemberId == p.MemberId).Select(s => s.LastSyncAtUtc).FirstOrDefault())
+                .ToListAsync(cancellationToken);
+            var synced = last.Where(t => t.HasValue).Select(t => t!.Value).ToList();
+            return new ChallengeSyncStatus(
+                last.Count,
+                last.Count - synced.Count,
+                synced.Count == 0 ? null : synced.Min(),
+                synced.Count == 0 ? null : synced.Max());
+        }
+    }
+
+    private Task<bool> RecordAsync(long memberId, Action<StravaSyncState, DateTime> update, CancellationToken cancellationToken) =>
+        WriteTransaction.RunAsync(contextFactory, async (context, ct) =>
+        {
+            if (!await context.Members.AnyAsync(m => m.Id == memberId, ct))
+            {
+                return false;
+            }
+
+            var sync = await context.StravaSyncStates.SingleOrDefaultAsync(s => s.MemberId == memberId, ct);
+            if (sync is null)
+            {
+                sync = new StravaSyncState { MemberId = memberId };
+                context.StravaSyncStates.Add(sync);
+            }
+
+            update(sync, timeProvider.GetUtcNow().UtcDateTime);
+            return true;
+        }, cancellationToken);
+}

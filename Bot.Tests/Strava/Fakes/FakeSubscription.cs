@@ -1,0 +1,3 @@
+namespace Bot.Tests.Strava.Fakes;
+
+internal sealed record FakeSubscription(long Id, string CallbackUrl);

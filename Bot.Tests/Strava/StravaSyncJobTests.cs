@@ -1,0 +1,157 @@
+using Bot.Data.Entities;
+using Bot.Data.Repositories;
+using Bot.Strava;
+using Bot.Tests.Strava.Fakes;
+
+namespace Bot.Tests.Strava;
+
+/// <summary>The back-fill at start-up for members imported from the old bot, and the re-check within the rate budget (behaviour 23).</summary>
+public sealed class StravaSyncJobTests
+{
+    private FakeStravaServer _strava = null!;
+    private StravaTestHost _host = null!;
+
+    [SetUp]
+    public async Task SetUpAsync()
+    {
+        _strava = await FakeStravaServer.StartAsync();
+        _host = await StravaTestHost.StartAsync(_strava);
+    }
+
+    [TearDown]
+    public async Task TearDownAsync()
+    {
+        await _host.DisposeAsync();
+        await _strava.DisposeAsync();
+    }
+
+    [Test]
+    public async Task RunBackfills_ImportedMemberWithTokensButNoActivities_BackfilledOnceOthersLeftAlone()
+    {
+        var imported = await _host.AddLinkedMemberAsync(1, 11, backfilled: false);
+        var current = await _host.AddLinkedMemberAsync(2, 22, backfilled: true);
+        var withActivities = await _host.AddLinkedMemberAsync(3, 33, backfilled: false);
+        await using (var context = await _host.CreateContextAsync())
+        {
+            context.Activities.Add(new Activity
+            {
+                Id = 99,
+                MemberId = withActivities.Id,
+                StartUtc = DateTime.UtcNow,
+                StartLocal = DateTime.UtcNow,
+                MovingTime = 1,
+                ElapsedTime = 1,
+                Distance = 1,
+                TotalElevationGain = 0,
+                UpdatedAtUtc = DateTime.UtcNow,
+            });
+            await context.SaveChangesAsync();
+        }
+
+        _strava.Athlete(1).Add(FakeActivity.Run(5, DateTime.UtcNow.Date.AddHours(-20)));
+        var job = _host.GetInternal<StravaSyncJob>();
+
+        var first = await job.RunBackfillsAsync(CancellationToken.None);
+        var second = await job.RunBackfillsAsync(CancellationToken.None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(first, Is.EqualTo(1));
+            Assert.That(second, Is.Zero);
+            Assert.That(_strava.Calls.Select(c => c.BearerToken).Distinct(), Is.EqualTo(new[] { imported.AccessToken }));
+            Assert.That(await _host.ActivitiesAsync(imported.Id), Has.Count.EqualTo(1));
+            Assert.That(await _host.ActivitiesAsync(current.Id), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task RunBackfills_GarbageAnswer_MemberToldWithAClearProblemAndStillDue()
+    {
+        var member = await _host.AddLinkedMemberAsync(1, 11, backfilled: false);
+        _strava.Script("GET", "/api/v3/athlete/activities", FakeStravaAnswer.Garbage);
+
+        await _host.GetInternal<StravaSyncJob>().RunBackfillsAsync(CancellationToken.None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(_host.Notifier.Sent.Single().DiscordUserId, Is.EqualTo(11));
+            Assert.That(_host.Notifier.Sent.Single().Message, Does.Contain("cannot read"));
+            Assert.That(await _host.Get<StravaLinkRepository>().ListBackfillDueAsync(), Is.EqualTo(new[] { member.Id }));
+        });
+    }
+
+    [Test]
+    public async Task RunRechecks_EveryLinkedMember_OneListCallEachAndLastSyncRecordedForTheChallenge()
+    {
+        var challenge = await _host.AddChallengeAsync(100, 2026);
+        var members = new List<Member>();
+        for (var i = 1; i <= 3; i++)
+        {
+            var member = await _host.AddLinkedMemberAsync(i, i * 11);
+            await _host.Get<MemberRepository>().JoinAsync(challenge.Id, member.Id, 1, true);
+            members.Add(member);
+        }
+
+        var before = DateTime.UtcNow;
+        var done = await _host.GetInternal<StravaSyncJob>().RunRechecksAsync(CancellationToken.None);
+
+        var status = await _host.Get<StravaLinkRepository>().GetSyncStatusAsync(challenge.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(done, Is.EqualTo(3));
+            Assert.That(_strava.CallsTo("GET", "/api/v3/athlete/activities"), Has.Count.EqualTo(3));
+            Assert.That(status.LinkedMembers, Is.EqualTo(3));
+            Assert.That(status.NeverSynced, Is.Zero);
+            Assert.That(status.OldestUtc, Is.GreaterThanOrEqualTo(before.AddSeconds(-1)));
+        });
+    }
+
+    [Test]
+    public async Task RunRechecks_BudgetNearlySpent_WaitsForTheNextWindowInsteadOfSpendingTheWebhookReserve()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 10, 7, 0, TimeSpan.Zero));
+        await using var strava = await FakeStravaServer.StartAsync(time);
+        await using var host = await StravaTestHost.StartAsync(strava, time);
+        await host.AddLinkedMemberAsync(1, 11);
+        await host.AddLinkedMemberAsync(2, 22);
+        // After the first call the read usage leaves less than the reserve in this window.
+        strava.ReadUsage = (100 - RateLimitGovernor.SafetyMargin(100) - StravaSyncJob.WebhookReserve - 1, 100);
+        var governor = host.Get<RateLimitGovernor>();
+        var job = host.GetInternal<StravaSyncJob>();
+
+        var run = job.RunRechecksAsync(CancellationToken.None);
+        await Bot.Tests.Discord.Gateway.Eventually.ThatAsync(() => strava.Calls.Count == 1, "the first member is re-checked", TimeSpan.FromSeconds(20));
+        await Task.Delay(300);
+        var callsBeforeWindow = strava.Calls.Count;
+        var waiting = !run.IsCompleted;
+        time.SetUtcNow(new DateTimeOffset(2026, 3, 10, 10, 15, 2, TimeSpan.Zero));
+        var done = await run.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(callsBeforeWindow, Is.EqualTo(1));
+            Assert.That(waiting, Is.True);
+            Assert.That(done, Is.EqualTo(2));
+            Assert.That(strava.Calls, Has.Count.EqualTo(2));
+            Assert.That(governor.State.IsOpen, Is.True);
+        });
+    }
+
+    [Test]
+    public async Task CompleteLink_WithTheJobRunning_TheSeasonIsBackfilledWithoutWaitingForTheNextRound()
+    {
+        _strava.AddAthlete(900).Add(FakeActivity.Run(5, DateTime.UtcNow.Date.AddHours(-20)), FakeActivity.Run(6, DateTime.UtcNow.Date.AddHours(-44)));
+        await _host.AddChallengeAsync(100, System.Globalization.ISOWeek.GetYear(DateTime.UtcNow));
+        var job = _host.GetInternal<StravaSyncJob>();
+        await job.StartAsync(CancellationToken.None);
+        await Task.Delay(300);
+
+        var outcome = await _host.Get<IStravaAccounts>().CompleteLinkAsync(31, 100, _strava.IssueCode(900), "read,activity:read_all", CancellationToken.None);
+
+        var memberId = (await _host.Get<MemberRepository>().GetByDiscordUserIdAsync(31))!.Id;
+        await Bot.Tests.Discord.Gateway.Eventually.ThatAsync(
+            () => _host.ActivitiesAsync(memberId).GetAwaiter().GetResult().Count == 2, "the back-fill stored the season", TimeSpan.FromSeconds(20));
+        await job.StopAsync(CancellationToken.None);
+        Assert.That(outcome.Succeeded, Is.True);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using Bot.Configuration;
+using Bot.Data.Repositories;
+using Bot.Standings;
+using Bot.Strava.Api;
+
+namespace Bot.Strava;
+
+/// <summary>
+/// Brings a member's stored activities in line with Strava: a wall-clock window listed with per_page=200
+/// (epoch seconds, a day of margin each side, paging until a short page), filtered by start_date_local
+/// and written in one transaction; or one activity fetched by id. Nothing is written unless Strava's
+/// whole answer was read.
+/// </summary>
+internal sealed class ActivitySync(
+    StravaMemberApi api,
+    StravaClient client,
+    ActivityRepository activities,
+    StravaLinkRepository links,
+    ChallengeOptions challengeOptions,
+    TimeProvider time,
+    ILogger<ActivitySync> logger)
+{
+    public const int PerPage = 200;
+
+    // A page cap so a misbehaving server cannot keep the job paging for ever (200 × 50 = 10,000 activities).
+    private const int MaxPages = 50;
+
+    private static readonly TimeSpan Margin = TimeSpan.FromDays(1);
+
+    private readonly TimeZoneInfo _zone = challengeOptions.ResolveTimeZone();
+
+    /// <summary>The member's latest season (or this ISO year's) from its first Monday to its end.</summary>
+    public async Task<SyncOutcome> BackfillAsync(long memberId, CancellationToken cancellationToken = default)
+    {
+        var season = await links.LatestSeasonAsync(memberId, cancellationToken)
+            ?? ISOWeek.GetYear(Today().ToDateTime(TimeOnly.MinValue));
+        var (from, to) = SeasonWindow.For(season);
+        var outcome = await SyncWindowAsync(memberId, from, to, cancellationToken);
+        if (outcome.IsOk)
+        {
+            await links.RecordBackfillAsync(memberId, from, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>The current and previous ISO week, which catches edited durations (Strava sends no event for them).</summary>
+    public async Task<SyncOutcome> RecheckAsync(long memberId, CancellationToken cancellationToken = default)
+    {
+        var today = Today();
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var from = monday.AddDays(-7).ToDateTime(TimeOnly.MinValue);
+        var to = monday.AddDays(7).ToDateTime(TimeOnly.MinValue);
+        var outcome = await SyncWindowAsync(memberId, from, to, cancellationToken);
+        if (outcome.IsOk)
+        {
+            await links.RecordRecheckAsync(memberId, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Lists [from, to) wall-clock time and makes the stored activities in it exactly what Strava lists.</summary>
+    public async Task<SyncOutcome> SyncWindowAsync(long memberId, DateTime fromLocal, DateTime toLocal, CancellationToken cancellationToken = default)
+    {
+        var after = Epoch(fromLocal - Margin);
+        var before = Epoch(toLocal + Margin);
+        var records = new List<ActivityRecord>();
+        var calls = 0;
+        for (var page = 1; page <= MaxPages; page++)
+        {
+            var current = page;
+            var response = await api.CallAsync(memberId, (token, ct) => client.ListActivitiesAsync(token, after, before, current, PerPage, ct), cancellationToken);
+            calls++;
+            if (!response.IsOk)
+            {
+                StravaLog.SyncFailed(logger, memberId, response.Problem ?? response.Status.ToString());
+                return new SyncOutcome(response.Status, calls, Problem: response.Problem, RetryAt: response.RetryAt);
+            }
+
+            foreach (var activity in response.Value!)
+            {
+                if (ActivityMapper.Map(activity, memberId, out var problem) is not { } record)
+                {
+                    StravaLog.Garbage(logger, "activity list", problem!);
+                    return new SyncOutcome(StravaStatus.Garbage, calls, Problem: $"Strava sent an activity the bot cannot read ({problem})");
+                }
+
+                if (record.StartLocal >= fromLocal && record.StartLocal < toLocal)
+                {
+                    records.Add(record);
+                }
+            }
+
+            if (response.Value!.Count < PerPage)
+            {
+                break;
+            }
+        }
+
+        // Paging may repeat an activity across pages; one row each.
+        var distinct = records.DistinctBy(r => r.Id).ToList();
+        var written = await activities.ReplaceWindowAsync(memberId, fromLocal, toLocal, distinct, cancellationToken);
+        StravaLog.WindowSynced(logger, memberId, fromLocal, toLocal, written.Listed, written.Written, written.Deleted, calls);
+        return new SyncOutcome(StravaStatus.Ok, calls, written.Listed, written.Written, written.Deleted);
+    }
+
+    /// <summary>Fetches one activity and stores it; one Strava no longer shows (404) is deleted here too.</summary>
+    public async Task<SyncOutcome> FetchOneAsync(long memberId, long activityId, CancellationToken cancellationToken = default)
+    {
+        var response = await api.CallAsync(memberId, (token, ct) => client.GetActivityAsync(token, activityId, ct), cancellationToken);
+        if (response.Status == StravaStatus.NotFound)
+        {
+            var deleted = await activities.DeleteAsync(activityId, cancellationToken);
+            return new SyncOutcome(StravaStatus.Ok, 1, Deleted: deleted ? 1 : 0);
+        }
+
+        if (!response.IsOk)
+        {
+            return new SyncOutcome(response.Status, 1, Problem: response.Problem, RetryAt: response.RetryAt);
+        }
+
+        if (ActivityMapper.Map(response.Value!, memberId, out var problem) is not { } record)
+        {
+            StravaLog.Garbage(logger, "activity fetch", problem!);
+            return new SyncOutcome(StravaStatus.Garbage, 1, Problem: $"Strava sent an activity the bot cannot read ({problem})");
+        }
+
+        var written = await activities.UpsertManyAsync([record], cancellationToken);
+        return new SyncOutcome(StravaStatus.Ok, 1, 1, written);
+    }
+
+    private static long Epoch(DateTime wallClock) =>
+        new DateTimeOffset(DateTime.SpecifyKind(wallClock, DateTimeKind.Utc)).ToUnixTimeSeconds();
+
+    private DateOnly Today() => ChallengeTimeZone.Today(_zone, time);
+}

@@ -1,0 +1,3 @@
+namespace Bot.Strava.Api;
+
+internal sealed record StravaMap(string? SummaryPolyline);

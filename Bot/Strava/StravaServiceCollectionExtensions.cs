@@ -1,0 +1,96 @@
+using System.Net;
+using Bot.Configuration;
+using Bot.Strava.Api;
+using Bot.Web;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace Bot.Strava;
+
+public static class StravaServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Strava client with its governor, tokens, sync, webhook queue and subscription. Everything is
+    /// registered; the background jobs only run when STRAVA_CLIENT_ID is set.
+    /// </summary>
+    public static IServiceCollection AddStrava(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StravaOptions>()
+            .Bind(configuration)
+            .Validate(o => !o.Enabled || long.TryParse(o.ClientId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _),
+                "STRAVA_CLIENT_ID must be the numeric client id from Strava's API settings page")
+            .Validate(o => !o.Enabled || !string.IsNullOrWhiteSpace(o.ClientSecret),
+                "STRAVA_CLIENT_SECRET is not set: Strava needs it with STRAVA_CLIENT_ID")
+            .Validate(o => IsHttpUrl(o.ApiBaseUrl), "STRAVA_API_BASE_URL is not an http(s) URL")
+            .Validate(o => IsHttpUrl(o.OAuthBaseUrl), "STRAVA_OAUTH_BASE_URL is not an http(s) URL")
+            .ValidateOnStart();
+        services.AddOptions<WebOptions>().Bind(configuration);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StravaHttpSettings>();
+        services.TryAddSingleton<IMemberNotifier, DiscordMemberNotifier>();
+        services.AddSingleton<RateLimitGovernor>();
+        services.AddTransient<GovernorObserverHandler>();
+        services.AddHttpClient<StravaClient>()
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+            })
+            // The client lives in singletons; the pooled connection lifetime keeps DNS fresh instead.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // The factory's request logging writes URLs, and the subscription calls carry the client secret.
+            .RemoveAllLoggers()
+            .AddStandardResilienceHandler()
+            .Configure(static (options, provider) => ConfigureResilience(options, provider.GetRequiredService<StravaHttpSettings>()));
+        services.AddHttpClient<StravaClient>().AddHttpMessageHandler<GovernorObserverHandler>();
+
+        services.AddSingleton<StravaTokenService>();
+        services.AddSingleton<StravaMemberApi>();
+        services.AddSingleton<ActivitySync>();
+        services.AddSingleton<StravaSyncJob>();
+        services.AddSingleton<WebhookQueueProcessor>();
+        services.AddSingleton<IWebhookQueueSignal>(static sp => sp.GetRequiredService<WebhookQueueProcessor>());
+        services.AddSingleton<StravaSubscriptionJob>();
+        services.AddSingleton<IStravaAccounts, StravaAccounts>();
+
+        if (AppConfiguration.Bind<StravaOptions>(configuration).Enabled)
+        {
+            services.AddHostedService(static sp => sp.GetRequiredService<WebhookQueueProcessor>());
+            services.AddHostedService(static sp => sp.GetRequiredService<StravaSyncJob>());
+            services.AddHostedService(static sp => sp.GetRequiredService<StravaSubscriptionJob>());
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// Timeouts and transient failures (5xx, 408, network) are retried with exponential backoff for safe
+    /// methods only: a token POST is never sent twice. 429 and other 4xx pass straight through (the governor
+    /// handles 429); the circuit breaker counts the same failures.
+    /// </summary>
+    internal static void ConfigureResilience(HttpStandardResilienceOptions options, StravaHttpSettings settings)
+    {
+        options.AttemptTimeout.Timeout = settings.AttemptTimeout;
+        options.TotalRequestTimeout.Timeout = settings.TotalTimeout;
+        options.CircuitBreaker.SamplingDuration = settings.AttemptTimeout * 2 > TimeSpan.FromSeconds(30) ? settings.AttemptTimeout * 2 : TimeSpan.FromSeconds(30);
+        options.Retry.MaxRetryAttempts = settings.RetryAttempts;
+        options.Retry.Delay = settings.RetryDelay;
+        options.Retry.BackoffType = DelayBackoffType.Exponential;
+        options.Retry.UseJitter = true;
+        options.Retry.ShouldHandle = static args => ValueTask.FromResult(IsTransient(args.Outcome));
+        options.Retry.DisableForUnsafeHttpMethods();
+        options.CircuitBreaker.ShouldHandle = static args => ValueTask.FromResult(IsTransient(args.Outcome));
+    }
+
+    internal static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException or Polly.Timeout.TimeoutRejectedException } => true,
+        { Result: { } response } => (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout,
+        _ => false,
+    };
+
+    private static bool IsHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+}
