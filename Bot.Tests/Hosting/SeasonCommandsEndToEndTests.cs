@@ -89,6 +89,11 @@ public sealed class SeasonCommandsEndToEndTests
             });
         }
 
+        // Anna and Lukas synced, Marie not yet: the ledger dates the data by the oldest sync.
+        context.StravaSyncStates.AddRange(
+            new StravaSyncState { MemberId = anna.Id, LastSyncAtUtc = new DateTime(2026, 1, 20, 8, 5, 0, DateTimeKind.Utc) },
+            new StravaSyncState { MemberId = lukas.Id, LastSyncAtUtc = new DateTime(2026, 1, 21, 9, 0, 0, DateTimeKind.Utc) });
+
         // 2026-01-05 is the Monday of ISO week 2 of 2026.
         for (var day = 0; day < 3; day++)
         {
@@ -194,6 +199,7 @@ public sealed class SeasonCommandsEndToEndTests
             Assert.That(report, Does.Contain($"Anna Tester** — {Money.Format(anna, "€")}"));
             Assert.That(report, Does.Contain($"🤑 **Lukas Tester** — {Money.Format(lukas, "€")}"));
             Assert.That(report, Does.Contain($"Pot: {Money.Format(pot, "€")}"));
+            Assert.That(report, Does.Contain("activity data as of 2026-01-20 08:05 UTC (1 member(s) not synced yet)"));
             Assert.That(report, Does.Not.Contain("Marie"));
         });
     }

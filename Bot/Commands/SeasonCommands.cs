@@ -18,7 +18,9 @@ public sealed class SeasonCommands(
     ICpuWorkQueue cpu,
     SharedComputation<(long ChallengeId, DateOnly AsOf), SeasonTally?> totals,
     PictureService pictures,
-    ChallengeOptions options) : ApplicationCommandModule
+    ChallengeOptions options,
+    StravaLinkRepository links,
+    Strava.RateLimitGovernor? governor = null) : ApplicationCommandModule
 {
     internal const string Busy = "The bot is busy right now — please try again in a moment.";
     private const int Green = 0x2ECC71;
@@ -124,8 +126,9 @@ public sealed class SeasonCommands(
         var covered = weeks is null ? "no weeks yet" : $"weeks {weeks[0].Week}–{weeks[^1].Week}";
         var text = new StringBuilder(StandingsText.Total(shown, options.Currency, loaded.Members.Count(m => !m.ConsentToReports),
             errors > 0 ? $"{errors} member(s) owe more than can be counted exactly." : null));
+        var synced = SyncNote.For(await links.GetSyncStatusAsync(challenge.Id, ctx.CancellationToken), governor?.State);
         text.Append(CultureInfo.InvariantCulture,
-            $"\n**Pot: {Money.Format(pot, options.Currency)}** · {covered} · as of {today:yyyy-MM-dd} · activity data: not synced yet");
+            $"\n**Pot: {Money.Format(pot, options.Currency)}** · {covered} · as of {today:yyyy-MM-dd} · {synced}");
         await Replies.PublicAsync(ctx, $"Season {challenge.SeasonYear} ledger posted below.", $"Season {challenge.SeasonYear} · the pot", text.ToString(), Gold);
         if (picture)
         {
