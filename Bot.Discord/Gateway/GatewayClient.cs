@@ -38,6 +38,7 @@ public sealed class GatewayClient
     private long _lastSequence = -1;
     private int _generation;
     private int _liveGeneration = -1;
+    private long _lastAckAt;
 
     internal GatewayClient(
         IOptions<DiscordClientOptions> options,
@@ -65,6 +66,9 @@ public sealed class GatewayClient
     public Task<GatewayReady> Ready => _application.Ready;
 
     /// <summary>True while a connection is open and its session is established (READY or RESUMED seen on it).</summary>
+    /// <summary>How long ago Discord last acknowledged a heartbeat; null before the first ACK.</summary>
+    public TimeSpan? HeartbeatAckAge => Volatile.Read(ref _lastAckAt) is var at and not 0 ? _clock.Since(at) : null;
+
     public bool IsConnected => Volatile.Read(ref _link) is { EndReason: null } link && link.Generation == Volatile.Read(ref _liveGeneration);
 
     internal string? SessionId => Volatile.Read(ref _sessionId);
@@ -352,6 +356,7 @@ public sealed class GatewayClient
             case GatewayOpcode.HeartbeatAck:
                 if (link.Ack(receivedAt) is TimeSpan latency)
                 {
+                    Volatile.Write(ref _lastAckAt, receivedAt);
                     _watchdog.AckReceived(latency);
                 }
 

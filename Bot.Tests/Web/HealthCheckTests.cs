@@ -23,6 +23,9 @@ public sealed class HealthCheckTests
         await Eventually.ThatAsync(() => host.Discord.Connections.Count > 0 && host.Discord.Connections[^1].FramesOp(2).Any(), "IDENTIFY", TimeSpan.FromSeconds(60));
 
         var healthy = await Eventually.TrueAsync(() => HealthAsync(host).Result.Status == HttpStatusCode.OK, TimeSpan.FromSeconds(20));
+
+        // Once a heartbeat has been acknowledged the report says how long ago.
+        await Eventually.ThatAsync(() => HealthAsync(host).Result.Json.TryGetProperty("heartbeat_ack_age_seconds", out var age) && age.ValueKind == JsonValueKind.Number, "a heartbeat ACK", TimeSpan.FromSeconds(20));
         var (status, json) = await HealthAsync(host);
 
         Assert.Multiple(() =>
@@ -32,6 +35,9 @@ public sealed class HealthCheckTests
             Assert.That(json.GetProperty("status").GetString(), Is.EqualTo("healthy"));
             Assert.That(json.GetProperty("database_reachable").GetBoolean(), Is.True);
             Assert.That(json.GetProperty("discord_connected").GetBoolean(), Is.True);
+            Assert.That(json.GetProperty("heartbeat_ack_age_seconds").GetDouble(), Is.InRange(0, 60));
+            Assert.That(json.GetProperty("webhook_events_pending").GetInt32(), Is.Zero);
+            Assert.That(json.GetProperty("strava").GetProperty("is_open").GetBoolean(), Is.True, "the Strava governor lets calls through");
         });
     }
 

@@ -5,22 +5,25 @@ using Microsoft.EntityFrameworkCore;
 namespace Bot.Web;
 
 /// <summary><c>GET /healthz</c>: the database answers a query and the Discord gateway has a live session. 200 when both, else 503.</summary>
-internal sealed class HealthCheck(IDbContextFactory<ChallengeDbContext> contextFactory, GatewayClient gateway, ILogger<HealthCheck> logger)
+internal sealed class HealthCheck(IDbContextFactory<ChallengeDbContext> contextFactory, GatewayClient gateway, ILogger<HealthCheck> logger, Strava.RateLimitGovernor? governor = null)
 {
     private static readonly TimeSpan DatabaseTimeout = TimeSpan.FromSeconds(2);
 
     public async Task<IResult> HandleAsync(CancellationToken cancellationToken)
     {
-        var database = await DatabaseReachableAsync(cancellationToken);
+        var pending = await PendingWebhookEventsAsync(cancellationToken);
+        var database = pending is not null;
         var discord = gateway.IsConnected;
         var healthy = database && discord;
+        var ackAge = gateway.HeartbeatAckAge is { } age ? Math.Round(age.TotalSeconds, 1) : (double?)null;
         return TypedResults.Json(
-            new HealthReport(healthy ? "healthy" : "unhealthy", database, discord),
+            new HealthReport(healthy ? "healthy" : "unhealthy", database, discord, ackAge, governor?.State, pending),
             WebJson.Options,
             statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
-    private async Task<bool> DatabaseReachableAsync(CancellationToken cancellationToken)
+    /// <summary>The queued Strava events not processed yet; null when the database does not answer.</summary>
+    private async Task<int?> PendingWebhookEventsAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(DatabaseTimeout);
@@ -30,14 +33,13 @@ internal sealed class HealthCheck(IDbContextFactory<ChallengeDbContext> contextF
             await using (context)
             {
                 // A real table, so a file without the schema does not count as reachable.
-                _ = await context.AppSettings.AsNoTracking().AnyAsync(timeout.Token);
-                return true;
+                return await context.WebhookEvents.AsNoTracking().CountAsync(e => e.ProcessedAtUtc == null, timeout.Token);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             WebLog.DatabaseUnreachable(logger, exception.GetType().Name);
-            return false;
+            return null;
         }
     }
 }

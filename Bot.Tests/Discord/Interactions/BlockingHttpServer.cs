@@ -52,7 +52,7 @@ internal sealed class BlockingHttpServer : IDisposable
             {
                 socket = _listener.AcceptSocket();
             }
-            catch (SocketException)
+            catch (Exception e) when (e is SocketException or InvalidOperationException or ObjectDisposedException)
             {
                 return;
             }
