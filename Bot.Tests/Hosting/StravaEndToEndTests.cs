@@ -1,0 +1,392 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Bot.Data;
+using Bot.Data.Repositories;
+using Bot.Tests.Discord.Gateway;
+using Bot.Tests.Strava.Fakes;
+using Bot.Tests.Support;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Tests.Hosting;
+
+/// <summary>
+/// Issue 5's end-to-end test: the real bot process against the fake Discord and the fake Strava. At start-up it
+/// ensures the push subscription (with Strava's GET handshake against its own webhook); a member links through
+/// the real callback with the state from the link the bot sent to Discord; the season is back-filled in at most
+/// three list calls; <c>/week</c> shows the back-filled runs; a webhook event for a new run is stored by the
+/// queue processor with one fetch, and <c>/week</c> shows one more point. The commands themselves never call
+/// Strava: the fake's call log is unchanged across each of them.
+/// </summary>
+[NonParallelizable]
+public sealed partial class StravaEndToEndTests
+{
+    private const long Guild = 4343;
+    private const long DiscordUser = 301;
+    private const long AthleteId = 777_001;
+    private const string VerifyToken = "e2e-verify-token";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private string _folder = null!;
+    private string _database = null!;
+    private string _publicBaseUrl = null!;
+    private FakeDiscordGateway _discord = null!;
+    private FakeStravaServer _strava = null!;
+    private RunningBot _bot = null!;
+    private int _interaction;
+
+    [GeneratedRegex(@"https?://\S+/authorize\?[^\s)>\]""]+")]
+    private static partial Regex AuthorizeUrl();
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _folder = Directory.CreateTempSubdirectory("bot-strava-e2e-").FullName;
+        _database = Path.Combine(_folder, "bot.db");
+        await SeedChallengeAsync();
+        _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
+        _strava = await FakeStravaServer.StartAsync();
+        // Strava checks the callback before it creates a subscription: the bot must answer its own handshake.
+        _strava.VerifyCallbackOnCreate = true;
+        _strava.AddAthlete(AthleteId, "Ada", "Lovelace");
+        _strava.AuthorizingAthleteId = AthleteId;
+        var port = FreePort();
+        _publicBaseUrl = $"http://127.0.0.1:{port}";
+        _bot = RunningBot.Start(_folder, new Dictionary<string, string?>
+        {
+            ["DISCORD_TOKEN"] = "strava-e2e-secret-token",
+            ["DISCORD_API_BASE_URL"] = _discord.ApiBaseUrl.ToString(),
+            ["DATABASE_PATH"] = _database,
+            ["CHALLENGE_TIME_ZONE"] = "UTC",
+            ["HTTP_URLS"] = _publicBaseUrl,
+            ["PUBLIC_BASE_URL"] = _publicBaseUrl,
+            ["STRAVA_CLIENT_ID"] = FakeStravaServer.ClientId,
+            ["STRAVA_CLIENT_SECRET"] = FakeStravaServer.ClientSecret,
+            ["STRAVA_WEBHOOK_VERIFY_TOKEN"] = VerifyToken,
+            ["STRAVA_API_BASE_URL"] = _strava.ApiBaseUrl,
+            ["STRAVA_OAUTH_BASE_URL"] = _strava.OAuthBaseUrl,
+        });
+        await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", Patience);
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        await _bot.DisposeAsync();
+        if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
+        {
+            var log = await _bot.LogAsync();
+            await TestContext.Out.WriteLineAsync("bot log (tail):\n" + (log.Length > 12_000 ? log[^12_000..] : log));
+            await TestContext.Out.WriteLineAsync("Strava calls:\n" + string.Join('\n', _strava.Calls.Select(c => $"{c.At:HH:mm:ss.fff} {c.Method} {c.Path}")));
+        }
+
+        await _strava.DisposeAsync();
+        _discord.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Test]
+    public async Task LinkBackfillWebhook_RealProcess_WeekChangesWithoutStravaCallsFromCommands()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var season = ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue));
+        var seasonStart = ISOWeek.ToDateTime(season, 1, DayOfWeek.Monday);
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7)).ToDateTime(TimeOnly.MinValue);
+        var currentWeek = ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue));
+
+        // One point per run per date: three runs on three dates of this week, today and the days before first.
+        var week = Enumerable.Range(0, 7).Select(d => monday.AddDays(d)).ToList();
+        var todayStart = today.ToDateTime(TimeOnly.MinValue);
+        var days = week.Where(d => d <= todayStart).OrderDescending().Concat(week.Where(d => d > todayStart)).ToList();
+        var newRun = FakeActivity.Run(8_000_003, days[0].AddMinutes(1), movingMinutes: 35);
+        var weekRuns = new[] { FakeActivity.Run(8_000_001, days[1].AddMinutes(1), movingMinutes: 35), FakeActivity.Run(8_000_002, days[2].AddMinutes(1), movingMinutes: 35) };
+
+        // ≈ 400 older activities of this season, spread over the weeks before this one (none when this is week 1).
+        var olderSpan = monday - seasonStart;
+        var older = olderSpan <= TimeSpan.Zero
+            ? []
+            : Enumerable.Range(0, 400).Select(i => FakeActivity.Run(6_000_000 + i, seasonStart + (olderSpan * i / 400.0), movingMinutes: 31)).ToArray();
+
+        // Outside the season: one within the day of margin the bot lists (so it must filter it out), one well before.
+        var outside = new[] { FakeActivity.Run(5_000_001, seasonStart.AddHours(-12)), FakeActivity.Run(5_000_002, seasonStart.AddDays(-5)) };
+        var athlete = _strava.Athlete(AthleteId);
+        athlete.Add([.. weekRuns, .. older, .. outside]);
+
+        // Start-up: the subscription is listed, then created (after Strava's handshake), and stored; no other call.
+        await Eventually.ThatAsync(() => Safely(() => StoredSubscriptionId() is not null), "the push subscription stored by the bot", Patience);
+        var subscription = _strava.Subscriptions.Single();
+        var startup = await QuietCallsAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(subscription.CallbackUrl, Is.EqualTo(_publicBaseUrl + "/strava/webhook"));
+            Assert.That(StoredSubscriptionId(), Is.EqualTo(subscription.Id));
+            Assert.That(startup.Select(c => $"{c.Method} {c.Path}"), Is.EqualTo(new[] { "GET /api/v3/push_subscriptions", "POST /api/v3/push_subscriptions" }),
+                "start-up calls: list, then create (no member yet, so nothing to re-check)");
+            Assert.That(startup[1].FormValue("verify_token"), Is.EqualTo(VerifyToken));
+        });
+
+        // 1. /strava_auth: a private answer with the authorize URL; the command itself makes no Strava call.
+        var (linkAnswer, _, linkCalls) = await InvokeAsync("strava_auth", expectPublic: false);
+        using var linkBody = JsonDocument.Parse(linkAnswer.Body);
+        var linkText = linkBody.RootElement.GetRawText();
+        var match = AuthorizeUrl().Match(linkBody.RootElement.GetProperty("content").GetString() + " " + linkText);
+        Assert.That(match.Success, Is.True, "an authorize URL in the answer: " + linkText);
+        var authorize = new Uri(match.Value);
+        var query = QueryHelpers.ParseQuery(authorize.Query);
+        Assert.Multiple(() =>
+        {
+            Assert.That(linkCalls, Is.Empty, "/strava_auth calls Strava");
+            Assert.That(authorize.GetLeftPart(UriPartial.Path), Is.EqualTo(_strava.OAuthBaseUrl + "/authorize"));
+            Assert.That(query["client_id"].ToString(), Is.EqualTo(FakeStravaServer.ClientId));
+            Assert.That(query["redirect_uri"].ToString(), Is.EqualTo(_publicBaseUrl + "/strava/callback"));
+            Assert.That(query["response_type"].ToString(), Is.EqualTo("code"));
+            Assert.That(query["scope"].ToString(), Is.EqualTo("read,activity:read_all"));
+            Assert.That(query["approval_prompt"].ToString(), Is.EqualTo("auto"));
+            Assert.That(query["state"].ToString(), Is.Not.Empty);
+        });
+
+        // 2. The browser: Strava's consent page redirects to the bot's callback with a code, which the bot exchanges once.
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }, disposeHandler: true) { Timeout = TimeSpan.FromSeconds(60) };
+        using var consent = await browser.GetAsync(authorize);
+        var redirect = consent.Headers.Location!;
+        var redirectQuery = QueryHelpers.ParseQuery(redirect.Query);
+        Assert.Multiple(() =>
+        {
+            Assert.That(consent.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(redirect.GetLeftPart(UriPartial.Path), Is.EqualTo(_publicBaseUrl + "/strava/callback"));
+            Assert.That(redirectQuery["state"].ToString(), Is.EqualTo(query["state"].ToString()));
+        });
+
+        var linked = Stopwatch.StartNew();
+        var beforeCallback = _strava.Calls.Count;
+        using var callback = await browser.GetAsync(redirect);
+        var page = await callback.Content.ReadAsStringAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(callback.StatusCode, Is.EqualTo(HttpStatusCode.OK), page);
+            Assert.That(page, Does.Contain("Strava linked").And.Contain("Ada Lovelace"));
+        });
+
+        await Eventually.ThatAsync(() => DirectMessages().Any(m => m.Contains("Strava linked as **Ada Lovelace**", StringComparison.Ordinal)),
+            "the member's DM on the fake Discord", Patience);
+        var dmChannel = _discord.RestRequests.Single(r => r.Method == "POST" && r.Path == "/api/v10/users/@me/channels");
+        Assert.That(dmChannel.Body, Does.Contain($"\"{DiscordUser}\""), "the DM goes to the member who ran /strava_auth");
+
+        // 3. The back-fill: the season's activities, nothing outside it, in at most three list calls of 200.
+        var expectedStored = weekRuns.Concat(older).Select(a => a.Id).Order().ToList();
+        await Eventually.ThatAsync(() => Safely(() => StoredActivityIds().Count >= expectedStored.Count), $"{expectedStored.Count} back-filled activities", Patience);
+        var backfillSeconds = linked.Elapsed.TotalSeconds;
+        var linkPhase = (await QuietCallsAsync()).Skip(beforeCallback).ToList();
+        var tokenCalls = linkPhase.Where(c => c.Method == "POST" && c.Path == "/oauth/token").ToList();
+        var lists = linkPhase.Where(c => c.Method == "GET" && c.Path == "/api/v3/athlete/activities").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(StoredActivityIds(), Is.EqualTo(expectedStored), "exactly the season's activities are stored");
+            Assert.That(tokenCalls, Has.Count.EqualTo(1), "one code exchange");
+            Assert.That(tokenCalls[0].FormValue("grant_type"), Is.EqualTo("authorization_code"));
+            Assert.That(tokenCalls[0].FormValue("code"), Is.EqualTo(redirectQuery["code"].ToString()));
+            Assert.That(lists, Has.Count.InRange(1, 3), "list calls of the back-fill");
+            Assert.That(lists.All(c => c.QueryValue("per_page") == "200"), Is.True, "per_page=200");
+            Assert.That(linkPhase.Count, Is.EqualTo(tokenCalls.Count + lists.Count), "calls of the link phase: " + Describe(linkPhase));
+        });
+
+        // 4. /week for the current week: the member with the two back-filled runs; no Strava call.
+        var (weekNote, weekPosts, weekCalls) = await InvokeAsync("week");
+        var report = Text(weekPosts);
+        Assert.Multiple(() =>
+        {
+            Assert.That(weekCalls, Is.Empty, "/week calls Strava: " + Describe(weekCalls));
+            Assert.That(weekNote.Body, Does.Contain($"Week {currentWeek}"));
+            Assert.That(report, Does.Contain("**Ada Lovelace** — 2/3"), report);
+        });
+
+        // 5. A webhook event of a foreign subscription is ignored; then Strava pushes the new run: acknowledged at
+        // once, fetched by the queue processor with one call, stored.
+        athlete.Add(newRun);
+        var webhook = new Uri(subscription.CallbackUrl);
+        var beforeEvents = _strava.Calls.Count;
+        using (var foreign = await _strava.PostEventAsync(webhook, FakeStravaServer.Event("activity", newRun.Id, "create", AthleteId, subscription.Id + 1)))
+        {
+            Assert.That(foreign.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a foreign event is acknowledged (and ignored)");
+        }
+
+        await Eventually.ThatAsync(() => Safely(() => ProcessedEvents() == 1), "the foreign event processed", Patience);
+        Assert.That((StoredActivityIds().Contains(newRun.Id), _strava.Calls.Count - beforeEvents), Is.EqualTo((false, 0)), "a foreign event costs no call and stores nothing");
+
+        var acknowledged = Stopwatch.StartNew();
+        using (var pushed = await _strava.PostEventAsync(webhook, FakeStravaServer.Event("activity", newRun.Id, "create", AthleteId, subscription.Id)))
+        {
+            acknowledged.Stop();
+            Assert.That(pushed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        var stored = Stopwatch.StartNew();
+        await Eventually.ThatAsync(() => Safely(() => StoredActivityIds().Contains(newRun.Id)), "the pushed activity stored", TimeSpan.FromSeconds(30));
+        stored.Stop();
+        var eventPhase = (await QuietCallsAsync()).Skip(beforeEvents).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(acknowledged.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "Strava needs the answer within 2 s");
+            Assert.That(eventPhase.Select(c => $"{c.Method} {c.Path}"), Is.EqualTo(new[] { $"GET /api/v3/activities/{newRun.Id}" }), "the processor's one fetch");
+            Assert.That(ProcessedEvents(), Is.EqualTo(2));
+        });
+
+        // 6. /week again: one more point, and again no Strava call from the command.
+        var (_, againPosts, againCalls) = await InvokeAsync("week");
+        var again = Text(againPosts);
+        Assert.Multiple(() =>
+        {
+            Assert.That(againCalls, Is.Empty, "/week calls Strava: " + Describe(againCalls));
+            Assert.That(again, Does.Contain("**Ada Lovelace** — 3/3"), again);
+        });
+
+        await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"start-up calls {startup.Count}; link phase: {tokenCalls.Count} token + {lists.Count} list calls for {expectedStored.Count} stored of {athlete.Activities.Count - 1} on Strava, "
+            + $"back-fill done {backfillSeconds:F1} s after the callback; webhook ack {acknowledged.Elapsed.TotalMilliseconds:F0} ms, stored {stored.Elapsed.TotalMilliseconds:F0} ms later; "
+            + $"Strava calls by /strava_auth, /week, /week: {linkCalls.Count}, {weekCalls.Count}, {againCalls.Count}"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static string Describe(IEnumerable<FakeStravaCall> calls) => string.Join(", ", calls.Select(c => $"{c.Method} {c.Path}"));
+
+    private async Task SeedChallengeAsync()
+    {
+        var season = ISOWeek.GetYear(DateTime.UtcNow);
+        await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        await services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(Guild, season, "{}");
+    }
+
+    /// <summary>Every call the fake Strava saw, once no new call has come for a second and a half (the bot's background work has settled).</summary>
+    private async Task<IReadOnlyList<FakeStravaCall>> QuietCallsAsync()
+    {
+        var count = -1;
+        while (_strava.Calls.Count != count)
+        {
+            count = _strava.Calls.Count;
+            await Task.Delay(1500);
+        }
+
+        return _strava.Calls;
+    }
+
+    /// <summary>
+    /// Sends a slash command from the member; waits for the private answer and, when asked, the public post; returns them
+    /// with the Strava calls made between sending the command and the last answer (plus a settle).
+    /// </summary>
+    private async Task<(FakeRestRequest Private, IReadOnlyList<FakeRestRequest> Public, IReadOnlyList<FakeStravaCall> StravaCalls)> InvokeAsync(
+        string command, bool expectPublic = true)
+    {
+        await QuietCallsAsync();
+        var before = _strava.Calls.Count;
+        var id = 7100 + Interlocked.Increment(ref _interaction);
+        var token = $"strava-e2e-{id}";
+        _discord.Connections[^1].SendDispatch("INTERACTION_CREATE", $$$"""
+            {"id":"{{{id}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77","guild_id":"{{{Guild}}}",
+             "member":{"user":{"id":"{{{DiscordUser}}}","username":"ada"},"permissions":"0"},
+             "data":{"id":"1","name":"{{{command}}}","type":1,"options":[]}}
+            """);
+        await Eventually.ThatAsync(() => Mine(token).Any(r => r.Method == "PATCH"), $"the answer to /{command}", Patience);
+        if (expectPublic)
+        {
+            await Eventually.ThatAsync(() => JsonPosts(Mine(token)).Count > 0, $"the public post of /{command}", Patience);
+        }
+
+        await Task.Delay(1000);
+        var mine = Mine(token);
+        var defer = mine.Single(r => r.Path.EndsWith("/callback", StringComparison.Ordinal));
+        using (var body = JsonDocument.Parse(defer.Body))
+        {
+            Assert.That(body.RootElement.GetProperty("data").GetProperty("flags").GetInt32(), Is.EqualTo(64), $"/{command} deferred ephemerally");
+        }
+
+        return (mine.First(r => r.Method == "PATCH"), JsonPosts(mine), _strava.Calls.Skip(before).ToList());
+    }
+
+    private List<FakeRestRequest> Mine(string token) => [.. _discord.RestRequests.Where(r => r.Path.Contains(token, StringComparison.Ordinal))];
+
+    private static List<FakeRestRequest> JsonPosts(IEnumerable<FakeRestRequest> requests) =>
+    [
+        .. requests.Where(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal)
+            && r.Header("Content-Type")?.StartsWith("application/json", StringComparison.Ordinal) == true),
+    ];
+
+    /// <summary>The embeds' titles and descriptions of the public messages.</summary>
+    private static string Text(IEnumerable<FakeRestRequest> posts) => string.Concat(posts.Select(post =>
+    {
+        using var body = JsonDocument.Parse(post.Body);
+        return string.Concat(body.RootElement.GetProperty("embeds").EnumerateArray()
+            .Select(e => $"{e.GetProperty("title").GetString()}\n{e.GetProperty("description").GetString()}\n"));
+    }));
+
+    private List<string> DirectMessages() =>
+    [
+        .. _discord.RestRequests.Where(r => r.Method == "POST" && r.Path == "/api/v10/channels/5550/messages").Select(r => r.Body),
+    ];
+
+    /// <summary>A read of the bot's database while it writes; a rare busy answer reads as "not yet".</summary>
+    private static bool Safely(Func<bool> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    private SqliteConnection OpenDatabase()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private List<long> StoredActivityIds()
+    {
+        using var connection = OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM activities ORDER BY id";
+        using var reader = command.ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    private long? StoredSubscriptionId()
+    {
+        using var connection = OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM app_settings WHERE key = $key";
+        command.Parameters.AddWithValue("$key", StravaSubscriptionStore.Key);
+        return command.ExecuteScalar() is string text ? long.Parse(text, CultureInfo.InvariantCulture) : null;
+    }
+
+    private long ProcessedEvents()
+    {
+        using var connection = OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM webhook_events WHERE processed_at_utc IS NOT NULL";
+        return (long)command.ExecuteScalar()!;
+    }
+}
