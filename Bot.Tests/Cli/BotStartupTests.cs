@@ -140,4 +140,40 @@ public sealed class BotStartupTests
             return false;
         }
     }
+
+    [Test]
+    public async Task CheckConfig_ThreeBadSettings_OneLineEachExitCode2AndNothingContacted()
+    {
+        var result = await BotProcess.RunAsync(_folder, new Dictionary<string, string?>
+        {
+            ["DISCORD_TOKEN"] = "check-secret-token",
+            ["CPU_WORKERS"] = "500",
+            ["CLOCK_START_UTC"] = "soon",
+            ["DISCORD_API_BASE_URL"] = "ftp://nowhere",
+        }, "check-config");
+
+        var lines = result.Error.TrimEnd().Split('\n');
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.Error);
+            Assert.That(lines, Has.Length.EqualTo(3), result.Error);
+            Assert.That(result.Error, Does.Contain("CPU_WORKERS").And.Contain("CLOCK_START_UTC").And.Contain("DISCORD_API_BASE_URL").And.Not.Contain("   at "));
+            Assert.That(result.Error + result.Output, Does.Not.Contain("check-secret-token"));
+            Assert.That(Directory.GetFiles(_folder, "*.db*"), Is.Empty, "no database was created");
+        });
+    }
+
+    [Test]
+    public async Task CheckConfig_ValidSettings_OkAndExitCode0WithoutADatabase()
+    {
+        var result = await BotProcess.RunAsync(_folder, new Dictionary<string, string?>
+        {
+            ["DISCORD_TOKEN"] = "check-secret-token",
+            ["DISCORD_API_BASE_URL"] = "http://127.0.0.1:9/api/v10",
+            ["CHALLENGE_TIME_ZONE"] = "Europe/Vienna",
+        }, "check-config");
+
+        Assert.That((result.ExitCode, result.Output.Trim()), Is.EqualTo((0, "ok: the settings are valid (nothing was contacted)")), result.Error);
+        Assert.That(Directory.GetFiles(_folder, "*.db*"), Is.Empty);
+    }
 }

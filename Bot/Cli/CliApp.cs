@@ -18,6 +18,7 @@ internal static class CliApp
         root.Subcommands.Add(ImportLegacyVerb.Create());
         root.Subcommands.Add(ExportVerb.Create());
         root.Subcommands.Add(BackupVerb.Create());
+        root.Subcommands.Add(CheckConfigVerb.Create());
         root.SetAction((_, cancellationToken) => BotHost.RunAsync(args, cancellationToken));
 
         var parseResult = root.Parse(args);

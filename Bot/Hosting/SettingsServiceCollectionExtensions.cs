@@ -30,11 +30,10 @@ internal static class SettingsServiceCollectionExtensions
             .Validate(o => string.IsNullOrWhiteSpace(o.StartUtc) || o.TryParseStart(out _),
                 "CLOCK_START_UTC is not an instant: use ISO 8601 in UTC (e.g. 2024-03-13T12:00:00Z), or leave it unset")
             .ValidateOnStart();
-        services.AddSingleton(static provider =>
-        {
-            var clock = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClockOptions>>().Value;
-            return ShiftedTimeProvider.StartingAt(clock.TryParseStart(out var start) ? start : null);
-        });
+        // Read here, not through IOptions: an invalid value is reported by the validation above (once, with the
+        // others) rather than thrown by whichever service first asks for the clock.
+        var clock = AppConfiguration.Bind<ClockOptions>(configuration);
+        services.AddSingleton(ShiftedTimeProvider.StartingAt(clock.TryParseStart(out var start) ? start : null));
         return services;
     }
 }

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using Bot.Configuration;
+using Bot.Hosting;
+using Bot.Strava;
+using Bot.Threading;
+using Bot.Web;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Cli;
+
+/// <summary>
+/// <c>check-config</c>: validates every setting exactly as the bot does at start-up (appsettings.json,
+/// .env, the environment), without connecting to Discord or Strava and without touching the database.
+/// Prints every problem, one line each, and exits 2; or one "ok" line and exits 0.
+/// </summary>
+internal static class CheckConfigVerb
+{
+    public static Command Create()
+    {
+        var command = new Command("check-config", "Validate the settings without connecting anywhere; one line per problem");
+        command.SetAction((parseResult, _) => RunAsync(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(TextWriter output, TextWriter error)
+    {
+        AppConfiguration.LoadDotEnv(Directory.GetCurrentDirectory());
+        var problems = new List<string>();
+        WebApplication app;
+        try
+        {
+            app = BotApp.Build([]);
+        }
+        catch (Exception exception) when (exception is ConfigurationException or OptionsValidationException)
+        {
+            await error.WriteLineAsync($"error: {(exception is OptionsValidationException invalid ? invalid.Failures.First() : exception.Message)}");
+            return ExitCodes.BadInput;
+        }
+
+        await using (app)
+        {
+            Check<DiscordOptions>(app.Services, problems);
+            Check<StorageOptions>(app.Services, problems);
+            Check<ChallengeOptions>(app.Services, problems);
+            Check<ClockOptions>(app.Services, problems);
+            Check<CpuOptions>(app.Services, problems);
+            Check<WebOptions>(app.Services, problems);
+            Check<StravaOptions>(app.Services, problems);
+            if (problems.Count == 0)
+            {
+                try
+                {
+                    app.Services.GetRequiredService<IOptions<ChallengeOptions>>().Value.ResolveTimeZone();
+                }
+                catch (ConfigurationException exception)
+                {
+                    problems.Add(exception.Message);
+                }
+            }
+        }
+
+        foreach (var problem in problems.Distinct(StringComparer.Ordinal))
+        {
+            await error.WriteLineAsync($"error: {problem}");
+        }
+
+        if (problems.Count > 0)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        await output.WriteLineAsync("ok: the settings are valid (nothing was contacted)");
+        return ExitCodes.Success;
+    }
+
+    private static void Check<T>(IServiceProvider services, List<string> problems)
+        where T : class
+    {
+        try
+        {
+            _ = services.GetRequiredService<IOptions<T>>().Value;
+        }
+        catch (OptionsValidationException exception)
+        {
+            problems.AddRange(exception.Failures);
+        }
+        catch (InvalidOperationException exception)
+        {
+            problems.Add($"a setting has the wrong form: {exception.InnerException?.Message ?? exception.Message}");
+        }
+    }
+}
