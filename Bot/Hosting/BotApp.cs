@@ -37,6 +37,7 @@ internal static class BotApp
             builder.Services.AddStrava(builder.Configuration);
         }
         builder.AddBotSystemd();
+        var exportMetrics = builder.AddBotMetricsExport();
         configureServices?.Invoke(builder.Services);
 
         // Invalid addresses are reported by the WebOptions validation before Kestrel starts.
@@ -47,6 +48,11 @@ internal static class BotApp
 
         var app = builder.Build();
         app.MapBotWeb();
+        if (exportMetrics)
+        {
+            app.MapBotMetricsExport();
+        }
+
         return app;
     }
 

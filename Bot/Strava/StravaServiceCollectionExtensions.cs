@@ -32,6 +32,7 @@ public static class StravaServiceCollectionExtensions
         services.TryAddSingleton<IMemberNotifier, DiscordMemberNotifier>();
         services.AddSingleton<RateLimitGovernor>();
         services.AddTransient<GovernorObserverHandler>();
+        services.AddSingleton(static sp => new StravaMetrics(sp.GetRequiredService<RateLimitGovernor>(), sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddHttpClient<StravaClient>()
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
             {
