@@ -7,38 +7,21 @@ using Microsoft.EntityFrameworkCore;
 namespace Bot.Tests.Strava;
 
 /// <summary>strava-api.md §4 behaviours 3 (code exchange, client side) and 24 (/unlink), over IStravaAccounts.</summary>
-public sealed class StravaAccountsTests
+public sealed class StravaAccountsTests : StravaHostFixture
 {
-    private FakeStravaServer _strava = null!;
-    private StravaTestHost _host = null!;
-
-    [SetUp]
-    public async Task SetUpAsync()
-    {
-        _strava = await FakeStravaServer.StartAsync();
-        _host = await StravaTestHost.StartAsync(_strava);
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        await _host.DisposeAsync();
-        await _strava.DisposeAsync();
-    }
-
     [Test]
     public async Task CompleteLink_ExchangesTheCodeOnceStoresTokensAndScopesAndJoinsTheChallenge()
     {
-        _strava.AddAthlete(900, "Grace", "Hopper");
-        var challenge = await _host.AddChallengeAsync(100, DateTime.UtcNow.Year);
-        var code = _strava.IssueCode(900);
+        FakeStrava.AddAthlete(900, "Grace", "Hopper");
+        var challenge = await StravaHost.AddChallengeAsync(100, DateTime.UtcNow.Year);
+        var code = FakeStrava.IssueCode(900);
 
         var outcome = await Accounts.CompleteLinkAsync(31, 100, code, "read,activity:read_all", CancellationToken.None);
 
-        await using var context = await _host.CreateContextAsync();
+        await using var context = await StravaHost.CreateContextAsync();
         var member = await context.Members.SingleAsync();
         var participation = await context.Participations.SingleAsync();
-        var post = _strava.CallsTo("POST", "/oauth/token").Single();
+        var post = FakeStrava.CallsTo("POST", "/oauth/token").Single();
         Assert.Multiple(() =>
         {
             Assert.That(outcome, Is.EqualTo(new LinkOutcome(true, "Grace Hopper", challenge.Id, null)));
@@ -54,22 +37,22 @@ public sealed class StravaAccountsTests
             Assert.That(participation.ChallengeId, Is.EqualTo(challenge.Id));
             Assert.That(participation.JokersLeft, Is.EqualTo(2), "jokers from the season's rules");
         });
-        Assert.That(await _host.Get<StravaLinkRepository>().ListBackfillDueAsync(), Is.EqualTo(new[] { member.Id }));
+        Assert.That(await StravaHost.Get<StravaLinkRepository>().ListBackfillDueAsync(), Is.EqualTo(new[] { member.Id }));
     }
 
     [Test]
     public async Task CompleteLink_StravaAnswers500_TheCodeIsPostedExactlyOnce()
     {
-        _strava.AddAthlete(900);
-        _strava.Script("POST", "/oauth/token", FakeStravaAnswer.ServerError);
+        FakeStrava.AddAthlete(900);
+        FakeStrava.Script("POST", "/oauth/token", FakeStravaAnswer.ServerError);
 
-        var outcome = await Accounts.CompleteLinkAsync(31, 100, _strava.IssueCode(900), "read,activity:read_all", CancellationToken.None);
+        var outcome = await Accounts.CompleteLinkAsync(31, 100, FakeStrava.IssueCode(900), "read,activity:read_all", CancellationToken.None);
 
         Assert.Multiple(async () =>
         {
             Assert.That(outcome.Succeeded, Is.False);
             Assert.That(outcome.Problem, Does.Contain("try /strava_auth again"));
-            Assert.That(_strava.CallsTo("POST", "/oauth/token"), Has.Count.EqualTo(1));
+            Assert.That(FakeStrava.CallsTo("POST", "/oauth/token"), Has.Count.EqualTo(1));
             Assert.That(await CountMembersAsync(), Is.Zero);
         });
     }
@@ -77,8 +60,8 @@ public sealed class StravaAccountsTests
     [Test]
     public async Task CompleteLink_UsedCode_RefusedWithAClearProblemAndNothingStored()
     {
-        _strava.AddAthlete(900);
-        var code = _strava.IssueCode(900);
+        FakeStrava.AddAthlete(900);
+        var code = FakeStrava.IssueCode(900);
         await Accounts.CompleteLinkAsync(31, 100, code, "read,activity:read_all", CancellationToken.None);
 
         var again = await Accounts.CompleteLinkAsync(32, 100, code, "read,activity:read_all", CancellationToken.None);
@@ -94,18 +77,18 @@ public sealed class StravaAccountsTests
     [Test]
     public async Task CompleteLink_Relink_UpdatesTheSameMemberRowKeyedByAthleteId()
     {
-        _strava.AddAthlete(900);
-        await Accounts.CompleteLinkAsync(31, 100, _strava.IssueCode(900), "read", CancellationToken.None);
-        await using (var context = await _host.CreateContextAsync())
+        FakeStrava.AddAthlete(900);
+        await Accounts.CompleteLinkAsync(31, 100, FakeStrava.IssueCode(900), "read", CancellationToken.None);
+        await using (var context = await StravaHost.CreateContextAsync())
         {
             var member = await context.Members.SingleAsync();
             member.LinkState = LinkState.NeedsRelink;
             await context.SaveChangesAsync();
         }
 
-        var outcome = await Accounts.CompleteLinkAsync(31, 100, _strava.IssueCode(900), "read,activity:read_all", CancellationToken.None);
+        var outcome = await Accounts.CompleteLinkAsync(31, 100, FakeStrava.IssueCode(900), "read,activity:read_all", CancellationToken.None);
 
-        await using var check = await _host.CreateContextAsync();
+        await using var check = await StravaHost.CreateContextAsync();
         var members = await check.Members.ToListAsync();
         Assert.Multiple(() =>
         {
@@ -119,16 +102,16 @@ public sealed class StravaAccountsTests
     [Test]
     public async Task CompleteLink_LegacyMemberWithThisAthleteId_GetsTheDiscordUser()
     {
-        _strava.AddAthlete(900);
-        await using (var context = await _host.CreateContextAsync())
+        FakeStrava.AddAthlete(900);
+        await using (var context = await StravaHost.CreateContextAsync())
         {
             context.Members.Add(new Member { StravaAthleteId = 900, FirstName = "Old", LastName = "Bot", LinkState = LinkState.Linked, CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow });
             await context.SaveChangesAsync();
         }
 
-        var outcome = await Accounts.CompleteLinkAsync(31, 100, _strava.IssueCode(900), "read,activity:read_all", CancellationToken.None);
+        var outcome = await Accounts.CompleteLinkAsync(31, 100, FakeStrava.IssueCode(900), "read,activity:read_all", CancellationToken.None);
 
-        await using var check = await _host.CreateContextAsync();
+        await using var check = await StravaHost.CreateContextAsync();
         var member = await check.Members.SingleAsync();
         Assert.Multiple(() =>
         {
@@ -140,10 +123,10 @@ public sealed class StravaAccountsTests
     [Test]
     public async Task CompleteLink_AthleteLinkedToAnotherDiscordUser_RefusedWithAClearProblem()
     {
-        _strava.AddAthlete(900);
-        await Accounts.CompleteLinkAsync(31, 100, _strava.IssueCode(900), "read", CancellationToken.None);
+        FakeStrava.AddAthlete(900);
+        await Accounts.CompleteLinkAsync(31, 100, FakeStrava.IssueCode(900), "read", CancellationToken.None);
 
-        var outcome = await Accounts.CompleteLinkAsync(32, 100, _strava.IssueCode(900), "read", CancellationToken.None);
+        var outcome = await Accounts.CompleteLinkAsync(32, 100, FakeStrava.IssueCode(900), "read", CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -155,19 +138,19 @@ public sealed class StravaAccountsTests
     [Test]
     public async Task Unlink_DeauthorizesWithTheCurrentTokenThenDeletesTheMembersData()
     {
-        var member = await _host.AddLinkedMemberAsync(900, 31);
-        _strava.Athlete(900).Add(FakeActivity.Run(5, new DateTime(2026, 3, 3, 8, 0, 0)));
-        await _host.GetInternal<ActivitySync>().FetchOneAsync(member.Id, 5);
+        var member = await StravaHost.AddLinkedMemberAsync(900, 31);
+        FakeStrava.Athlete(900).Add(FakeActivity.Run(5, new DateTime(2026, 3, 3, 8, 0, 0)));
+        await StravaHost.GetInternal<ActivitySync>().FetchOneAsync(member.Id, 5);
 
         var outcome = await Accounts.UnlinkAsync(31, CancellationToken.None);
 
-        var deauthorize = _strava.CallsTo("POST", "/oauth/deauthorize").Single();
-        await using var context = await _host.CreateContextAsync();
+        var deauthorize = FakeStrava.CallsTo("POST", "/oauth/deauthorize").Single();
+        await using var context = await StravaHost.CreateContextAsync();
         Assert.Multiple(async () =>
         {
             Assert.That(outcome, Is.EqualTo(UnlinkOutcome.Unlinked));
             Assert.That(deauthorize.FormValue("access_token"), Is.EqualTo(member.AccessToken));
-            Assert.That(_strava.IsValidRefreshToken(member.RefreshToken!), Is.False, "Strava revoked the tokens");
+            Assert.That(FakeStrava.IsValidRefreshToken(member.RefreshToken!), Is.False, "Strava revoked the tokens");
             Assert.That(await context.Members.AnyAsync(), Is.False);
             Assert.That(await context.Activities.AnyAsync(), Is.False);
         });
@@ -176,15 +159,15 @@ public sealed class StravaAccountsTests
     [Test]
     public async Task Unlink_StravaAnswers401_LocalDeletionStillHappens()
     {
-        await _host.AddLinkedMemberAsync(900, 31);
-        _strava.Script("POST", "/oauth/deauthorize", FakeStravaAnswer.Unauthorized);
+        await StravaHost.AddLinkedMemberAsync(900, 31);
+        FakeStrava.Script("POST", "/oauth/deauthorize", FakeStravaAnswer.Unauthorized);
 
         var outcome = await Accounts.UnlinkAsync(31, CancellationToken.None);
 
         Assert.Multiple(async () =>
         {
             Assert.That(outcome, Is.EqualTo(UnlinkOutcome.Unlinked));
-            Assert.That(_strava.CallsTo("POST", "/oauth/deauthorize"), Has.Count.EqualTo(1));
+            Assert.That(FakeStrava.CallsTo("POST", "/oauth/deauthorize"), Has.Count.EqualTo(1));
             Assert.That(await CountMembersAsync(), Is.Zero);
         });
     }
@@ -197,15 +180,15 @@ public sealed class StravaAccountsTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome, Is.EqualTo(UnlinkOutcome.WasNotLinked));
-            Assert.That(_strava.Calls, Is.Empty);
+            Assert.That(FakeStrava.Calls, Is.Empty);
         });
     }
 
-    private IStravaAccounts Accounts => _host.Get<IStravaAccounts>();
+    private IStravaAccounts Accounts => StravaHost.Get<IStravaAccounts>();
 
     private async Task<int> CountMembersAsync()
     {
-        await using var context = await _host.CreateContextAsync();
+        await using var context = await StravaHost.CreateContextAsync();
         return await context.Members.CountAsync();
     }
 }

@@ -5,37 +5,20 @@ using Bot.Tests.Strava.Fakes;
 namespace Bot.Tests.Strava;
 
 /// <summary>The standard resilience handler as configured: transient failures retried for safe methods only, never a 4xx or a 429.</summary>
-public sealed class StravaClientResilienceTests
+public sealed class StravaClientResilienceTests : StravaHostFixture
 {
-    private FakeStravaServer _strava = null!;
-    private StravaTestHost _host = null!;
-
-    [SetUp]
-    public async Task SetUpAsync()
-    {
-        _strava = await FakeStravaServer.StartAsync();
-        _host = await StravaTestHost.StartAsync(_strava);
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        await _host.DisposeAsync();
-        await _strava.DisposeAsync();
-    }
-
     [Test]
     public async Task GetActivity_TransientServerErrors_RetriedWithBackoffUntilSuccess()
     {
         var (access, _) = Seed();
-        _strava.Script("GET", "/api/v3/activities/5", FakeStravaAnswer.ServerError, new FakeStravaAnswer(503));
+        FakeStrava.Script("GET", "/api/v3/activities/5", FakeStravaAnswer.ServerError, new FakeStravaAnswer(503));
 
         var response = await Client.GetActivityAsync(access, 5);
 
         Assert.Multiple(() =>
         {
             Assert.That(response.Status, Is.EqualTo(StravaStatus.Ok));
-            Assert.That(_strava.CallsTo("GET", "/api/v3/activities/5"), Has.Count.EqualTo(3));
+            Assert.That(FakeStrava.CallsTo("GET", "/api/v3/activities/5"), Has.Count.EqualTo(3));
         });
     }
 
@@ -43,14 +26,14 @@ public sealed class StravaClientResilienceTests
     public async Task GetActivity_SlowAttempt_TimesOutAndIsRetried()
     {
         var (access, _) = Seed();
-        _strava.Script("GET", "/api/v3/activities/5", new FakeStravaAnswer(200, "{}", TimeSpan.FromSeconds(5)));
+        FakeStrava.Script("GET", "/api/v3/activities/5", new FakeStravaAnswer(200, "{}", TimeSpan.FromSeconds(5)));
 
         var response = await Client.GetActivityAsync(access, 5);
 
         Assert.Multiple(() =>
         {
             Assert.That(response.Status, Is.EqualTo(StravaStatus.Ok));
-            Assert.That(_strava.CallsTo("GET", "/api/v3/activities/5"), Has.Count.EqualTo(2));
+            Assert.That(FakeStrava.CallsTo("GET", "/api/v3/activities/5"), Has.Count.EqualTo(2));
         });
     }
 
@@ -61,14 +44,14 @@ public sealed class StravaClientResilienceTests
     public async Task GetActivity_ClientErrorOr429_NotRetried(int status)
     {
         var (access, _) = Seed();
-        _strava.Script("GET", "/api/v3/activities/5", new FakeStravaAnswer(status, """{"message":"no"}"""), new FakeStravaAnswer(status, """{"message":"no"}"""));
+        FakeStrava.Script("GET", "/api/v3/activities/5", new FakeStravaAnswer(status, """{"message":"no"}"""), new FakeStravaAnswer(status, """{"message":"no"}"""));
 
         var response = await Client.GetActivityAsync(access, 5);
 
         Assert.Multiple(() =>
         {
             Assert.That(response.IsOk, Is.False);
-            Assert.That(_strava.CallsTo("GET", "/api/v3/activities/5"), Has.Count.EqualTo(1));
+            Assert.That(FakeStrava.CallsTo("GET", "/api/v3/activities/5"), Has.Count.EqualTo(1));
         });
     }
 
@@ -76,14 +59,14 @@ public sealed class StravaClientResilienceTests
     public async Task Refresh_ServerError_PostNeverSentTwice()
     {
         var (_, refresh) = Seed();
-        _strava.Script("POST", "/oauth/token", FakeStravaAnswer.ServerError);
+        FakeStrava.Script("POST", "/oauth/token", FakeStravaAnswer.ServerError);
 
         var response = await Client.RefreshAsync(refresh);
 
         Assert.Multiple(() =>
         {
             Assert.That(response.Status, Is.EqualTo(StravaStatus.Unavailable));
-            Assert.That(_strava.CallsTo("POST", "/oauth/token"), Has.Count.EqualTo(1));
+            Assert.That(FakeStrava.CallsTo("POST", "/oauth/token"), Has.Count.EqualTo(1));
         });
     }
 
@@ -91,7 +74,7 @@ public sealed class StravaClientResilienceTests
     public async Task GetActivity_Garbage_ClearProblemAndLogLine()
     {
         var (access, _) = Seed();
-        _strava.Script("GET", "/api/v3/activities/5", FakeStravaAnswer.Garbage);
+        FakeStrava.Script("GET", "/api/v3/activities/5", FakeStravaAnswer.Garbage);
 
         var response = await Client.GetActivityAsync(access, 5);
 
@@ -99,7 +82,7 @@ public sealed class StravaClientResilienceTests
         {
             Assert.That(response.Status, Is.EqualTo(StravaStatus.Garbage));
             Assert.That(response.Problem, Does.Contain("cannot read"));
-            Assert.That(_host.Logs.GetSnapshot().Count(r => r.Id.Id == 3003), Is.EqualTo(1));
+            Assert.That(StravaHost.Logs.GetSnapshot().Count(r => r.Id.Id == 3003), Is.EqualTo(1));
         });
     }
 
@@ -107,29 +90,29 @@ public sealed class StravaClientResilienceTests
     public async Task ListActivities_ReadUsageReachesTheLimitInLowerCaseHeaders_NextCallHeldBackWithoutReachingStrava()
     {
         var (access, _) = Seed();
-        _strava.HeaderName = name => name.ToLowerInvariant();
-        _strava.ReadUsage = (100 - RateLimitGovernor.SafetyMargin(100) - 1, 500);
+        FakeStrava.HeaderName = name => name.ToLowerInvariant();
+        FakeStrava.ReadUsage = (100 - RateLimitGovernor.SafetyMargin(100) - 1, 500);
 
         var first = await Client.ListActivitiesAsync(access, 0, 2_000_000_000, 1, 200);
         var second = await Client.ListActivitiesAsync(access, 0, 2_000_000_000, 1, 200);
 
-        var state = _host.Get<RateLimitGovernor>().State;
+        var state = StravaHost.Get<RateLimitGovernor>().State;
         Assert.Multiple(() =>
         {
             Assert.That(first.IsOk, Is.True);
             Assert.That(second.Status, Is.EqualTo(StravaStatus.RateLimited));
             Assert.That(second.RetryAt, Is.EqualTo(RateLimitGovernor.NextWindowStart(DateTimeOffset.UtcNow)).Within(TimeSpan.FromSeconds(5)));
-            Assert.That(_strava.CallsTo("GET", "/api/v3/athlete/activities"), Has.Count.EqualTo(1));
+            Assert.That(FakeStrava.CallsTo("GET", "/api/v3/athlete/activities"), Has.Count.EqualTo(1));
             Assert.That(state.IsOpen, Is.False);
             Assert.That(state.ReadRemaining15Min, Is.EqualTo(RateLimitGovernor.SafetyMargin(100)));
         });
     }
 
-    private StravaClient Client => _host.GetInternal<StravaClient>();
+    private StravaClient Client => StravaHost.GetInternal<StravaClient>();
 
     private (string Access, string Refresh) Seed()
     {
-        _strava.AddAthlete(1).Add(FakeActivity.Run(5, new DateTime(2026, 3, 2, 8, 0, 0)));
-        return _strava.IssueTokens(1);
+        FakeStrava.AddAthlete(1).Add(FakeActivity.Run(5, new DateTime(2026, 3, 2, 8, 0, 0)));
+        return FakeStrava.IssueTokens(1);
     }
 }

@@ -6,32 +6,15 @@ using Bot.Tests.Strava.Fakes;
 namespace Bot.Tests.Strava;
 
 /// <summary>The back-fill at start-up for members imported from the old bot, and the re-check within the rate budget (behaviour 23).</summary>
-public sealed class StravaSyncJobTests
+public sealed class StravaSyncJobTests : StravaHostFixture
 {
-    private FakeStravaServer _strava = null!;
-    private StravaTestHost _host = null!;
-
-    [SetUp]
-    public async Task SetUpAsync()
-    {
-        _strava = await FakeStravaServer.StartAsync();
-        _host = await StravaTestHost.StartAsync(_strava);
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        await _host.DisposeAsync();
-        await _strava.DisposeAsync();
-    }
-
     [Test]
     public async Task RunBackfills_ImportedMemberWithTokensButNoActivities_BackfilledOnceOthersLeftAlone()
     {
-        var imported = await _host.AddLinkedMemberAsync(1, 11, backfilled: false);
-        var current = await _host.AddLinkedMemberAsync(2, 22, backfilled: true);
-        var withActivities = await _host.AddLinkedMemberAsync(3, 33, backfilled: false);
-        await using (var context = await _host.CreateContextAsync())
+        var imported = await StravaHost.AddLinkedMemberAsync(1, 11, backfilled: false);
+        var current = await StravaHost.AddLinkedMemberAsync(2, 22, backfilled: true);
+        var withActivities = await StravaHost.AddLinkedMemberAsync(3, 33, backfilled: false);
+        await using (var context = await StravaHost.CreateContextAsync())
         {
             context.Activities.Add(new Activity
             {
@@ -48,8 +31,8 @@ public sealed class StravaSyncJobTests
             await context.SaveChangesAsync();
         }
 
-        _strava.Athlete(1).Add(FakeActivity.Run(5, DateTime.UtcNow.Date.AddHours(-20)));
-        var job = _host.GetInternal<StravaSyncJob>();
+        FakeStrava.Athlete(1).Add(FakeActivity.Run(5, DateTime.UtcNow.Date.AddHours(-20)));
+        var job = StravaHost.GetInternal<StravaSyncJob>();
 
         var first = await job.RunBackfillsAsync(CancellationToken.None);
         var second = await job.RunBackfillsAsync(CancellationToken.None);
@@ -58,48 +41,48 @@ public sealed class StravaSyncJobTests
         {
             Assert.That(first, Is.EqualTo(1));
             Assert.That(second, Is.Zero);
-            Assert.That(_strava.Calls.Select(c => c.BearerToken).Distinct(), Is.EqualTo(new[] { imported.AccessToken }));
-            Assert.That(await _host.ActivitiesAsync(imported.Id), Has.Count.EqualTo(1));
-            Assert.That(await _host.ActivitiesAsync(current.Id), Is.Empty);
+            Assert.That(FakeStrava.Calls.Select(c => c.BearerToken).Distinct(), Is.EqualTo(new[] { imported.AccessToken }));
+            Assert.That(await StravaHost.ActivitiesAsync(imported.Id), Has.Count.EqualTo(1));
+            Assert.That(await StravaHost.ActivitiesAsync(current.Id), Is.Empty);
         });
     }
 
     [Test]
     public async Task RunBackfills_GarbageAnswer_MemberToldWithAClearProblemAndStillDue()
     {
-        var member = await _host.AddLinkedMemberAsync(1, 11, backfilled: false);
-        _strava.Script("GET", "/api/v3/athlete/activities", FakeStravaAnswer.Garbage);
+        var member = await StravaHost.AddLinkedMemberAsync(1, 11, backfilled: false);
+        FakeStrava.Script("GET", "/api/v3/athlete/activities", FakeStravaAnswer.Garbage);
 
-        await _host.GetInternal<StravaSyncJob>().RunBackfillsAsync(CancellationToken.None);
+        await StravaHost.GetInternal<StravaSyncJob>().RunBackfillsAsync(CancellationToken.None);
 
         Assert.Multiple(async () =>
         {
-            Assert.That(_host.Notifier.Sent.Single().DiscordUserId, Is.EqualTo(11));
-            Assert.That(_host.Notifier.Sent.Single().Message, Does.Contain("cannot read"));
-            Assert.That(await _host.Get<StravaLinkRepository>().ListBackfillDueAsync(), Is.EqualTo(new[] { member.Id }));
+            Assert.That(StravaHost.Notifier.Sent.Single().DiscordUserId, Is.EqualTo(11));
+            Assert.That(StravaHost.Notifier.Sent.Single().Message, Does.Contain("cannot read"));
+            Assert.That(await StravaHost.Get<StravaLinkRepository>().ListBackfillDueAsync(), Is.EqualTo(new[] { member.Id }));
         });
     }
 
     [Test]
     public async Task RunRechecks_EveryLinkedMember_OneListCallEachAndLastSyncRecordedForTheChallenge()
     {
-        var challenge = await _host.AddChallengeAsync(100, 2026);
+        var challenge = await StravaHost.AddChallengeAsync(100, 2026);
         var members = new List<Member>();
         for (var i = 1; i <= 3; i++)
         {
-            var member = await _host.AddLinkedMemberAsync(i, i * 11);
-            await _host.Get<MemberRepository>().JoinAsync(challenge.Id, member.Id, 1, true);
+            var member = await StravaHost.AddLinkedMemberAsync(i, i * 11);
+            await StravaHost.Get<MemberRepository>().JoinAsync(challenge.Id, member.Id, 1, true);
             members.Add(member);
         }
 
         var before = DateTime.UtcNow;
-        var done = await _host.GetInternal<StravaSyncJob>().RunRechecksAsync(CancellationToken.None);
+        var done = await StravaHost.GetInternal<StravaSyncJob>().RunRechecksAsync(CancellationToken.None);
 
-        var status = await _host.Get<StravaLinkRepository>().GetSyncStatusAsync(challenge.Id);
+        var status = await StravaHost.Get<StravaLinkRepository>().GetSyncStatusAsync(challenge.Id);
         Assert.Multiple(() =>
         {
             Assert.That(done, Is.EqualTo(3));
-            Assert.That(_strava.CallsTo("GET", "/api/v3/athlete/activities"), Has.Count.EqualTo(3));
+            Assert.That(FakeStrava.CallsTo("GET", "/api/v3/athlete/activities"), Has.Count.EqualTo(3));
             Assert.That(status.LinkedMembers, Is.EqualTo(3));
             Assert.That(status.NeverSynced, Is.Zero);
             Assert.That(status.OldestUtc, Is.GreaterThanOrEqualTo(before.AddSeconds(-1)));
@@ -140,17 +123,17 @@ public sealed class StravaSyncJobTests
     [Test]
     public async Task CompleteLink_WithTheJobRunning_TheSeasonIsBackfilledWithoutWaitingForTheNextRound()
     {
-        _strava.AddAthlete(900).Add(FakeActivity.Run(5, DateTime.UtcNow.Date.AddHours(-20)), FakeActivity.Run(6, DateTime.UtcNow.Date.AddHours(-44)));
-        await _host.AddChallengeAsync(100, System.Globalization.ISOWeek.GetYear(DateTime.UtcNow));
-        var job = _host.GetInternal<StravaSyncJob>();
+        FakeStrava.AddAthlete(900).Add(FakeActivity.Run(5, DateTime.UtcNow.Date.AddHours(-20)), FakeActivity.Run(6, DateTime.UtcNow.Date.AddHours(-44)));
+        await StravaHost.AddChallengeAsync(100, System.Globalization.ISOWeek.GetYear(DateTime.UtcNow));
+        var job = StravaHost.GetInternal<StravaSyncJob>();
         await job.StartAsync(CancellationToken.None);
         await Task.Delay(300);
 
-        var outcome = await _host.Get<IStravaAccounts>().CompleteLinkAsync(31, 100, _strava.IssueCode(900), "read,activity:read_all", CancellationToken.None);
+        var outcome = await StravaHost.Get<IStravaAccounts>().CompleteLinkAsync(31, 100, FakeStrava.IssueCode(900), "read,activity:read_all", CancellationToken.None);
 
-        var memberId = (await _host.Get<MemberRepository>().GetByDiscordUserIdAsync(31))!.Id;
+        var memberId = (await StravaHost.Get<MemberRepository>().GetByDiscordUserIdAsync(31))!.Id;
         await Bot.Tests.Discord.Gateway.Eventually.ThatAsync(
-            () => _host.ActivitiesAsync(memberId).GetAwaiter().GetResult().Count == 2, "the back-fill stored the season", TimeSpan.FromSeconds(20));
+            () => StravaHost.ActivitiesAsync(memberId).GetAwaiter().GetResult().Count == 2, "the back-fill stored the season", TimeSpan.FromSeconds(20));
         await job.StopAsync(CancellationToken.None);
         Assert.That(outcome.Succeeded, Is.True);
     }

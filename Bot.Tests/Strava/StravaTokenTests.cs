@@ -6,48 +6,31 @@ using Bot.Tests.Strava.Fakes;
 namespace Bot.Tests.Strava;
 
 /// <summary>strava-api.md §4 behaviours 4–7: refresh timing and persistence, single flight, 401 handling, invalid refresh tokens.</summary>
-public sealed class StravaTokenTests
+public sealed class StravaTokenTests : StravaHostFixture
 {
-    private FakeStravaServer _strava = null!;
-    private StravaTestHost _host = null!;
-
-    [SetUp]
-    public async Task SetUpAsync()
-    {
-        _strava = await FakeStravaServer.StartAsync();
-        _host = await StravaTestHost.StartAsync(_strava);
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        await _host.DisposeAsync();
-        await _strava.DisposeAsync();
-    }
-
     [Test]
     public async Task GetAccessToken_ExpiresInMoreThan60Seconds_NoRefresh()
     {
-        var member = await _host.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddSeconds(90));
+        var member = await StravaHost.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddSeconds(90));
 
-        var token = await _host.GetInternal<StravaTokenService>().GetAccessTokenAsync(member.Id);
+        var token = await StravaHost.GetInternal<StravaTokenService>().GetAccessTokenAsync(member.Id);
 
         Assert.Multiple(() =>
         {
             Assert.That(token.AccessToken, Is.EqualTo(member.AccessToken));
-            Assert.That(_strava.CallsTo("POST", "/oauth/token"), Is.Empty);
+            Assert.That(FakeStrava.CallsTo("POST", "/oauth/token"), Is.Empty);
         });
     }
 
     [Test]
     public async Task GetAccessToken_ExpiresWithin60Seconds_RefreshesAndStoresAccessRefreshAndExpiryTogether()
     {
-        var member = await _host.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddSeconds(30));
+        var member = await StravaHost.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddSeconds(30));
 
-        var token = await _host.GetInternal<StravaTokenService>().GetAccessTokenAsync(member.Id);
+        var token = await StravaHost.GetInternal<StravaTokenService>().GetAccessTokenAsync(member.Id);
 
-        var stored = await _host.FindMemberAsync(member.Id);
-        var post = _strava.CallsTo("POST", "/oauth/token").Single();
+        var stored = await StravaHost.FindMemberAsync(member.Id);
+        var post = FakeStrava.CallsTo("POST", "/oauth/token").Single();
         Assert.Multiple(() =>
         {
             Assert.That(post.FormValue("grant_type"), Is.EqualTo("refresh_token"));
@@ -55,7 +38,7 @@ public sealed class StravaTokenTests
             Assert.That(token.AccessToken, Is.Not.EqualTo(member.AccessToken));
             Assert.That(stored!.AccessToken, Is.EqualTo(token.AccessToken));
             Assert.That(stored.RefreshToken, Is.Not.EqualTo(member.RefreshToken), "the rotated refresh token is stored");
-            Assert.That(_strava.IsValidRefreshToken(stored.RefreshToken!), Is.True);
+            Assert.That(FakeStrava.IsValidRefreshToken(stored.RefreshToken!), Is.True);
             Assert.That(stored.TokenExpiresAtUtc, Is.GreaterThan(DateTime.UtcNow.AddHours(5)));
         });
     }
@@ -63,19 +46,19 @@ public sealed class StravaTokenTests
     [Test]
     public async Task Refresh_AfterRotationInvalidatedTheOldToken_NextRefreshUsesTheNewOneAndSucceeds()
     {
-        var member = await _host.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddSeconds(-5));
-        var tokens = _host.GetInternal<StravaTokenService>();
+        var member = await StravaHost.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddSeconds(-5));
+        var tokens = StravaHost.GetInternal<StravaTokenService>();
         var first = await tokens.GetAccessTokenAsync(member.Id);
-        var afterFirst = await _host.FindMemberAsync(member.Id);
+        var afterFirst = await StravaHost.FindMemberAsync(member.Id);
         await ExpireStoredTokenAsync(member.Id);
 
         var second = await tokens.GetAccessTokenAsync(member.Id);
 
-        var posts = _strava.CallsTo("POST", "/oauth/token");
+        var posts = FakeStrava.CallsTo("POST", "/oauth/token");
         Assert.Multiple(() =>
         {
             Assert.That(first.IsOk && second.IsOk, Is.True);
-            Assert.That(_strava.IsValidRefreshToken(member.RefreshToken!), Is.False, "the fake invalidated the old refresh token");
+            Assert.That(FakeStrava.IsValidRefreshToken(member.RefreshToken!), Is.False, "the fake invalidated the old refresh token");
             Assert.That(posts, Has.Count.EqualTo(2));
             Assert.That(posts[1].FormValue("refresh_token"), Is.EqualTo(afterFirst!.RefreshToken));
         });
@@ -84,12 +67,12 @@ public sealed class StravaTokenTests
     [Test]
     public async Task Refresh_MemberRelinkedWhileTheRefreshWasInFlight_TheNewLinkIsNotOverwritten()
     {
-        var member = await _host.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddMinutes(-1));
-        _strava.Latency["/oauth/token"] = TimeSpan.FromMilliseconds(500);
-        var refresh = _host.GetInternal<StravaTokenService>().GetAccessTokenAsync(member.Id);
-        await Bot.Tests.Discord.Gateway.Eventually.ThatAsync(() => _strava.CallsTo("POST", "/oauth/token").Count == 1, "the refresh is in flight");
-        var (access, refreshToken) = _strava.IssueTokens(1);
-        await using (var context = await _host.CreateContextAsync())
+        var member = await StravaHost.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddMinutes(-1));
+        FakeStrava.Latency["/oauth/token"] = TimeSpan.FromMilliseconds(500);
+        var refresh = StravaHost.GetInternal<StravaTokenService>().GetAccessTokenAsync(member.Id);
+        await Bot.Tests.Discord.Gateway.Eventually.ThatAsync(() => FakeStrava.CallsTo("POST", "/oauth/token").Count == 1, "the refresh is in flight");
+        var (access, refreshToken) = FakeStrava.IssueTokens(1);
+        await using (var context = await StravaHost.CreateContextAsync())
         {
             var row = context.Members.Single(m => m.Id == member.Id);
             row.AccessToken = access;
@@ -100,7 +83,7 @@ public sealed class StravaTokenTests
 
         var result = await refresh;
 
-        var stored = await _host.FindMemberAsync(member.Id);
+        var stored = await StravaHost.FindMemberAsync(member.Id);
         Assert.Multiple(() =>
         {
             Assert.That(stored!.AccessToken, Is.EqualTo(access));
@@ -112,15 +95,15 @@ public sealed class StravaTokenTests
     [Test]
     public async Task GetAccessToken_TenConcurrentJobsWithExpiredToken_OneRefreshPost()
     {
-        var member = await _host.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddMinutes(-1));
-        _strava.Latency["/oauth/token"] = TimeSpan.FromMilliseconds(200);
-        var tokens = _host.GetInternal<StravaTokenService>();
+        var member = await StravaHost.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddMinutes(-1));
+        FakeStrava.Latency["/oauth/token"] = TimeSpan.FromMilliseconds(200);
+        var tokens = StravaHost.GetInternal<StravaTokenService>();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => tokens.GetAccessTokenAsync(member.Id))));
 
         Assert.Multiple(() =>
         {
-            Assert.That(_strava.CallsTo("POST", "/oauth/token"), Has.Count.EqualTo(1));
+            Assert.That(FakeStrava.CallsTo("POST", "/oauth/token"), Has.Count.EqualTo(1));
             Assert.That(results.Select(r => r.AccessToken).Distinct().Count(), Is.EqualTo(1));
             Assert.That(results.All(r => r.IsOk), Is.True);
         });
@@ -129,93 +112,93 @@ public sealed class StravaTokenTests
     [Test]
     public async Task ApiCall_401Once_OneForcedRefreshAndOneRetry()
     {
-        var member = await _host.AddLinkedMemberAsync(1, 11);
-        _strava.Athlete(1).Add(FakeActivity.Run(5, new DateTime(2026, 3, 2, 8, 0, 0)));
-        _strava.RevokeAccessToken(member.AccessToken!);
+        var member = await StravaHost.AddLinkedMemberAsync(1, 11);
+        FakeStrava.Athlete(1).Add(FakeActivity.Run(5, new DateTime(2026, 3, 2, 8, 0, 0)));
+        FakeStrava.RevokeAccessToken(member.AccessToken!);
 
         var response = await FetchAsync(member.Id, 5);
 
         Assert.Multiple(() =>
         {
             Assert.That(response.Status, Is.EqualTo(StravaStatus.Ok));
-            Assert.That(_strava.CallsTo("POST", "/oauth/token"), Has.Count.EqualTo(1));
-            Assert.That(_strava.CallsTo("GET", "/api/v3/activities/5"), Has.Count.EqualTo(2));
+            Assert.That(FakeStrava.CallsTo("POST", "/oauth/token"), Has.Count.EqualTo(1));
+            Assert.That(FakeStrava.CallsTo("GET", "/api/v3/activities/5"), Has.Count.EqualTo(2));
         });
     }
 
     [Test]
     public async Task ApiCall_401Twice_NeedsRelinkAndOneNotificationWithNoLoop()
     {
-        var member = await _host.AddLinkedMemberAsync(1, 11);
-        _strava.Script("GET", "/api/v3/activities/5", FakeStravaAnswer.Unauthorized, FakeStravaAnswer.Unauthorized, FakeStravaAnswer.Unauthorized);
+        var member = await StravaHost.AddLinkedMemberAsync(1, 11);
+        FakeStrava.Script("GET", "/api/v3/activities/5", FakeStravaAnswer.Unauthorized, FakeStravaAnswer.Unauthorized, FakeStravaAnswer.Unauthorized);
 
         var first = await FetchAsync(member.Id, 5);
         var second = await FetchAsync(member.Id, 5);
 
-        var stored = await _host.FindMemberAsync(member.Id);
+        var stored = await StravaHost.FindMemberAsync(member.Id);
         Assert.Multiple(() =>
         {
             Assert.That(first.Status, Is.EqualTo(StravaStatus.NeedsRelink));
             Assert.That(second.Status, Is.EqualTo(StravaStatus.NeedsRelink));
             Assert.That(stored!.LinkState, Is.EqualTo(LinkState.NeedsRelink));
-            Assert.That(_strava.CallsTo("GET", "/api/v3/activities/5"), Has.Count.EqualTo(2), "one call, one retry, then nothing");
-            Assert.That(_strava.CallsTo("POST", "/oauth/token"), Has.Count.EqualTo(1));
-            Assert.That(_host.Notifier.Sent, Has.Count.EqualTo(1));
-            Assert.That(_host.Notifier.Sent[0].DiscordUserId, Is.EqualTo(11));
+            Assert.That(FakeStrava.CallsTo("GET", "/api/v3/activities/5"), Has.Count.EqualTo(2), "one call, one retry, then nothing");
+            Assert.That(FakeStrava.CallsTo("POST", "/oauth/token"), Has.Count.EqualTo(1));
+            Assert.That(StravaHost.Notifier.Sent, Has.Count.EqualTo(1));
+            Assert.That(StravaHost.Notifier.Sent[0].DiscordUserId, Is.EqualTo(11));
         });
     }
 
     [Test]
     public async Task Refresh_InvalidRefreshToken_NeedsRelinkAndToldOnce()
     {
-        var member = await _host.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddMinutes(-1));
-        _strava.RevokeAllTokens(1);
-        var tokens = _host.GetInternal<StravaTokenService>();
+        var member = await StravaHost.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddMinutes(-1));
+        FakeStrava.RevokeAllTokens(1);
+        var tokens = StravaHost.GetInternal<StravaTokenService>();
 
         var first = await tokens.GetAccessTokenAsync(member.Id);
         var second = await tokens.GetAccessTokenAsync(member.Id);
 
-        var stored = await _host.FindMemberAsync(member.Id);
+        var stored = await StravaHost.FindMemberAsync(member.Id);
         Assert.Multiple(() =>
         {
             Assert.That(first.Status, Is.EqualTo(StravaStatus.NeedsRelink));
             Assert.That(second.Status, Is.EqualTo(StravaStatus.NeedsRelink));
             Assert.That(stored!.LinkState, Is.EqualTo(LinkState.NeedsRelink));
-            Assert.That(_strava.CallsTo("POST", "/oauth/token"), Has.Count.EqualTo(1), "a member needing a relink costs no more calls");
-            Assert.That(_host.Notifier.Sent, Has.Count.EqualTo(1));
-            Assert.That(_host.Notifier.Sent[0].Message, Does.Contain("/strava_auth"));
+            Assert.That(FakeStrava.CallsTo("POST", "/oauth/token"), Has.Count.EqualTo(1), "a member needing a relink costs no more calls");
+            Assert.That(StravaHost.Notifier.Sent, Has.Count.EqualTo(1));
+            Assert.That(StravaHost.Notifier.Sent[0].Message, Does.Contain("/strava_auth"));
         });
     }
 
     [Test]
     public async Task Refresh_GarbageAnswer_ClearProblemAndStoredTokensUntouched()
     {
-        var member = await _host.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddMinutes(-1));
-        _strava.Script("POST", "/oauth/token", FakeStravaAnswer.Garbage);
+        var member = await StravaHost.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddMinutes(-1));
+        FakeStrava.Script("POST", "/oauth/token", FakeStravaAnswer.Garbage);
 
-        var result = await _host.GetInternal<StravaTokenService>().GetAccessTokenAsync(member.Id);
+        var result = await StravaHost.GetInternal<StravaTokenService>().GetAccessTokenAsync(member.Id);
 
-        var stored = await _host.FindMemberAsync(member.Id);
+        var stored = await StravaHost.FindMemberAsync(member.Id);
         Assert.Multiple(() =>
         {
             Assert.That(result.Status, Is.EqualTo(StravaStatus.Garbage));
             Assert.That(result.Problem, Does.Contain("cannot read"));
             Assert.That(stored!.RefreshToken, Is.EqualTo(member.RefreshToken));
             Assert.That(stored.LinkState, Is.EqualTo(LinkState.Linked));
-            Assert.That(_host.Logs.GetSnapshot().Any(r => r.Message.Contains("cannot read", StringComparison.Ordinal)), Is.True);
+            Assert.That(StravaHost.Logs.GetSnapshot().Any(r => r.Message.Contains("cannot read", StringComparison.Ordinal)), Is.True);
         });
     }
 
     [Test]
     public async Task Logs_AfterRefreshAndCalls_NeverContainATokenOrTheSecret()
     {
-        var member = await _host.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddMinutes(-1));
-        _strava.Script("GET", "/api/v3/activities/9", FakeStravaAnswer.ServerError, FakeStravaAnswer.Unauthorized);
+        var member = await StravaHost.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddMinutes(-1));
+        FakeStrava.Script("GET", "/api/v3/activities/9", FakeStravaAnswer.ServerError, FakeStravaAnswer.Unauthorized);
 
         await FetchAsync(member.Id, 9);
 
-        var stored = await _host.FindMemberAsync(member.Id);
-        var text = string.Join("\n", _host.Logs.GetSnapshot().Select(r => r.Message + " " + r.Exception));
+        var stored = await StravaHost.FindMemberAsync(member.Id);
+        var text = string.Join("\n", StravaHost.Logs.GetSnapshot().Select(r => r.Message + " " + r.Exception));
         Assert.Multiple(() =>
         {
             Assert.That(text, Does.Not.Contain(member.AccessToken!));
@@ -227,13 +210,13 @@ public sealed class StravaTokenTests
 
     private Task<StravaResponse<StravaActivity>> FetchAsync(long memberId, long activityId)
     {
-        var client = _host.GetInternal<StravaClient>();
-        return _host.GetInternal<StravaMemberApi>().CallAsync(memberId, (token, ct) => client.GetActivityAsync(token, activityId, ct));
+        var client = StravaHost.GetInternal<StravaClient>();
+        return StravaHost.GetInternal<StravaMemberApi>().CallAsync(memberId, (token, ct) => client.GetActivityAsync(token, activityId, ct));
     }
 
     private async Task ExpireStoredTokenAsync(long memberId)
     {
-        await using var context = await _host.CreateContextAsync();
+        await using var context = await StravaHost.CreateContextAsync();
         var member = context.Members.Single(m => m.Id == memberId);
         member.TokenExpiresAtUtc = DateTime.UtcNow.AddSeconds(-1);
         await context.SaveChangesAsync();
