@@ -154,6 +154,36 @@ public sealed class StravaLinkRepository(IDbContextFactory<ChallengeDbContext> c
         }
     }
 
+    /// <summary>
+    /// Writes down a back-fill that is due only implicitly (a member imported with tokens but no activity and no sync
+    /// record) before the first activity of theirs is stored, so that storing it (a webhook create, a re-check) cannot
+    /// make the back-fill look done — also when the process dies right after. Nothing is written otherwise.
+    /// </summary>
+    public async Task KeepBackfillDueAsync(long memberId, CancellationToken cancellationToken = default)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using (context)
+        {
+            if (await context.StravaSyncStates.AnyAsync(s => s.MemberId == memberId, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        await WriteTransaction.RunAsync(contextFactory, async (context, ct) =>
+        {
+            if (await context.StravaSyncStates.AnyAsync(s => s.MemberId == memberId, ct)
+                || await context.Activities.AnyAsync(a => a.MemberId == memberId, ct)
+                || !await context.Members.AnyAsync(m => m.Id == memberId, ct))
+            {
+                return false;
+            }
+
+            context.StravaSyncStates.Add(new StravaSyncState { MemberId = memberId });
+            return true;
+        }, cancellationToken);
+    }
+
     /// <summary>Linked members, the ones re-checked longest ago (or never) first.</summary>
     public async Task<IReadOnlyList<long>> ListForRecheckAsync(CancellationToken cancellationToken = default)
     {

@@ -101,6 +101,7 @@ internal sealed class ActivitySync(
 
         // Paging may repeat an activity across pages; one row each.
         var distinct = records.DistinctBy(r => r.Id).ToList();
+        await links.KeepBackfillDueAsync(memberId, cancellationToken);
         var written = await activities.ReplaceWindowAsync(memberId, fromLocal, toLocal, distinct, cancellationToken);
         StravaLog.WindowSynced(logger, memberId, fromLocal, toLocal, written.Listed, written.Written, written.Deleted, calls);
         return new SyncOutcome(StravaStatus.Ok, calls, written.Listed, written.Written, written.Deleted);
@@ -127,6 +128,7 @@ internal sealed class ActivitySync(
             return new SyncOutcome(StravaStatus.Garbage, 1, Problem: $"Strava sent an activity the bot cannot read ({problem})");
         }
 
+        await links.KeepBackfillDueAsync(memberId, cancellationToken);
         var written = await activities.UpsertManyAsync([record], cancellationToken);
         return new SyncOutcome(StravaStatus.Ok, 1, 1, written);
     }
