@@ -51,20 +51,20 @@ public sealed class StravaSyncJobTests : StravaHostFixture
     public async Task FetchOneAndRecheck_ImportedMemberNotBackfilledYet_StaysDueForTheBackfill()
     {
         // A webhook create (or a re-check) stores the member's first activity before the back-fill ran, and the process may die right after.
-        var fetched = await _host.AddLinkedMemberAsync(1, 11, backfilled: false);
-        var rechecked = await _host.AddLinkedMemberAsync(2, 22, backfilled: false);
-        _strava.Athlete(1).Add(FakeActivity.Run(5, DateTime.UtcNow.Date.AddHours(-20)));
-        _strava.Athlete(2).Add(FakeActivity.Run(6, DateTime.UtcNow.Date.AddHours(-20)));
-        var sync = _host.GetInternal<ActivitySync>();
+        var fetched = await StravaHost.AddLinkedMemberAsync(1, 11, backfilled: false);
+        var rechecked = await StravaHost.AddLinkedMemberAsync(2, 22, backfilled: false);
+        FakeStrava.Athlete(1).Add(FakeActivity.Run(5, DateTime.UtcNow.Date.AddHours(-20)));
+        FakeStrava.Athlete(2).Add(FakeActivity.Run(6, DateTime.UtcNow.Date.AddHours(-20)));
+        var sync = StravaHost.GetInternal<ActivitySync>();
 
         await sync.FetchOneAsync(fetched.Id, 5);
         await sync.RecheckAsync(rechecked.Id);
 
         Assert.Multiple(async () =>
         {
-            Assert.That(await _host.ActivitiesAsync(fetched.Id), Has.Count.EqualTo(1));
-            Assert.That(await _host.ActivitiesAsync(rechecked.Id), Has.Count.EqualTo(1));
-            Assert.That(await _host.Get<StravaLinkRepository>().ListBackfillDueAsync(), Is.EqualTo(new[] { fetched.Id, rechecked.Id }));
+            Assert.That(await StravaHost.ActivitiesAsync(fetched.Id), Has.Count.EqualTo(1));
+            Assert.That(await StravaHost.ActivitiesAsync(rechecked.Id), Has.Count.EqualTo(1));
+            Assert.That(await StravaHost.Get<StravaLinkRepository>().ListBackfillDueAsync(), Is.EqualTo(new[] { fetched.Id, rechecked.Id }));
         });
     }
 
