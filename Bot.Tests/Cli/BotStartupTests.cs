@@ -176,4 +176,20 @@ public sealed class BotStartupTests
         Assert.That((result.ExitCode, result.Output.Trim()), Is.EqualTo((0, "ok: the settings are valid (nothing was contacted)")), result.Error);
         Assert.That(Directory.GetFiles(_folder, "*.db*"), Is.Empty);
     }
+
+    [Test]
+    public async Task Run_TwoBadSettings_OneLineForEachAndExitCode2()
+    {
+        var result = await BotProcess.RunAsync(_folder, new Dictionary<string, string?>
+        {
+            ["DISCORD_TOKEN"] = "test-token",
+            ["CHALLENGE_TIME_ZONE"] = "Mars/Olympus",
+            ["DISCORD_HANDLER_WARNING_SECONDS"] = "0",
+            ["DISCORD_API_BASE_URL"] = "http://127.0.0.1:9/api/v10",
+        });
+
+        var lines = result.Error.TrimEnd().Split('\n');
+        Assert.That((result.ExitCode, lines.Length), Is.EqualTo((2, 2)), result.Error);
+        Assert.That(result.Error, Does.Contain("CHALLENGE_TIME_ZONE").And.Contain("DISCORD_HANDLER_WARNING_SECONDS").And.Not.Contain("   at "));
+    }
 }

@@ -39,27 +39,10 @@ internal static class CheckConfigVerb
 
         await using (app)
         {
-            Check<DiscordOptions>(app.Services, problems);
-            Check<StorageOptions>(app.Services, problems);
-            Check<ChallengeOptions>(app.Services, problems);
-            Check<ClockOptions>(app.Services, problems);
-            Check<CpuOptions>(app.Services, problems);
-            Check<WebOptions>(app.Services, problems);
-            Check<StravaOptions>(app.Services, problems);
-            if (problems.Count == 0)
-            {
-                try
-                {
-                    app.Services.GetRequiredService<IOptions<ChallengeOptions>>().Value.ResolveTimeZone();
-                }
-                catch (ConfigurationException exception)
-                {
-                    problems.Add(exception.Message);
-                }
-            }
+            problems.AddRange(Problems(app.Services));
         }
 
-        foreach (var problem in problems.Distinct(StringComparer.Ordinal))
+        foreach (var problem in problems)
         {
             await error.WriteLineAsync($"error: {problem}");
         }
@@ -71,6 +54,32 @@ internal static class CheckConfigVerb
 
         await output.WriteLineAsync("ok: the settings are valid (nothing was contacted)");
         return ExitCodes.Success;
+    }
+
+    /// <summary>Every settings problem, one line each, in a stable order; empty when all are valid.</summary>
+    public static IReadOnlyList<string> Problems(IServiceProvider services)
+    {
+        var problems = new List<string>();
+        Check<DiscordOptions>(services, problems);
+        Check<StorageOptions>(services, problems);
+        Check<ChallengeOptions>(services, problems);
+        Check<ClockOptions>(services, problems);
+        Check<CpuOptions>(services, problems);
+        Check<WebOptions>(services, problems);
+        Check<StravaOptions>(services, problems);
+        if (problems.Count == 0)
+        {
+            try
+            {
+                services.GetRequiredService<IOptions<ChallengeOptions>>().Value.ResolveTimeZone();
+            }
+            catch (ConfigurationException exception)
+            {
+                problems.Add(exception.Message);
+            }
+        }
+
+        return [.. problems.Distinct(StringComparer.Ordinal)];
     }
 
     private static void Check<T>(IServiceProvider services, List<string> problems)

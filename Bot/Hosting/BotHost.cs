@@ -35,7 +35,13 @@ internal static class BotHost
             }
             catch (OptionsValidationException exception)
             {
-                await Console.Error.WriteLineAsync($"error: {exception.Failures.First()}");
+                // One line per problem, every problem at once, as check-config prints them.
+                var problems = Cli.CheckConfigVerb.Problems(app.Services);
+                foreach (var problem in problems.Count > 0 ? problems : exception.Failures)
+                {
+                    await Console.Error.WriteLineAsync($"error: {problem}");
+                }
+
                 return Cli.ExitCodes.BadInput;
             }
             catch (Exception exception) when (exception is DataStoreException or ConfigurationException)
