@@ -24,7 +24,7 @@ namespace Bot.Tests.Load;
 public sealed class TotalLoadTests
 {
     private const long Guild = 4343;
-    private const int Season = 2026;
+    private static readonly int Season = ISOWeek.GetYear(DateTime.UtcNow);
     private const int Members = 1_000;
     private const int RunsPerWeek = 8;
     private const int Interactions = 200;
