@@ -19,24 +19,12 @@ public sealed class ExportCommands(ChallengeLookup lookup, SeasonExports exports
     [Ephemeral]
     public async Task MeAsync(InteractionContext ctx)
     {
-        if (ctx.GuildId is not { } guild)
+        if (await SeasonCommands.FindMeAsync(ctx, lookup) is not ({ } found, { } me))
         {
-            await Replies.Private(ctx, ChallengeLookup.GuildOnly);
-            return;
-        }
-
-        if (await lookup.FindAsync(guild, null, ctx.CancellationToken) is not { } found)
-        {
-            await Replies.Private(ctx, ChallengeLookup.NoChallenge);
             return;
         }
 
         var (challenge, today) = found;
-        if (await lookup.FindParticipantAsync(challenge, ctx.Invoker.Id, ctx.CancellationToken) is not { } me)
-        {
-            await Replies.Private(ctx, ChallengeLookup.NotLinked);
-            return;
-        }
 
         var files = await exports.ForMemberAsync(challenge, me, today, ctx.CancellationToken);
         await SendAsync(ctx, files, string.Create(CultureInfo.InvariantCulture,

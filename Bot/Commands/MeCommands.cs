@@ -16,24 +16,12 @@ public sealed class MeCommands(
     [Ephemeral]
     public async Task MeAsync(InteractionContext ctx)
     {
-        if (ctx.GuildId is not { } guild)
+        if (await SeasonCommands.FindMeAsync(ctx, lookup) is not ({ } found, { } me))
         {
-            await Replies.Private(ctx, ChallengeLookup.GuildOnly);
-            return;
-        }
-
-        if (await lookup.FindAsync(guild, null, ctx.CancellationToken) is not { } found)
-        {
-            await Replies.Private(ctx, ChallengeLookup.NoChallenge);
             return;
         }
 
         var (challenge, today) = found;
-        if (await lookup.FindParticipantAsync(challenge, ctx.Invoker.Id, ctx.CancellationToken) is not { } me)
-        {
-            await Replies.Private(ctx, ChallengeLookup.NotLinked);
-            return;
-        }
 
         var season = await standings.LoadSeasonAsync(challenge, today, ctx.CancellationToken);
         var index = season.Members.ToList().FindIndex(m => m.ParticipationId == me.ParticipationId);

@@ -183,6 +183,23 @@ public sealed class SeasonCommands(
     }
 
     /// <summary>The server's challenge for the season asked for (else the current one); else a private answer and null.</summary>
+    /// <summary>This server's current challenge and the invoker's place in it; null after a private line saying which is missing.</summary>
+    internal static async Task<(ChallengeContext Found, ParticipantRow Me)?> FindMeAsync(InteractionContext ctx, ChallengeLookup lookup)
+    {
+        if (await FindAsync(ctx, lookup, null) is not { } found)
+        {
+            return null;
+        }
+
+        if (await lookup.FindParticipantAsync(found.Challenge, ctx.Invoker.Id, ctx.CancellationToken) is not { } me)
+        {
+            await Replies.Private(ctx, ChallengeLookup.NotLinked);
+            return null;
+        }
+
+        return (found, me);
+    }
+
     internal static async Task<ChallengeContext?> FindAsync(InteractionContext ctx, ChallengeLookup lookup, int? season)
     {
         if (ctx.GuildId is not { } guild)
