@@ -29,6 +29,8 @@ public sealed class ChallengeDbContext(DbContextOptions<ChallengeDbContext> opti
 
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
 
+    public DbSet<WeekRecompute> WeekRecomputes => Set<WeekRecompute>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ActivityKindAssigner.Assign(this);

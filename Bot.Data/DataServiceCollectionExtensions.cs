@@ -31,6 +31,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<WebhookInbox>();
         services.AddSingleton<StravaLinkRepository>();
         services.AddSingleton<WebhookEventRepository>();
+        services.AddSingleton<WeekRecomputeRepository>();
         services.AddSingleton<StravaSubscriptionStore>();
         services.AddSingleton<SeasonQueries>();
         services.AddSingleton<ExportQueries>();

@@ -26,6 +26,12 @@ public sealed class Member
 
     public required LinkState LinkState { get; set; }
 
+    /// <summary>
+    /// When Strava stopped giving this member's data (the link needed renewing). Their weeks from then on are
+    /// "no data" and charge nothing until a back-fill after the relink has brought the season in again.
+    /// </summary>
+    public DateTime? NoDataSinceUtc { get; set; }
+
     public required DateTime CreatedAtUtc { get; set; }
 
     public required DateTime UpdatedAtUtc { get; set; }

@@ -8,4 +8,5 @@ public sealed record SeasonMemberRow(
     string LastName,
     long? StravaAthleteId,
     bool ConsentToReports,
-    int JokersLeft);
+    int JokersLeft,
+    DateTime? NoDataSinceUtc = null);

@@ -51,7 +51,8 @@ public sealed class SeasonQueries(IDbContextFactory<ChallengeDbContext> contextF
                     reader.GetString(4),
                     reader.IsDBNull(5) ? null : reader.GetInt64(5),
                     reader.GetInt64(6) != 0,
-                    reader.GetInt32(7)));
+                    reader.GetInt32(7),
+                    reader.IsDBNull(8) ? null : DateTime.SpecifyKind(reader.GetDateTime(8), DateTimeKind.Utc)));
             }
         }
 

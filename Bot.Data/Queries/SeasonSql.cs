@@ -4,7 +4,7 @@ internal static class SeasonSql
 {
     public const string Members = """
         SELECT p.id, p.member_id, m.discord_user_id, m.first_name, m.last_name, m.strava_athlete_id,
-               p.consent_to_reports, p.jokers_left
+               p.consent_to_reports, p.jokers_left, m.no_data_since_utc
         FROM participations p
         JOIN members m ON m.id = p.member_id
         WHERE p.challenge_id = @ChallengeId

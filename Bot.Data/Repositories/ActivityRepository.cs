@@ -68,10 +68,11 @@ public sealed class ActivityRepository(IDbContextFactory<ChallengeDbContext> con
     /// <summary>
     /// Makes the member's stored activities starting in [from, to) wall-clock time exactly <paramref name="records"/>
     /// (all of which lie in that range): upserts them and deletes the stored ones Strava no longer lists, in one transaction.
+    /// Stored activities in <paramref name="keepStored"/> are never deleted (a newer write than the listing owns them).
     /// </summary>
     public Task<WindowSyncResult> ReplaceWindowAsync(
         long memberId, DateTime fromLocalInclusive, DateTime toLocalExclusive, IReadOnlyList<ActivityRecord> records,
-        CancellationToken cancellationToken = default) =>
+        IReadOnlySet<long>? keepStored = null, CancellationToken cancellationToken = default) =>
         WriteTransaction.RunAsync(contextFactory, async (context, ct) =>
         {
             var written = await ActivityBulkWriter.UpsertAsync(context, records, timeProvider.GetUtcNow().UtcDateTime, ct);
@@ -80,7 +81,7 @@ public sealed class ActivityRepository(IDbContextFactory<ChallengeDbContext> con
                 .Where(a => a.MemberId == memberId && a.StartLocal >= fromLocalInclusive && a.StartLocal < toLocalExclusive)
                 .Select(a => a.Id)
                 .ToListAsync(ct);
-            var gone = stored.Where(id => !keep.Contains(id)).ToList();
+            var gone = stored.Where(id => !keep.Contains(id) && keepStored?.Contains(id) != true).ToList();
             var deleted = gone.Count == 0 ? 0 : await context.Activities.Where(a => gone.Contains(a.Id)).ExecuteDeleteAsync(ct);
             return new WindowSyncResult(records.Count, written, deleted);
         }, cancellationToken);

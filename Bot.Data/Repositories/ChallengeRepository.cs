@@ -57,6 +57,21 @@ public sealed class ChallengeRepository(IDbContextFactory<ChallengeDbContext> co
         }
     }
 
+    /// <summary>The challenges the member takes part in, by guild then season year.</summary>
+    public async Task<IReadOnlyList<ChallengeRow>> ListForMemberAsync(long memberId, CancellationToken cancellationToken = default)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using (context)
+        {
+            return await context.Participations.AsNoTracking()
+                .Where(p => p.MemberId == memberId)
+                .Select(p => p.Challenge)
+                .OrderBy(c => c.GuildId).ThenBy(c => c.SeasonYear)
+                .Select(c => new ChallengeRow(c.Id, c.GuildId, c.SeasonYear, c.RulesJson, c.TimeZone, c.CreatedAtUtc))
+                .ToListAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Creates the guild's season with these rules, or replaces the rules of the existing one.</summary>
     /// <param name="rulesJson">Already validated by the caller.</param>
     public Task<ChallengeRow> SaveRulesAsync(

@@ -49,8 +49,10 @@ public sealed class StravaLinkRepository(IDbContextFactory<ChallengeDbContext> c
                 return false;
             }
 
+            var now = timeProvider.GetUtcNow().UtcDateTime;
             member.LinkState = LinkState.NeedsRelink;
-            member.UpdatedAtUtc = timeProvider.GetUtcNow().UtcDateTime;
+            member.NoDataSinceUtc ??= now;
+            member.UpdatedAtUtc = now;
             return true;
         }, cancellationToken);
 
@@ -214,6 +216,10 @@ public sealed class StravaLinkRepository(IDbContextFactory<ChallengeDbContext> c
         }
     }
 
+    /// <summary>
+    /// Writes down a finished back-fill; the season is stored again, so weeks after a broken link stop being
+    /// "no data" (<see cref="Member.NoDataSinceUtc"/> is cleared in the same transaction).
+    /// </summary>
     public Task RecordBackfillAsync(long memberId, DateTime fromLocal, CancellationToken cancellationToken = default) =>
         RecordAsync(memberId, (sync, now) =>
         {
@@ -221,6 +227,7 @@ public sealed class StravaLinkRepository(IDbContextFactory<ChallengeDbContext> c
             sync.BackfilledFromLocal = fromLocal;
             sync.LastRecheckAtUtc = now;
             sync.LastSyncAtUtc = now;
+            sync.Member.NoDataSinceUtc = null;
         }, cancellationToken);
 
     public Task RecordRecheckAsync(long memberId, CancellationToken cancellationToken = default) =>
@@ -252,7 +259,7 @@ public sealed class StravaLinkRepository(IDbContextFactory<ChallengeDbContext> c
     private Task<bool> RecordAsync(long memberId, Action<StravaSyncState, DateTime> update, CancellationToken cancellationToken) =>
         WriteTransaction.RunAsync(contextFactory, async (context, ct) =>
         {
-            if (!await context.Members.AnyAsync(m => m.Id == memberId, ct))
+            if (await context.Members.SingleOrDefaultAsync(m => m.Id == memberId, ct) is not { } member)
             {
                 return false;
             }
@@ -260,7 +267,7 @@ public sealed class StravaLinkRepository(IDbContextFactory<ChallengeDbContext> c
             var sync = await context.StravaSyncStates.SingleOrDefaultAsync(s => s.MemberId == memberId, ct);
             if (sync is null)
             {
-                sync = new StravaSyncState { MemberId = memberId };
+                sync = new StravaSyncState { MemberId = memberId, Member = member };
                 context.StravaSyncStates.Add(sync);
             }
 

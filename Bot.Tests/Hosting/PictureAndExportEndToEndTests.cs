@@ -26,6 +26,10 @@ public sealed class PictureAndExportEndToEndTests
 {
     private const long Guild = 4343;
     private const int Season = 2026;
+
+    // The bot's calendar and the expectations share one pinned "now", so the seeded season stays current in any year.
+    private const string Now = "2026-11-25T12:00:00Z";
+    private static readonly DateOnly Today = new(2026, 11, 25);
     private const string Secret = "strava-secret-access-token";
     private string _folder = null!;
     private string _database = null!;
@@ -137,7 +141,7 @@ public sealed class PictureAndExportEndToEndTests
 
         var ledger = Csv.Parse(files["ledger-2026.csv"].Text);
         Assert.That(ledger[0], Is.EqualTo(LedgerCsv.MembersHeader.Split(',')));
-        var totals = ledger.Skip(1).ToDictionary(r => r[1], r => decimal.Parse(r[7], System.Globalization.CultureInfo.InvariantCulture));
+        var totals = ledger.Skip(1).ToDictionary(r => r[1], r => decimal.Parse(r[8], System.Globalization.CultureInfo.InvariantCulture));
         Assert.That(totals, Is.EquivalentTo(expected.Members.ToDictionary(m => m.Name, m => m.Total)), "every member, consenting or not, with the standings' total");
 
         var weeks = Csv.Parse(files["weeks-2026.csv"].Text).Skip(1).ToList();
@@ -209,6 +213,7 @@ public sealed class PictureAndExportEndToEndTests
         ["DISCORD_API_BASE_URL"] = _discord.ApiBaseUrl.ToString(),
         ["DATABASE_PATH"] = _database,
         ["CHALLENGE_TIME_ZONE"] = "UTC",
+        ["CLOCK_START_UTC"] = Now,
     };
 
     /// <summary>The admin JSON is the CLI export of the same day, with activity titles and routes withheld.</summary>
@@ -267,7 +272,7 @@ public sealed class PictureAndExportEndToEndTests
     {
         await using var services = new ServiceCollection().AddChallengeData(_database).AddSingleton<StandingsService>().BuildServiceProvider();
         var challenge = (await services.GetRequiredService<ChallengeRepository>().GetAsync(Guild, Season))!;
-        return SeasonScorer.Score(await services.GetRequiredService<StandingsService>().LoadAsync(challenge, DateOnly.FromDateTime(DateTime.UtcNow)));
+        return SeasonScorer.Score(await services.GetRequiredService<StandingsService>().LoadAsync(challenge, Today));
     }
 
     /// <summary>Anna (with Strava tokens stored) ran three times in week 2, Lukas never; Marie did not consent.</summary>

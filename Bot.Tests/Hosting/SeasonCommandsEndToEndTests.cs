@@ -21,6 +21,10 @@ public sealed class SeasonCommandsEndToEndTests
 {
     private const long Guild = 4242;
     private const int Season = 2026;
+
+    // The bot's calendar and the expectations share one pinned "now", so the seeded season stays current in any year.
+    private const string Now = "2026-11-25T12:00:00Z";
+    private static readonly DateOnly Today = new(2026, 11, 25);
     private string _folder = null!;
     private string _database = null!;
     private FakeDiscordGateway _discord = null!;
@@ -40,6 +44,7 @@ public sealed class SeasonCommandsEndToEndTests
             ["DISCORD_API_BASE_URL"] = _discord.ApiBaseUrl.ToString(),
             ["DATABASE_PATH"] = _database,
             ["CHALLENGE_TIME_ZONE"] = "UTC",
+            ["CLOCK_START_UTC"] = Now,
         });
         await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
     }
@@ -155,8 +160,7 @@ public sealed class SeasonCommandsEndToEndTests
     {
         await using var services = new ServiceCollection().AddChallengeData(_database).AddSingleton<StandingsService>().BuildServiceProvider();
         var challenge = (await services.GetRequiredService<ChallengeRepository>().GetAsync(Guild, Season))!;
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        return SeasonScorer.Score(await services.GetRequiredService<StandingsService>().LoadAsync(challenge, today));
+        return SeasonScorer.Score(await services.GetRequiredService<StandingsService>().LoadAsync(challenge, Today));
     }
 
     [Test]

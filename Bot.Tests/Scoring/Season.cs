@@ -32,6 +32,9 @@ internal sealed class Season(int year = 2024, string asOf = "2024-12-31", Rules?
 
     public Season Run(string start, decimal minutes) => Add("Run", "Run", start, minutes);
 
+    /// <summary>The member's data is missing from this week on (their Strava link broke).</summary>
+    public int? NoDataFrom { get; set; }
+
     public Season Joker(int week)
     {
         _jokers.Add(week);
@@ -43,7 +46,7 @@ internal sealed class Season(int year = 2024, string asOf = "2024-12-31", Rules?
         DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture),
         Rules,
         _kinds,
-        [new MemberInput("1", "Test Member", _jokers, activities ?? _activities)]);
+        [new MemberInput("1", "Test Member", _jokers, activities ?? _activities, NoDataFrom)]);
 
     public MemberStanding Score() => SeasonScorer.Score(Input()).Members[0];
 

@@ -40,6 +40,19 @@ public sealed class WeekStatusTests
     }
 
     [Test]
+    public void Status_NoDataFromAWeek_ThatWeekAndLaterAreUnknownChargeNothingAndKeepTheStreak()
+    {
+        var weeks = ThreeRunsInWeek(new Season(asOf: "2024-01-29") { NoDataFrom = 3 }, 4).Joker(4).Score().Weeks;
+
+        Assert.That(weeks.Select(w => (w.Week, w.Status, w.Streak, w.Amount)), Is.EqualTo(new[]
+        {
+            (1, WeekStatus.Failed, 0, 5m), (2, WeekStatus.Failed, 1, 10m), (3, WeekStatus.NoData, 2, 0m),
+            (4, WeekStatus.Joker, 2, 0m), (5, WeekStatus.NoData, 2, 0m),
+        }), "a joker stays a joker; the week in progress is unknown too");
+        Assert.That(new Season(asOf: "2024-01-29") { NoDataFrom = 3 }.Score().Total, Is.EqualTo(15m));
+    }
+
+    [Test]
     public void Status_JokerWeek_CostsNothingAndKeepsStreak()
     {
         var weeks = new Season(asOf: "2024-01-22").Joker(2).Score().Weeks;

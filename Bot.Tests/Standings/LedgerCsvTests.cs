@@ -29,10 +29,10 @@ public sealed class LedgerCsvTests
 
         Assert.That(rows[0], Is.EqualTo(LedgerCsv.MembersHeader.Split(',')));
         Assert.That(rows, Has.Count.EqualTo(4));
-        Assert.That(rows[1], Is.EqualTo(new[] { "301", "Anna \"Speedy\" Berg, Jr.", "true", "1", "1", "1", "0", "5.00", "" }));
+        Assert.That(rows[1], Is.EqualTo(new[] { "301", "Anna \"Speedy\" Berg, Jr.", "true", "1", "1", "1", "0", "0", "5.00", "" }));
         Assert.That(rows[2][1], Is.EqualTo("'=HYPERLINK(\"http://x\")"), "a formula is written as text");
-        Assert.That((rows[2][2], rows[2][4], rows[2][6], rows[2][7]), Is.EqualTo(("false", "2", "1", "15.25")));
-        Assert.That((rows[3][0], rows[3][7], rows[3][8]), Is.EqualTo(("member:7", "", "the amount of week 40 does not fit a decimal")));
+        Assert.That((rows[2][2], rows[2][4], rows[2][6], rows[2][8]), Is.EqualTo(("false", "2", "1", "15.25")));
+        Assert.That((rows[3][0], rows[3][8], rows[3][9]), Is.EqualTo(("member:7", "", "the amount of week 40 does not fit a decimal")));
     }
 
     [Test]

@@ -65,6 +65,45 @@ public sealed class StravaTokenTests : StravaHostFixture
     }
 
     [Test]
+    public async Task Refresh_CrashBetweenStravasReplyAndTheDbWrite_LeavesTheOldRowUntouched()
+    {
+        var member = await StravaHost.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddMinutes(-1));
+        var before = await StravaHost.FindMemberAsync(member.Id);
+
+        // The crash: the UPDATE of the member's tokens runs and then dies before its transaction commits.
+        await ExecuteAsync("""
+            CREATE TRIGGER crash_before_commit AFTER UPDATE ON members
+            BEGIN SELECT RAISE(ABORT, 'simulated crash between the reply and the write'); END;
+            """);
+        Exception? crash = null;
+        try
+        {
+            await StravaHost.GetInternal<StravaTokenService>().GetAccessTokenAsync(member.Id);
+        }
+        catch (Exception exception)
+        {
+            crash = exception;
+        }
+
+        var after = await StravaHost.FindMemberAsync(member.Id);
+        await ExecuteAsync("DROP TRIGGER crash_before_commit;");
+        var next = await StravaHost.GetInternal<StravaTokenService>().GetAccessTokenAsync(member.Id);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(FakeStrava.CallsTo("POST", "/oauth/token"), Has.Count.EqualTo(2), "Strava answered the first refresh");
+            Assert.That(crash, Is.Not.Null, "the write failed");
+            Assert.That((after!.AccessToken, after.RefreshToken, after.TokenExpiresAtUtc, after.LinkState, after.UpdatedAtUtc),
+                Is.EqualTo((before!.AccessToken, before.RefreshToken, before.TokenExpiresAtUtc, before.LinkState, before.UpdatedAtUtc)),
+                "no part of the rotated tokens was stored");
+
+            // Strava rotated the refresh token and dropped the old one, so the member must link again: told once, no loop.
+            Assert.That(next.Status, Is.EqualTo(StravaStatus.NeedsRelink));
+            Assert.That(StravaHost.Notifier.Sent, Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task Refresh_MemberRelinkedWhileTheRefreshWasInFlight_TheNewLinkIsNotOverwritten()
     {
         var member = await StravaHost.AddLinkedMemberAsync(1, 11, expiresAtUtc: DateTime.UtcNow.AddMinutes(-1));
@@ -220,5 +259,14 @@ public sealed class StravaTokenTests : StravaHostFixture
         var member = context.Members.Single(m => m.Id == memberId);
         member.TokenExpiresAtUtc = DateTime.UtcNow.AddSeconds(-1);
         await context.SaveChangesAsync();
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(StravaHost.Directory, "challenge.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 }

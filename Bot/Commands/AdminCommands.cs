@@ -78,7 +78,8 @@ public sealed class AdminCommands(ChallengeLookup lookup, SeasonExports exports,
 
     [SlashCommandGroup("standings", "Standings")]
     public sealed class Standings(
-        Bot.Standings.StandingsService standings, ChallengeLookup lookup, Threading.ICpuWorkQueue cpu, ChallengeOptions options, TimeProvider time)
+        Bot.Standings.StandingsService standings, Bot.Standings.ClosedWeekAudit audit, ChallengeLookup lookup, Threading.ICpuWorkQueue cpu,
+        ChallengeOptions options, TimeProvider time)
         : ApplicationCommandModule
     {
         [SlashCommand("recompute", "Recompute the season from the stored activities and report the pot")]
@@ -102,8 +103,23 @@ public sealed class AdminCommands(ChallengeLookup lookup, SeasonExports exports,
 
             var result = await tally;
             var pot = result.Members.Where(m => !m.HasError).Sum(m => m.Total);
-            await Replies.Private(ctx, string.Create(CultureInfo.InvariantCulture,
+            var text = new System.Text.StringBuilder(string.Create(CultureInfo.InvariantCulture,
                 $"Season {challenge.SeasonYear} recomputed as of {today:yyyy-MM-dd}: {result.Members.Count} member(s), pot {Money.Format(pot, options.Currency)}."));
+
+            // Closed weeks whose debt moved, as recorded when their inputs changed (newest first).
+            var changes = await audit.HistoryAsync(challenge.Id, 10, ctx.CancellationToken);
+            if (changes.Count > 0)
+            {
+                var names = season.Members.ToDictionary(m => m.MemberId, m => m.DiscordUserId is { } id ? $"<@{id}>" : $"{m.FirstName} {m.LastName}".Trim());
+                text.Append("\nRecent changes to closed weeks:");
+                foreach (var change in changes)
+                {
+                    text.Append(CultureInfo.InvariantCulture,
+                        $"\n• {change.AtUtc:yyyy-MM-dd HH:mm} UTC, week {change.Week}, {names.GetValueOrDefault(change.MemberId, "a former member")}: {change.OldStatus} {Money.Format(change.OldAmount, options.Currency)} → {change.NewStatus} {Money.Format(change.NewAmount, options.Currency)} ({change.Reason})");
+                }
+            }
+
+            await Replies.Private(ctx, text.ToString());
         }
     }
 
@@ -134,7 +150,7 @@ public sealed class AdminCommands(ChallengeLookup lookup, SeasonExports exports,
     }
 
     [SlashCommandGroup("rules", "Season rules")]
-    public sealed class RulesGroup(ChallengeRepository challenges, ChallengeLookup lookup, ChallengeOptions options) : ApplicationCommandModule
+    public sealed class RulesGroup(ChallengeRepository challenges, Bot.Standings.ClosedWeekAudit audit, ChallengeLookup lookup, ChallengeOptions options) : ApplicationCommandModule
     {
         [SlashCommand("set", "Change one rule, e.g. key price_per_week value 4")]
         [Ephemeral]
@@ -169,7 +185,9 @@ public sealed class AdminCommands(ChallengeLookup lookup, SeasonExports exports,
             }
 
             // Stored in the canonical form, so /rules and the export read the same keys.
-            await challenges.SaveRulesAsync(challenge.GuildId, challenge.SeasonYear, RulesJson.Write(RulesJson.Parse(json)), ctx.CancellationToken);
+            var canonical = RulesJson.Write(RulesJson.Parse(json));
+            await audit.RecomputeChallengeAsync(challenge, $"rule {key} set by admin {ctx.User.Id}",
+                ct => challenges.SaveRulesAsync(challenge.GuildId, challenge.SeasonYear, canonical, ct), ctx.CancellationToken);
             await Replies.Private(ctx, $"Season {challenge.SeasonYear}: `{key}` is now `{parsed?.ToJsonString() ?? "null"}`.");
         }
 
@@ -182,7 +200,8 @@ public sealed class AdminCommands(ChallengeLookup lookup, SeasonExports exports,
                 return;
             }
 
-            await challenges.SaveRulesAsync(challenge.GuildId, challenge.SeasonYear, RulesJson.Write(Rules.Default), ctx.CancellationToken);
+            await audit.RecomputeChallengeAsync(challenge, $"rules reset by admin {ctx.User.Id}",
+                ct => challenges.SaveRulesAsync(challenge.GuildId, challenge.SeasonYear, RulesJson.Write(Rules.Default), ct), ctx.CancellationToken);
             await Replies.Private(ctx, $"Season {challenge.SeasonYear}: every rule is back to its default. See `/rules`.");
         }
     }

@@ -1,5 +1,6 @@
 using Bot.Pictures;
 using Bot.Threading;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Commands;
 
@@ -10,6 +11,8 @@ internal static class CommandsServiceCollectionExtensions
     {
         services.AddSingleton<ChallengeLookup>();
         services.AddSingleton<SeasonExports>();
+        services.TryAddSingleton<Standings.StandingsService>();
+        services.TryAddSingleton<Standings.ClosedWeekAudit>();
         services.AddCpuWork(configuration);
         services.AddPictures();
         return services;

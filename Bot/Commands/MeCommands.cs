@@ -58,6 +58,7 @@ public sealed class MeCommands(
                 WeekStatus.Passed => "✅",
                 WeekStatus.Failed => $"❌ {Money.Format(week.Amount, currency)}",
                 WeekStatus.Joker => "🃏",
+                WeekStatus.NoData => "❔ unknown / no data (link Strava again: `/strava_auth`)",
                 _ => "⏳ in progress",
             };
             text.Append(CultureInfo.InvariantCulture, $"**Week {week.Week}** — {week.Points}/{DecimalText.Format(rules.PointsRequired)} {status}\n");

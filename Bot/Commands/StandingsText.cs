@@ -13,18 +13,21 @@ internal static class StandingsText
     public static string Week(int week, IReadOnlyList<(string Name, WeekResult Result)> rows, decimal pointsRequired, string currency, int hidden)
     {
         var text = new StringBuilder();
-        var best = rows.Count > 0 ? rows.Max(r => r.Result.Points) : 0;
+        var best = rows.Where(r => r.Result.Status != WeekStatus.NoData).Select(r => r.Result.Points).DefaultIfEmpty(0).Max();
         foreach (var (name, result) in rows.OrderByDescending(r => r.Result.Points).ThenBy(r => r.Name, StringComparer.CurrentCulture))
         {
-            var medal = result.Points == best && best > 0 ? "🥇 " : "";
+            var medal = result.Points == best && best > 0 && result.Status != WeekStatus.NoData ? "🥇 " : "";
             var status = result.Status switch
             {
                 WeekStatus.Passed => "✅",
                 WeekStatus.Failed => $"❌ {Money.Format(result.Amount, currency)}",
                 WeekStatus.Joker => "🃏 joker",
+                WeekStatus.NoData => "❔ unknown / no data",
                 _ => "⏳ in progress",
             };
-            text.Append(CultureInfo.InvariantCulture, $"{medal}**{name}** — {result.Points}/{DecimalText.Format(pointsRequired)} {status}\n");
+            // Without data the points are only what arrived before the link broke: not shown as a score.
+            var points = result.Status == WeekStatus.NoData ? "?" : result.Points.ToString(CultureInfo.InvariantCulture);
+            text.Append(CultureInfo.InvariantCulture, $"{medal}**{name}** — {points}/{DecimalText.Format(pointsRequired)} {status}\n");
         }
 
         AppendHidden(text, hidden);

@@ -28,6 +28,7 @@ internal static class BotApp
         builder.Services.AddGracefulShutdown();
         builder.Services.AddChallengeData(AppConfiguration.Bind<StorageOptions>(builder.Configuration).DatabasePath);
         builder.Services.AddSingleton<StandingsService>();
+        builder.Services.AddSingleton<ClosedWeekAudit>();
         builder.Services.AddBotDiscord();
         builder.Services.AddBotCommands(builder.Configuration);
         builder.Services.AddBotWeb(builder.Configuration);

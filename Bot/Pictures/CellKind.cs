@@ -10,4 +10,7 @@ public enum CellKind
     Joker,
     InProgress,
     Future,
+
+    /// <summary>The member's data is missing (Strava link broken): unknown, charged nothing.</summary>
+    NoData,
 }

@@ -77,6 +77,7 @@ public static class PictureModels
                 WeekStatus.Passed => new PictureCell(CellKind.Passed),
                 WeekStatus.Failed => new PictureCell(CellKind.Failed, week.Amount),
                 WeekStatus.Joker => new PictureCell(CellKind.Joker),
+                WeekStatus.NoData => new PictureCell(CellKind.NoData),
                 _ => new PictureCell(CellKind.InProgress),
             };
         }

@@ -86,7 +86,8 @@ public sealed class SeasonPictureRenderer(PictureFonts fonts, PicturePalette pal
             canvas.Text("Nobody to show yet.", Pad, gridTop + (RowHeight / 2f) + (NameSize * 0.36f), NameSize, palette.MutedText);
         }
 
-        DrawLegend(canvas, gridTop + (Math.Max(picture.Rows.Count, 1) * RowHeight) + 24, maxAmount, currency);
+        var noData = picture.Rows.Any(r => r.Cells.Any(c => c.Kind == CellKind.NoData));
+        DrawLegend(canvas, gridTop + (Math.Max(picture.Rows.Count, 1) * RowHeight) + 24, maxAmount, currency, noData);
         return canvas.Encode();
     }
 
@@ -117,6 +118,9 @@ public sealed class SeasonPictureRenderer(PictureFonts fonts, PicturePalette pal
             case CellKind.NotCounted:
                 canvas.RoundRect(x + 0.75f, y + 0.75f, CellWidth - 1.5f, CellHeight - 1.5f, 3, palette.NotCounted, outline: true);
                 break;
+            case CellKind.NoData:
+                canvas.RoundRect(x + 0.75f, y + 0.75f, CellWidth - 1.5f, CellHeight - 1.5f, 3, palette.MutedText, outline: true);
+                break;
             case CellKind.Failed:
                 canvas.RoundRect(x, y, CellWidth, CellHeight, 3, palette.Failed(cell.Amount, maxAmount));
                 break;
@@ -134,7 +138,7 @@ public sealed class SeasonPictureRenderer(PictureFonts fonts, PicturePalette pal
         _ => palette.Future,
     };
 
-    private void DrawLegend(PictureCanvas canvas, float top, decimal maxAmount, string currency)
+    private void DrawLegend(PictureCanvas canvas, float top, decimal maxAmount, string currency, bool noData)
     {
         const int swatch = 20;
         const int size = 18;
@@ -148,6 +152,11 @@ public sealed class SeasonPictureRenderer(PictureFonts fonts, PicturePalette pal
             ("future", palette.Future, false),
             ("not counted", palette.NotCounted, true),
         ];
+        if (noData)
+        {
+            items = [.. items, ("no data", palette.MutedText, true)];
+        }
+
         foreach (var (label, colour, outline) in items)
         {
             canvas.RoundRect(x, top, swatch, swatch, 3, colour, outline);

@@ -80,7 +80,7 @@ public sealed class WeekPictureRenderer(PictureFonts fonts, PicturePalette palet
         var lineX = barLeft + ((float)picture.PointsRequired / scale * BarAreaWidth);
         canvas.Line(lineX, top - 6, lineX, bottom + 4, palette.RequiredLine, 2, dash: 6);
         canvas.Text($"required {required}", lineX, top - 10, 16, palette.MutedText, align: SKTextAlign.Center);
-        DrawLegend(canvas, bottom + 20);
+        DrawLegend(canvas, bottom + 20, picture.Bars.Any(b => b.Status == WeekStatus.NoData));
         return canvas.Encode();
     }
 
@@ -89,6 +89,7 @@ public sealed class WeekPictureRenderer(PictureFonts fonts, PicturePalette palet
         WeekStatus.Passed => palette.Passed,
         WeekStatus.Failed => palette.Failed(bar.Amount, maxAmount),
         WeekStatus.Joker => palette.Joker,
+        WeekStatus.NoData => palette.Future,
         _ => palette.InProgress,
     };
 
@@ -96,10 +97,11 @@ public sealed class WeekPictureRenderer(PictureFonts fonts, PicturePalette palet
     {
         WeekStatus.Failed => string.Create(CultureInfo.InvariantCulture, $"{bar.Points}/{required} · {Money.Format(bar.Amount, currency)}"),
         WeekStatus.Joker => string.Create(CultureInfo.InvariantCulture, $"{bar.Points}/{required} · joker"),
+        WeekStatus.NoData => string.Create(CultureInfo.InvariantCulture, $"{bar.Points}/{required} · no data"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{bar.Points}/{required}"),
     };
 
-    private void DrawLegend(PictureCanvas canvas, float top)
+    private void DrawLegend(PictureCanvas canvas, float top, bool noData)
     {
         const int swatch = 20;
         var x = (float)Pad;
@@ -110,6 +112,11 @@ public sealed class WeekPictureRenderer(PictureFonts fonts, PicturePalette palet
             ("joker", palette.Joker),
             ("in progress", palette.InProgress),
         ];
+        if (noData)
+        {
+            items = [.. items, ("no data", palette.Future)];
+        }
+
         foreach (var (label, colour) in items)
         {
             canvas.RoundRect(x, top, swatch, swatch, 3, colour);

@@ -26,6 +26,7 @@ internal static class MemberScorer
         }
 
         var jokers = JokerMask(member.JokerWeeks);
+        var noDataFrom = member.NoDataFromWeek ?? int.MaxValue;
         var weeks = new WeekResult[lastWeek - firstWeek + 1];
         var decimals = rules.Amounts.Decimals;
         var cents = rules.Amounts.Cents;
@@ -41,6 +42,10 @@ internal static class MemberScorer
             if ((jokers & (1UL << week)) != 0)
             {
                 status = WeekStatus.Joker;
+            }
+            else if (week >= noDataFrom)
+            {
+                status = WeekStatus.NoData;
             }
             else if (week == inProgress)
             {

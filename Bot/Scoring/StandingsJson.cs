@@ -27,6 +27,7 @@ public static class StandingsJson
         WeekStatus.Failed => "failed",
         WeekStatus.Joker => "joker",
         WeekStatus.InProgress => "in_progress",
+        WeekStatus.NoData => "no_data",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 

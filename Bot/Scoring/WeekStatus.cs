@@ -6,4 +6,7 @@ public enum WeekStatus
     Failed,
     Joker,
     InProgress,
+
+    /// <summary>The bot could not get the member's data for this week (Strava link broken): unknown, never charged automatically.</summary>
+    NoData,
 }

@@ -12,7 +12,7 @@ namespace Bot.Standings;
 /// </summary>
 public static class LedgerCsv
 {
-    public const string MembersHeader = "member_id,name,consent_to_reports,passed,failed,jokers,in_progress,total,error";
+    public const string MembersHeader = "member_id,name,consent_to_reports,passed,failed,jokers,in_progress,no_data,total,error";
     public const string WeeksHeader = "member_id,name,week,points,points_required,status,streak,amount";
 
     /// <param name="members">The participants, in the order of <paramref name="standings"/>' members.</param>
@@ -30,6 +30,7 @@ public static class LedgerCsv
                 Count(standing, WeekStatus.Failed),
                 Count(standing, WeekStatus.Joker),
                 Count(standing, WeekStatus.InProgress),
+                Count(standing, WeekStatus.NoData),
                 standing.HasError ? "" : Amount(standing.Total),
                 standing.Error ?? "");
         }
@@ -65,6 +66,7 @@ public static class LedgerCsv
         WeekStatus.Passed => "passed",
         WeekStatus.Failed => "failed",
         WeekStatus.Joker => "joker",
+        WeekStatus.NoData => "no_data",
         _ => "in_progress",
     };
 

@@ -6,7 +6,8 @@ namespace Bot.Standings;
 /// <summary>Turns the database's season rows into scoring input (one pass, rows arrive sorted).</summary>
 public static class SeasonInputMapper
 {
-    public static SeasonInput Map(int season, DateOnly asOf, Rules rules, SeasonData data, ActivityKinds kinds)
+    /// <param name="zone">The challenge's time zone, which dates a member's loss of data to a week (UTC when null).</param>
+    public static SeasonInput Map(int season, DateOnly asOf, Rules rules, SeasonData data, ActivityKinds kinds, TimeZoneInfo? zone = null)
     {
         // Database kind ids → this process's interned kinds, once per season rather than per activity.
         var kindMap = new int[data.Kinds.Count == 0 ? 0 : (int)data.Kinds.Max(k => k.Id) + 1];
@@ -49,9 +50,26 @@ public static class SeasonInputMapper
                 MemberKey(m.DiscordUserId, m.MemberId),
                 DisplayName(m.FirstName, m.LastName),
                 jokers.GetValueOrDefault(m.ParticipationId) ?? [],
-                activitiesByMember.GetValueOrDefault(m.MemberId) ?? []))
+                activitiesByMember.GetValueOrDefault(m.MemberId) ?? [],
+                NoDataFromWeek(season, m.NoDataSinceUtc, zone ?? TimeZoneInfo.Utc)))
             .ToList();
         return new SeasonInput(season, asOf, rules, kinds, members);
+    }
+
+    /// <summary>
+    /// The season week from which a member whose Strava data stopped at <paramref name="sinceUtc"/> has no data:
+    /// the week of that moment in the challenge's zone (week 1 when it was before the season, none when after).
+    /// </summary>
+    public static int? NoDataFromWeek(int season, DateTime? sinceUtc, TimeZoneInfo zone)
+    {
+        if (sinceUtc is not { } since)
+        {
+            return null;
+        }
+
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(since, DateTimeKind.Utc), zone);
+        var year = System.Globalization.ISOWeek.GetYear(local);
+        return year < season ? 1 : year > season ? null : System.Globalization.ISOWeek.GetWeekOfYear(local);
     }
 
     /// <summary>A member's id in standings: the Discord id, or the member number for legacy members without one.</summary>

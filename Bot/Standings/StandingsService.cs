@@ -6,8 +6,11 @@ using Bot.Scoring;
 namespace Bot.Standings;
 
 /// <summary>A guild's season standings from the database: rules + stored activities + jokers, as of a date.</summary>
-public sealed class StandingsService(ChallengeRepository challenges, SeasonQueries seasons)
+/// <param name="options">The default time zone for challenges without their own (UTC when absent).</param>
+public sealed class StandingsService(ChallengeRepository challenges, SeasonQueries seasons, ChallengeOptions? options = null)
 {
+    private readonly TimeZoneInfo _defaultZone = options?.ResolveTimeZone() ?? TimeZoneInfo.Utc;
+
     // Kinds are few (a few dozen sport types) and interning is append-only, so one table serves every season.
     private readonly ActivityKinds _kinds = new();
 
@@ -32,12 +35,12 @@ public sealed class StandingsService(ChallengeRepository challenges, SeasonQueri
         var rules = RulesJson.Parse(challenge.RulesJson);
         var (from, to) = SeasonWindow.For(challenge.SeasonYear);
         var data = await seasons.ReadSeasonAsync(challenge.Id, from, to, cancellationToken);
-        return new LoadedSeason(SeasonInputMapper.Map(challenge.SeasonYear, asOf, rules, data, _kinds), data.Members);
+        return new LoadedSeason(SeasonInputMapper.Map(challenge.SeasonYear, asOf, rules, data, _kinds, Zone(challenge, _defaultZone)), data.Members);
     }
 
-    public static DateOnly Today(ChallengeRow challenge, TimeZoneInfo defaultZone, TimeProvider time)
-    {
-        var zone = challenge.TimeZone is { } id && ChallengeTimeZone.TryResolve(id, out var own) ? own : defaultZone;
-        return ChallengeTimeZone.Today(zone, time);
-    }
+    public static DateOnly Today(ChallengeRow challenge, TimeZoneInfo defaultZone, TimeProvider time) =>
+        ChallengeTimeZone.Today(Zone(challenge, defaultZone), time);
+
+    private static TimeZoneInfo Zone(ChallengeRow challenge, TimeZoneInfo defaultZone) =>
+        challenge.TimeZone is { } id && ChallengeTimeZone.TryResolve(id, out var own) ? own : defaultZone;
 }

@@ -10,12 +10,13 @@ namespace Bot.Strava;
 /// Brings a member's stored activities in line with Strava: a wall-clock window listed with per_page=200
 /// (epoch seconds, a day of margin each side, paging until a short page), filtered by start_date_local
 /// and written in one transaction; or one activity fetched by id. Nothing is written unless Strava's
-/// whole answer was read.
+/// whole answer was read. Writes go through <see cref="ActivityStore"/>: serialised per member, newer webhook
+/// writes win over an older listing, and changes to closed weeks are recorded as recomputes.
 /// </summary>
 internal sealed class ActivitySync(
     StravaMemberApi api,
     StravaClient client,
-    ActivityRepository activities,
+    ActivityStore store,
     StravaLinkRepository links,
     ChallengeOptions challengeOptions,
     TimeProvider time,
@@ -36,13 +37,10 @@ internal sealed class ActivitySync(
         var season = await links.LatestSeasonAsync(memberId, cancellationToken)
             ?? ISOWeek.GetYear(Today().ToDateTime(TimeOnly.MinValue));
         var (from, to) = SeasonWindow.For(season);
-        var outcome = await SyncWindowAsync(memberId, from, to, cancellationToken);
-        if (outcome.IsOk)
-        {
-            await links.RecordBackfillAsync(memberId, from, cancellationToken);
-        }
 
-        return outcome;
+        // "Done" is written with the activities, inside the same recompute: the weeks a broken link left
+        // without data count again from here, and what that does to closed weeks is recorded.
+        return await SyncWindowAsync(memberId, from, to, "Strava back-fill", ct => links.RecordBackfillAsync(memberId, from, ct), cancellationToken);
     }
 
     /// <summary>The current and previous ISO week, which catches edited durations (Strava sends no event for them).</summary>
@@ -52,18 +50,17 @@ internal sealed class ActivitySync(
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var from = monday.AddDays(-7).ToDateTime(TimeOnly.MinValue);
         var to = monday.AddDays(7).ToDateTime(TimeOnly.MinValue);
-        var outcome = await SyncWindowAsync(memberId, from, to, cancellationToken);
-        if (outcome.IsOk)
-        {
-            await links.RecordRecheckAsync(memberId, cancellationToken);
-        }
-
-        return outcome;
+        return await SyncWindowAsync(memberId, from, to, "Strava re-check", ct => links.RecordRecheckAsync(memberId, ct), cancellationToken);
     }
 
     /// <summary>Lists [from, to) wall-clock time and makes the stored activities in it exactly what Strava lists.</summary>
-    public async Task<SyncOutcome> SyncWindowAsync(long memberId, DateTime fromLocal, DateTime toLocal, CancellationToken cancellationToken = default)
+    public Task<SyncOutcome> SyncWindowAsync(long memberId, DateTime fromLocal, DateTime toLocal, CancellationToken cancellationToken = default) =>
+        SyncWindowAsync(memberId, fromLocal, toLocal, "Strava sync", null, cancellationToken);
+
+    private async Task<SyncOutcome> SyncWindowAsync(
+        long memberId, DateTime fromLocal, DateTime toLocal, string reason, Func<CancellationToken, Task>? done, CancellationToken cancellationToken)
     {
+        using var listing = store.BeginListing(memberId);
         var after = Epoch(fromLocal - Margin);
         var before = Epoch(toLocal + Margin);
         var records = new List<ActivityRecord>();
@@ -102,7 +99,7 @@ internal sealed class ActivitySync(
         // Paging may repeat an activity across pages; one row each.
         var distinct = records.DistinctBy(r => r.Id).ToList();
         await links.KeepBackfillDueAsync(memberId, cancellationToken);
-        var written = await activities.ReplaceWindowAsync(memberId, fromLocal, toLocal, distinct, cancellationToken);
+        var written = await store.ReplaceWindowAsync(listing, fromLocal, toLocal, distinct, reason, done, cancellationToken);
         StravaLog.WindowSynced(logger, memberId, fromLocal, toLocal, written.Listed, written.Written, written.Deleted, calls);
         return new SyncOutcome(StravaStatus.Ok, calls, written.Listed, written.Written, written.Deleted);
     }
@@ -113,7 +110,7 @@ internal sealed class ActivitySync(
         var response = await api.CallAsync(memberId, (token, ct) => client.GetActivityAsync(token, activityId, ct), cancellationToken);
         if (response.Status == StravaStatus.NotFound)
         {
-            var deleted = await activities.DeleteAsync(activityId, cancellationToken);
+            var deleted = await store.DeleteAsync(memberId, activityId, "Strava no longer has the activity", cancellationToken);
             return new SyncOutcome(StravaStatus.Ok, 1, Deleted: deleted ? 1 : 0);
         }
 
@@ -129,8 +126,8 @@ internal sealed class ActivitySync(
         }
 
         await links.KeepBackfillDueAsync(memberId, cancellationToken);
-        var written = await activities.UpsertManyAsync([record], cancellationToken);
-        return new SyncOutcome(StravaStatus.Ok, 1, 1, written);
+        var written = await store.UpsertAsync(memberId, record, "Strava webhook", cancellationToken);
+        return new SyncOutcome(StravaStatus.Ok, 1, 1, written ? 1 : 0);
     }
 
     private static long Epoch(DateTime wallClock) =>

@@ -49,6 +49,9 @@ public static class StravaServiceCollectionExtensions
 
         services.AddSingleton<StravaTokenService>();
         services.AddSingleton<StravaMemberApi>();
+        services.TryAddSingleton<Standings.StandingsService>();
+        services.TryAddSingleton<Standings.ClosedWeekAudit>();
+        services.AddSingleton<ActivityStore>();
         services.AddSingleton<ActivitySync>();
         services.AddSingleton<StravaSyncJob>();
         services.AddSingleton<WebhookQueueProcessor>();

@@ -15,7 +15,7 @@ internal sealed class WebhookQueueProcessor(
     StravaSubscriptionStore subscriptions,
     MemberRepository members,
     StravaLinkRepository links,
-    ActivityRepository activities,
+    ActivityStore store,
     ActivitySync sync,
     TimeProvider time,
     ILogger<WebhookQueueProcessor> logger) : BackgroundService, IWebhookQueueSignal
@@ -128,11 +128,11 @@ internal sealed class WebhookQueueProcessor(
         switch (queued.AspectType)
         {
             case "delete":
-                await activities.DeleteAsync(queued.ObjectId, cancellationToken);
+                await store.DeleteAsync(member.Id, queued.ObjectId, "Strava webhook: activity deleted", cancellationToken);
                 await CompleteAsync(queued, "activity deleted", cancellationToken);
                 return;
             case "update" when updates.IsTitleOnly:
-                await activities.RenameAsync(queued.ObjectId, updates.Title, cancellationToken);
+                await store.RenameAsync(member.Id, queued.ObjectId, updates.Title, cancellationToken);
                 await CompleteAsync(queued, "title stored (no call)", cancellationToken);
                 return;
             case "create" or "update":

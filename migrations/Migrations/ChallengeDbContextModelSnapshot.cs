@@ -240,6 +240,10 @@ namespace Bot.Migrations.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("link_state");
 
+                    b.Property<DateTime?>("NoDataSinceUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("no_data_since_utc");
+
                     b.Property<string>("ProfileMediumUrl")
                         .HasColumnType("TEXT")
                         .HasColumnName("profile_medium_url");
@@ -441,6 +445,64 @@ namespace Bot.Migrations.Migrations
                     b.ToTable("webhook_events", (string)null);
                 });
 
+            modelBuilder.Entity("Bot.Data.Entities.WeekRecompute", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_utc");
+
+                    b.Property<long>("ChallengeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<decimal>("NewAmount")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("new_amount");
+
+                    b.Property<string>("NewStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("new_status");
+
+                    b.Property<decimal>("OldAmount")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("old_amount");
+
+                    b.Property<string>("OldStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("old_status");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("week");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ChallengeId", "AtUtc");
+
+                    b.ToTable("week_recomputes", (string)null);
+                });
+
             modelBuilder.Entity("Bot.Data.Entities.Activity", b =>
                 {
                     b.HasOne("Bot.Data.Entities.ActivityKind", "Kind")
@@ -508,6 +570,25 @@ namespace Bot.Migrations.Migrations
                         .HasForeignKey("Bot.Data.Entities.StravaSyncState", "MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Bot.Data.Entities.WeekRecompute", b =>
+                {
+                    b.HasOne("Bot.Data.Entities.Challenge", "Challenge")
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bot.Data.Entities.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Challenge");
 
                     b.Navigation("Member");
                 });

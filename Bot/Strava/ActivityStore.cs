@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using Bot.Data.Repositories;
+using Bot.Standings;
+
+namespace Bot.Strava;
+
+/// <summary>
+/// The one writer of members' stored activities from Strava. Writes of one member are serialised, each runs inside
+/// <see cref="ClosedWeekAudit"/> (so a change to a closed week's debt is recorded), and a listing cannot undo a newer
+/// write: a window listing takes a <see cref="Listing"/> ticket before its first page, and when it is written, every
+/// activity that a webhook created, changed, renamed or deleted after the ticket keeps what the webhook wrote.
+/// </summary>
+internal sealed class ActivityStore(ActivityRepository activities, ClosedWeekAudit audit)
+{
+    private readonly ConcurrentDictionary<long, MemberWrites> _members = new();
+    private long _sequence;
+
+    /// <summary>Starts a listing of the member's activities: writes after this moment win over what it lists.</summary>
+    public Listing BeginListing(long memberId)
+    {
+        var member = Member(memberId);
+        var ticket = Interlocked.Increment(ref _sequence);
+        lock (member.Journal)
+        {
+            member.OpenListings.Add(ticket);
+        }
+
+        return new Listing(this, memberId, ticket);
+    }
+
+    /// <summary>
+    /// Makes the window what the listing saw, except for activities written since the listing began; then runs
+    /// <paramref name="alsoAsync"/> (e.g. "back-fill done") inside the same recompute.
+    /// </summary>
+    public async Task<WindowSyncResult> ReplaceWindowAsync(
+        Listing listing, DateTime fromLocal, DateTime toLocal, IReadOnlyList<ActivityRecord> records, string reason,
+        Func<CancellationToken, Task>? alsoAsync, CancellationToken cancellationToken)
+    {
+        var member = Member(listing.MemberId);
+        await member.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            var newer = member.WrittenSince(listing.Ticket);
+            var fresh = newer.Count == 0 ? records : records.Where(r => !newer.Contains(r.Id)).ToList();
+            return await audit.RecomputeMemberAsync(listing.MemberId, reason, async ct =>
+            {
+                var written = await activities.ReplaceWindowAsync(listing.MemberId, fromLocal, toLocal, fresh, newer, ct);
+                if (alsoAsync is not null)
+                {
+                    await alsoAsync(ct);
+                }
+
+                return written;
+            }, cancellationToken);
+        }
+        finally
+        {
+            member.Gate.Release();
+        }
+    }
+
+    /// <summary>Stores one activity fetched by id; true when it was new or changed.</summary>
+    public Task<bool> UpsertAsync(long memberId, ActivityRecord record, string reason, CancellationToken cancellationToken) =>
+        WriteAsync(memberId, record.Id, reason, async ct => await activities.UpsertManyAsync([record], ct) > 0, cancellationToken);
+
+    /// <summary>Deletes one activity; false when it was not stored.</summary>
+    public Task<bool> DeleteAsync(long memberId, long activityId, string reason, CancellationToken cancellationToken) =>
+        WriteAsync(memberId, activityId, reason, ct => activities.DeleteAsync(activityId, ct), cancellationToken);
+
+    /// <summary>Stores a new title (scores nothing, so no recompute); false when the activity is not stored.</summary>
+    public async Task<bool> RenameAsync(long memberId, long activityId, string? name, CancellationToken cancellationToken)
+    {
+        var member = Member(memberId);
+        await member.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            member.Touch(activityId, Interlocked.Increment(ref _sequence));
+            return await activities.RenameAsync(activityId, name, cancellationToken);
+        }
+        finally
+        {
+            member.Gate.Release();
+        }
+    }
+
+    private async Task<bool> WriteAsync(
+        long memberId, long activityId, string reason, Func<CancellationToken, Task<bool>> write, CancellationToken cancellationToken)
+    {
+        var member = Member(memberId);
+        await member.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            member.Touch(activityId, Interlocked.Increment(ref _sequence));
+            return await audit.RecomputeMemberAsync(memberId, reason, write, cancellationToken);
+        }
+        finally
+        {
+            member.Gate.Release();
+        }
+    }
+
+    private MemberWrites Member(long memberId) => _members.GetOrAdd(memberId, static _ => new MemberWrites());
+
+    private void EndListing(long memberId, long ticket)
+    {
+        if (_members.TryGetValue(memberId, out var member))
+        {
+            member.Close(ticket);
+        }
+    }
+
+    /// <summary>A listing in progress; dispose it when its result is written or dropped.</summary>
+    internal sealed class Listing(ActivityStore store, long memberId, long ticket) : IDisposable
+    {
+        public long MemberId { get; } = memberId;
+
+        public long Ticket { get; } = ticket;
+
+        public void Dispose() => store.EndListing(MemberId, Ticket);
+    }
+
+    /// <summary>One member's write gate and which activities were written when, kept only while a listing may need it.</summary>
+    private sealed class MemberWrites
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public Dictionary<long, long> Journal { get; } = [];
+
+        public List<long> OpenListings { get; } = [];
+
+        public void Touch(long activityId, long sequence)
+        {
+            lock (Journal)
+            {
+                if (OpenListings.Count > 0)
+                {
+                    Journal[activityId] = sequence;
+                }
+            }
+        }
+
+        public HashSet<long> WrittenSince(long ticket)
+        {
+            lock (Journal)
+            {
+                return Journal.Where(e => e.Value > ticket).Select(e => e.Key).ToHashSet();
+            }
+        }
+
+        public void Close(long ticket)
+        {
+            lock (Journal)
+            {
+                OpenListings.Remove(ticket);
+                if (OpenListings.Count == 0)
+                {
+                    Journal.Clear();
+                }
+                else
+                {
+                    // Entries older than every open listing can no longer matter.
+                    var oldest = OpenListings.Min();
+                    foreach (var stale in Journal.Where(e => e.Value <= oldest).Select(e => e.Key).ToList())
+                    {
+                        Journal.Remove(stale);
+                    }
+                }
+            }
+        }
+    }
+}
