@@ -28,7 +28,6 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ActivityRepository>();
         services.AddSingleton<OAuthStateRepository>();
         services.AddSingleton<AppSettingRepository>();
-        services.AddSingleton<WebhookInbox>();
         services.AddSingleton<StravaLinkRepository>();
         services.AddSingleton<WebhookEventRepository>();
         services.AddSingleton<WeekRecomputeRepository>();

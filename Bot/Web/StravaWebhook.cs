@@ -12,7 +12,7 @@ namespace Bot.Web;
 /// stored as a queue row and answered at once; Strava is never called inside the request, so the
 /// answer does not depend on Strava (which retries anything not answered within 2 s).
 /// </summary>
-internal sealed class StravaWebhook(WebhookInbox inbox, IWebhookQueueSignal signal, IOptions<StravaOptions> strava, TimeProvider time, ILogger<StravaWebhook> logger)
+internal sealed class StravaWebhook(WebhookEventRepository queue, IWebhookQueueSignal signal, IOptions<StravaOptions> strava, ILogger<StravaWebhook> logger)
 {
     /// <summary>Strava's events are a few hundred bytes; anything near this is not one.</summary>
     public const int MaxBodyBytes = 8 * 1024;
@@ -48,13 +48,13 @@ internal sealed class StravaWebhook(WebhookInbox inbox, IWebhookQueueSignal sign
             return Refuse($"the body is larger than {MaxBodyBytes} bytes");
         }
 
-        var row = WebhookEventParser.Parse(body, time.GetUtcNow().UtcDateTime, out var problem);
+        var row = WebhookEventParser.Parse(body, out var problem);
         if (row is null)
         {
             return Refuse(problem!);
         }
 
-        var id = await inbox.EnqueueAsync(row, cancellationToken);
+        var id = await queue.EnqueueAsync(row, cancellationToken);
         WebLog.EventQueued(logger, id, row.ObjectType, row.AspectType, row.OwnerId);
         try
         {

@@ -1,15 +1,15 @@
 using System.Text.Json;
-using Bot.Data.Entities;
+using Bot.Data.Repositories;
 
 namespace Bot.Web;
 
 /// <summary>
 /// Checks a Strava push event body (<c>object_type, object_id, aspect_type, owner_id, subscription_id,
-/// event_time, updates</c>) and makes the queue row of it, or names the first thing wrong.
+/// event_time, updates</c>) and makes the queue input of it, or names the first thing wrong.
 /// </summary>
 internal static class WebhookEventParser
 {
-    public static WebhookEvent? Parse(ReadOnlySpan<byte> body, DateTime receivedAtUtc, out string? problem)
+    public static WebhookEventInput? Parse(ReadOnlySpan<byte> body, out string? problem)
     {
         JsonDocument document;
         try
@@ -42,18 +42,7 @@ internal static class WebhookEventParser
                 Updates(root, out var updates),
             };
             problem = problems.FirstOrDefault(p => p is not null);
-            return problem is not null ? null : new WebhookEvent
-            {
-                ReceivedAtUtc = receivedAtUtc,
-                ObjectType = objectType!,
-                ObjectId = objectId,
-                AspectType = aspectType!,
-                OwnerId = ownerId,
-                SubscriptionId = subscriptionId,
-                EventTime = eventTime,
-                UpdatesJson = updates,
-                NextAttemptAtUtc = receivedAtUtc,
-            };
+            return problem is not null ? null : new WebhookEventInput(objectType!, objectId, aspectType!, ownerId, subscriptionId, eventTime, updates);
         }
     }
 
