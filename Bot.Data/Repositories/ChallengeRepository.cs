@@ -5,6 +5,9 @@ namespace Bot.Data.Repositories;
 
 public sealed class ChallengeRepository(IDbContextFactory<ChallengeDbContext> contextFactory, TimeProvider timeProvider)
 {
+    private static readonly System.Linq.Expressions.Expression<Func<Challenge, ChallengeRow>> AsRow =
+        c => new ChallengeRow(c.Id, c.GuildId, c.SeasonYear, c.RulesJson, c.TimeZone, c.CreatedAtUtc);
+
     public async Task<ChallengeRow?> GetAsync(long guildId, int seasonYear, CancellationToken cancellationToken = default)
     {
         var context = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -12,7 +15,7 @@ public sealed class ChallengeRepository(IDbContextFactory<ChallengeDbContext> co
         {
             return await context.Challenges.AsNoTracking()
                 .Where(c => c.GuildId == guildId && c.SeasonYear == seasonYear)
-                .Select(c => new ChallengeRow(c.Id, c.GuildId, c.SeasonYear, c.RulesJson, c.TimeZone, c.CreatedAtUtc))
+                .Select(AsRow)
                 .SingleOrDefaultAsync(cancellationToken);
         }
     }
@@ -25,7 +28,7 @@ public sealed class ChallengeRepository(IDbContextFactory<ChallengeDbContext> co
             return await context.Challenges.AsNoTracking()
                 .Where(c => c.GuildId == guildId)
                 .OrderByDescending(c => c.SeasonYear)
-                .Select(c => new ChallengeRow(c.Id, c.GuildId, c.SeasonYear, c.RulesJson, c.TimeZone, c.CreatedAtUtc))
+                .Select(AsRow)
                 .FirstOrDefaultAsync(cancellationToken);
         }
     }
@@ -52,7 +55,7 @@ public sealed class ChallengeRepository(IDbContextFactory<ChallengeDbContext> co
         {
             return await context.Challenges.AsNoTracking()
                 .OrderBy(c => c.GuildId).ThenBy(c => c.SeasonYear)
-                .Select(c => new ChallengeRow(c.Id, c.GuildId, c.SeasonYear, c.RulesJson, c.TimeZone, c.CreatedAtUtc))
+                .Select(AsRow)
                 .ToListAsync(cancellationToken);
         }
     }
@@ -67,7 +70,7 @@ public sealed class ChallengeRepository(IDbContextFactory<ChallengeDbContext> co
                 .Where(p => p.MemberId == memberId)
                 .Select(p => p.Challenge)
                 .OrderBy(c => c.GuildId).ThenBy(c => c.SeasonYear)
-                .Select(c => new ChallengeRow(c.Id, c.GuildId, c.SeasonYear, c.RulesJson, c.TimeZone, c.CreatedAtUtc))
+                .Select(AsRow)
                 .ToListAsync(cancellationToken);
         }
     }
