@@ -85,6 +85,22 @@ public sealed class ClosedWeekRecomputeTests
     }
 
     [Test]
+    public async Task RulesChange_ClosedWeeksItRepricesAreRecordedWithTheReason()
+    {
+        await LinkedMemberInSeasonAsync();
+        var challenges = _host.Get<ChallengeRepository>();
+        var challenge = (await challenges.GetAsync(Guild, 2026))!;
+
+        await _host.Get<ClosedWeekAudit>().RecomputeChallengeAsync(challenge, "rule price_per_week set by admin 7",
+            ct => challenges.SaveRulesAsync(Guild, 2026, """{"start_week": 10, "price_per_week": 4}""", ct));
+
+        var recorded = await RecomputesAsync();
+        Assert.That(recorded.Select(r => (r.Week, r.OldStatus, r.OldAmount, r.NewStatus, r.NewAmount, r.Reason)),
+            Is.EqualTo(new[] { (10, "failed", 5m, "failed", 4m, "rule price_per_week set by admin 7") }),
+            "week 10 is closed and repriced; week 11 is in progress and not recorded");
+    }
+
+    [Test]
     public async Task NeedsRelink_WeeksFromTheBreakAreNoDataAndChargeNothing_UntilTheBackfillAfterTheRelink()
     {
         var member = await LinkedMemberInSeasonAsync();
