@@ -157,6 +157,10 @@ public sealed partial class SystemdVmTests
         var result = await RunAsync("bash", ["-euxc", publish[..^"publish".Length] + Quote(output)], null, TimeSpan.FromMinutes(4), RepositoryPaths.Root);
 
         Assert.That(result.Code, Is.Zero, result.Output + result.Error);
+        // The publish's restore is skipped when obj/ already holds a linux-x64 restore; this one is not,
+        // so a lock file without linux-x64's packages is rewritten (and caught below) whatever obj/ holds.
+        var evaluate = await RunAsync("dotnet", ["restore", "Bot", "-r", "linux-x64", "--force-evaluate"], null, TimeSpan.FromMinutes(3), RepositoryPaths.Root);
+        Assert.That(evaluate.Code, Is.Zero, evaluate.Output + evaluate.Error);
         var changed = locks.Where(l => File.ReadAllText(l.Key) != l.Value).Select(l => Path.GetRelativePath(RepositoryPaths.Root, l.Key)).ToList();
         foreach (var path in changed)
         {
