@@ -34,9 +34,16 @@ internal sealed class FakeDiscordGateway : IDisposable
 
     public int Port { get; }
 
-    public Uri ApiBaseUrl => new($"http://127.0.0.1:{Port}/api/v10");
+    /// <summary>
+    /// The host name the fake gives out in its URLs (gateway, resume, <see cref="ApiBaseUrl"/>). It always
+    /// listens on 127.0.0.1; a client that reaches it through a forwarder (a VM's guest) is told the
+    /// forwarder's address instead, on the same port.
+    /// </summary>
+    public string AdvertisedHost { get; set; } = "127.0.0.1";
 
-    public string ResumeUrl => $"ws://127.0.0.1:{Port}/resume";
+    public Uri ApiBaseUrl => new($"http://{AdvertisedHost}:{Port}/api/v10");
+
+    public string ResumeUrl => $"ws://{AdvertisedHost}:{Port}/resume";
 
     public int HeartbeatIntervalMs { get; set; } = 1000;
 
@@ -141,7 +148,7 @@ internal sealed class FakeDiscordGateway : IDisposable
                     _gatewayBotRequests.Add(head);
                 }
 
-                var body = Encoding.UTF8.GetBytes($$$"""{"url":"ws://127.0.0.1:{{{Port}}}/gateway","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":0,"max_concurrency":1}}""");
+                var body = Encoding.UTF8.GetBytes($$$"""{"url":"ws://{{{AdvertisedHost}}}:{{{Port}}}/gateway","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":0,"max_concurrency":1}}""");
                 stream.Write(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n"));
                 stream.Write(body);
                 stream.Dispose();
@@ -215,7 +222,7 @@ internal sealed class FakeDiscordGateway : IDisposable
 
         var (status, json) = (method, path) switch
         {
-            ("GET", "/api/v10/gateway") => ("200 OK", $$$"""{"url":"ws://127.0.0.1:{{{Port}}}/gateway"}"""),
+            ("GET", "/api/v10/gateway") => ("200 OK", $$$"""{"url":"ws://{{{AdvertisedHost}}}:{{{Port}}}/gateway"}"""),
             ("POST", _) when path.EndsWith("/callback", StringComparison.Ordinal) => ("204 No Content", ""),
             ("PUT", _) when path.EndsWith("/commands", StringComparison.Ordinal) => ("200 OK", "[]"),
             ("POST", "/api/v10/users/@me/channels") => ("200 OK", """{"id":"5550","type":1}"""),
