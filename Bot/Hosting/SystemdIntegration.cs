@@ -20,10 +20,11 @@ internal static partial class SystemdIntegration
             builder.Logging.AddSystemdConsole(options => options.UseUtcTimestamp = true);
         }
 
-        // Every SQL statement and HTTP request at Information would bury the bot's own lines; settings
+        // Every SQL statement, HTTP call and web request (/healthz polls included) at Information would bury the bot's own lines; settings
         // (Logging__LogLevel__...) can still turn them up.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         // The notifier is a no-op unless systemd (or a test) set NOTIFY_SOCKET.
         builder.Services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
