@@ -27,26 +27,27 @@ public sealed class ClosedWeekAudit(
     public async Task<T> RecomputeMemberAsync<T>(long memberId, string reason, Func<CancellationToken, Task<T>> change, CancellationToken cancellationToken = default)
     {
         var seasons = await challenges.ListForMemberAsync(memberId, cancellationToken);
-        return await RecomputeAsync(seasons, memberId, reason, change, cancellationToken);
+        return await RecomputeAsync(seasons, memberId, reason, change, rulesChanged: false, cancellationToken);
     }
 
     /// <summary>Makes <paramref name="change"/> to a whole season (its rules) and records what it did to everyone's closed weeks.</summary>
     public Task<T> RecomputeChallengeAsync<T>(ChallengeRow challenge, string reason, Func<CancellationToken, Task<T>> change, CancellationToken cancellationToken = default) =>
-        RecomputeAsync([challenge], null, reason, change, cancellationToken);
+        RecomputeAsync([challenge], null, reason, change, rulesChanged: true, cancellationToken);
 
     /// <summary>The recorded changes to a season's closed weeks, newest first.</summary>
     public Task<IReadOnlyList<WeekRecompute>> HistoryAsync(long challengeId, int limit = 100, CancellationToken cancellationToken = default) =>
         recomputes.ListAsync(challengeId, limit, cancellationToken);
 
     private async Task<T> RecomputeAsync<T>(
-        IReadOnlyList<ChallengeRow> seasons, long? memberId, string reason, Func<CancellationToken, Task<T>> change, CancellationToken cancellationToken)
+        IReadOnlyList<ChallengeRow> seasons, long? memberId, string reason, Func<CancellationToken, Task<T>> change, bool rulesChanged,
+        CancellationToken cancellationToken)
     {
         var before = await ClosedWeeksAsync(seasons, memberId, cancellationToken);
         var result = await change(cancellationToken);
         try
         {
-            // The seasons are read again: the change may have been the rules themselves.
-            var after = await ClosedWeeksAsync(await ReloadAsync(seasons, cancellationToken), memberId, cancellationToken);
+            // A rules change is read back; a member's change leaves the seasons' rows as they were.
+            var after = await ClosedWeeksAsync(rulesChanged ? await ReloadAsync(seasons, cancellationToken) : seasons, memberId, cancellationToken);
             await RecordAsync(seasons, before, after, reason, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -76,16 +77,14 @@ public sealed class ClosedWeekAudit(
         {
             var today = StandingsService.Today(challenge, _defaultZone, time);
             var loaded = await standings.LoadSeasonAsync(challenge, today, cancellationToken);
-            var standing = SeasonScorer.Score(loaded.Input);
-            for (var i = 0; i < standing.Members.Count; i++)
-            {
-                var member = loaded.Members[i];
-                if (memberId is { } only && member.MemberId != only)
-                {
-                    continue;
-                }
 
-                foreach (var week in standing.Members[i].Weeks)
+            // Members score independently: for one member's change only that member is tallied.
+            var indexes = Enumerable.Range(0, loaded.Members.Count).Where(i => memberId is not { } only || loaded.Members[i].MemberId == only).ToList();
+            var standing = SeasonScorer.Score(loaded.Input with { Members = [.. indexes.Select(i => loaded.Input.Members[i])] });
+            for (var n = 0; n < indexes.Count; n++)
+            {
+                var member = loaded.Members[indexes[n]];
+                foreach (var week in standing.Members[n].Weeks)
                 {
                     if (IsClosed(challenge.SeasonYear, week.Week, today))
                     {

@@ -36,13 +36,11 @@ internal sealed class ActivityStore(ActivityRepository activities, ClosedWeekAud
         Listing listing, DateTime fromLocal, DateTime toLocal, IReadOnlyList<ActivityRecord> records, string reason,
         Func<CancellationToken, Task>? alsoAsync, CancellationToken cancellationToken)
     {
-        var member = Member(listing.MemberId);
-        await member.Gate.WaitAsync(cancellationToken);
-        try
+        return await LockedAsync(listing.MemberId, member =>
         {
             var newer = member.WrittenSince(listing.Ticket);
             var fresh = newer.Count == 0 ? records : records.Where(r => !newer.Contains(r.Id)).ToList();
-            return await audit.RecomputeMemberAsync(listing.MemberId, reason, async ct =>
+            return audit.RecomputeMemberAsync(listing.MemberId, reason, async ct =>
             {
                 var written = await activities.ReplaceWindowAsync(listing.MemberId, fromLocal, toLocal, fresh, newer, ct);
                 if (alsoAsync is not null)
@@ -52,11 +50,7 @@ internal sealed class ActivityStore(ActivityRepository activities, ClosedWeekAud
 
                 return written;
             }, cancellationToken);
-        }
-        finally
-        {
-            member.Gate.Release();
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Stores one activity fetched by id; true when it was new or changed.</summary>
@@ -68,30 +62,29 @@ internal sealed class ActivityStore(ActivityRepository activities, ClosedWeekAud
         WriteAsync(memberId, activityId, reason, ct => activities.DeleteAsync(activityId, ct), cancellationToken);
 
     /// <summary>Stores a new title (scores nothing, so no recompute); false when the activity is not stored.</summary>
-    public async Task<bool> RenameAsync(long memberId, long activityId, string? name, CancellationToken cancellationToken)
-    {
-        var member = Member(memberId);
-        await member.Gate.WaitAsync(cancellationToken);
-        try
+    public Task<bool> RenameAsync(long memberId, long activityId, string? name, CancellationToken cancellationToken) =>
+        LockedAsync(memberId, member =>
         {
             member.Touch(activityId, Interlocked.Increment(ref _sequence));
-            return await activities.RenameAsync(activityId, name, cancellationToken);
-        }
-        finally
-        {
-            member.Gate.Release();
-        }
-    }
+            return activities.RenameAsync(activityId, name, cancellationToken);
+        }, cancellationToken);
 
-    private async Task<bool> WriteAsync(
-        long memberId, long activityId, string reason, Func<CancellationToken, Task<bool>> write, CancellationToken cancellationToken)
+    private Task<bool> WriteAsync(
+        long memberId, long activityId, string reason, Func<CancellationToken, Task<bool>> write, CancellationToken cancellationToken) =>
+        LockedAsync(memberId, member =>
+        {
+            member.Touch(activityId, Interlocked.Increment(ref _sequence));
+            return audit.RecomputeMemberAsync(memberId, reason, write, cancellationToken);
+        }, cancellationToken);
+
+    // One write of a member at a time.
+    private async Task<T> LockedAsync<T>(long memberId, Func<MemberWrites, Task<T>> work, CancellationToken cancellationToken)
     {
         var member = Member(memberId);
         await member.Gate.WaitAsync(cancellationToken);
         try
         {
-            member.Touch(activityId, Interlocked.Increment(ref _sequence));
-            return await audit.RecomputeMemberAsync(memberId, reason, write, cancellationToken);
+            return await work(member);
         }
         finally
         {
