@@ -6,4 +6,7 @@ public enum LinkState
     Linked,
     NeedsRelink,
     Unlinked,
+
+    /// <summary>The member authorized the bot without the permission to read activities; no tokens are held.</summary>
+    NarrowScope,
 }

@@ -57,6 +57,32 @@ public sealed class StravaLinkRepository(IDbContextFactory<ChallengeDbContext> c
         }, cancellationToken);
 
     /// <summary>
+    /// Stores an authorization without activity access for the Discord user: their member (created when they have
+    /// none yet) is marked <see cref="LinkState.NarrowScope"/> with the granted scopes. A working link is left alone.
+    /// </summary>
+    public Task<bool> RecordNarrowScopeAsync(long discordUserId, string grantedScopes, CancellationToken cancellationToken = default) =>
+        WriteTransaction.RunAsync(contextFactory, async (context, ct) =>
+        {
+            var now = timeProvider.GetUtcNow().UtcDateTime;
+            var member = await context.Members.SingleOrDefaultAsync(m => m.DiscordUserId == discordUserId, ct);
+            if (member is { LinkState: LinkState.Linked })
+            {
+                return false;
+            }
+
+            if (member is null)
+            {
+                member = new Member { DiscordUserId = discordUserId, FirstName = "", LastName = "", LinkState = LinkState.NarrowScope, CreatedAtUtc = now, UpdatedAtUtc = now };
+                context.Members.Add(member);
+            }
+
+            member.LinkState = LinkState.NarrowScope;
+            member.Scopes = grantedScopes;
+            member.UpdatedAtUtc = now;
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
     /// Stores the link on the member with this athlete id (a re-link, or a member imported from the old bot),
     /// else on the Discord user's member, else on a new one; and marks the season back-fill as due.
     /// </summary>

@@ -184,6 +184,41 @@ public sealed class StravaAccountsTests : StravaHostFixture
         });
     }
 
+    [Test]
+    public async Task RecordNarrowScope_NewUser_StoredAsInsufficientScopeWithoutACall_ThenALinkTurnsTheSameRowLinked()
+    {
+        await Accounts.RecordNarrowScopeAsync(44, "read", CancellationToken.None);
+        await using (var context = await StravaHost.CreateContextAsync())
+        {
+            var marked = await context.Members.AsNoTracking().SingleAsync(m => m.DiscordUserId == 44);
+            Assert.Multiple(() =>
+            {
+                Assert.That((marked.LinkState, marked.Scopes, marked.AccessToken, marked.StravaAthleteId), Is.EqualTo((LinkState.NarrowScope, "read", (string?)null, (long?)null)));
+                Assert.That(FakeStrava.Calls, Is.Empty, "no call to Strava");
+            });
+        }
+
+        FakeStrava.AddAthlete(4);
+        var (access, refresh) = FakeStrava.IssueTokens(4);
+        var linked = await StravaHost.Get<StravaLinkRepository>().LinkAsync(new StravaLinkRequest(
+            44, 4, "Ada", "Lovelace", null, access, refresh, DateTime.UtcNow.AddHours(6), "read,activity:read_all"));
+
+        await using var after = await StravaHost.CreateContextAsync();
+        var member = await after.Members.AsNoTracking().SingleAsync(m => m.DiscordUserId == 44);
+        Assert.That((member.Id, member.LinkState, member.StravaAthleteId), Is.EqualTo((linked.MemberId, LinkState.Linked, (long?)4)));
+    }
+
+    [Test]
+    public async Task RecordNarrowScope_MemberWithAWorkingLink_LinkLeftAsItIs()
+    {
+        var member = await StravaHost.AddLinkedMemberAsync(1, 11);
+
+        await Accounts.RecordNarrowScopeAsync(11, "read", CancellationToken.None);
+
+        var stored = await StravaHost.FindMemberAsync(member.Id);
+        Assert.That((stored!.LinkState, stored.Scopes, stored.AccessToken), Is.EqualTo((LinkState.Linked, member.Scopes, member.AccessToken)));
+    }
+
     private IStravaAccounts Accounts => StravaHost.Get<IStravaAccounts>();
 
     private async Task<int> CountMembersAsync()

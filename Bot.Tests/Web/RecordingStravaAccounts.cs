@@ -10,6 +10,8 @@ internal sealed class RecordingStravaAccounts : IStravaAccounts
 
     public ConcurrentQueue<long> Unlinks { get; } = new();
 
+    public ConcurrentQueue<(long User, string Scopes)> NarrowScopes { get; } = new();
+
     public int Calls => Links.Count + Unlinks.Count;
 
     public LinkOutcome LinkAnswer { get; set; } = new(true, "Anna Tester", 1, null);
@@ -22,6 +24,12 @@ internal sealed class RecordingStravaAccounts : IStravaAccounts
         return Task.FromResult(LinkAnswer);
     }
 
+    public Task RecordNarrowScopeAsync(long discordUserId, string grantedScopes, CancellationToken cancellationToken)
+    {
+        NarrowScopes.Enqueue((discordUserId, grantedScopes));
+        return Task.CompletedTask;
+    }
+
     public Task<UnlinkOutcome> UnlinkAsync(long discordUserId, CancellationToken cancellationToken)
     {
         Unlinks.Enqueue(discordUserId);
@@ -32,5 +40,6 @@ internal sealed class RecordingStravaAccounts : IStravaAccounts
     {
         Links.Clear();
         Unlinks.Clear();
+        NarrowScopes.Clear();
     }
 }

@@ -182,6 +182,20 @@ public sealed class StravaCallbackTests
     }
 
     [Test]
+    public async Task Callback_ScopeWithoutActivityRead_StoredAsInsufficientScopeWithoutAnExchange()
+    {
+        var state = await StateAsync();
+
+        await CallbackAsync(Granted(state, scope: "read"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_host.Accounts.NarrowScopes, Is.EqualTo(new[] { (User, "read") }));
+            Assert.That(_host.Accounts.Links, Is.Empty);
+        });
+    }
+
+    [Test]
     public async Task Callback_ActivityReadWithoutReadAll_IsEnoughAndLinks()
     {
         var state = await StateAsync();

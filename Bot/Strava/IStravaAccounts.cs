@@ -13,6 +13,12 @@ public interface IStravaAccounts
     /// </summary>
     Task<LinkOutcome> CompleteLinkAsync(long discordUserId, long guildId, string code, string grantedScopes, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores that the Discord user's authorization lacked activity access ("insufficient scope"), with no call to
+    /// Strava. A working link is left as it is; otherwise the user's member is marked <c>NarrowScope</c>.
+    /// </summary>
+    Task RecordNarrowScopeAsync(long discordUserId, string grantedScopes, CancellationToken cancellationToken);
+
     /// <summary>Calls Strava's deauthorize, then deletes the member's tokens and activities, even when Strava answers 401.</summary>
     Task<UnlinkOutcome> UnlinkAsync(long discordUserId, CancellationToken cancellationToken);
 }

@@ -71,6 +71,9 @@ internal sealed class StravaAccounts(
         return new LinkOutcome(true, name, challengeId, null);
     }
 
+    public Task RecordNarrowScopeAsync(long discordUserId, string grantedScopes, CancellationToken cancellationToken) =>
+        links.RecordNarrowScopeAsync(discordUserId, grantedScopes, cancellationToken);
+
     public async Task<UnlinkOutcome> UnlinkAsync(long discordUserId, CancellationToken cancellationToken)
     {
         var member = await members.GetByDiscordUserIdAsync(discordUserId, cancellationToken);

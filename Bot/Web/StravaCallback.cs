@@ -43,10 +43,11 @@ internal sealed class StravaCallback(OAuthStates states, StravaAuthorizeLinks li
         if (!StravaAuthorizeLinks.CanReadActivities(scope))
         {
             WebLog.InsufficientScope(logger, check.DiscordUserId, scope ?? "");
+            await accounts.RecordNarrowScopeAsync(check.DiscordUserId, scope ?? "", cancellationToken);
             var again = await links.CreateAsync(check.DiscordUserId, check.GuildId, force: true, cancellationToken);
             return HtmlPage.Render(StatusCodes.Status200OK, "Please authorize again", ("Authorize ChallengeBot again on Strava", again),
                 "The challenge counts your activities, but the permission to read them was not granted (the box \"View data about your activities\" was unticked).",
-                "Nothing was linked. Authorize again and leave that box ticked; the new link works once and expires in 10 minutes.");
+                "Nothing was linked (the bot noted that the permission was missing). Authorize again and leave that box ticked; the new link works once and expires in 10 minutes.");
         }
 
         var outcome = await accounts.CompleteLinkAsync(check.DiscordUserId, check.GuildId, code, scope!, cancellationToken);

@@ -10,6 +10,8 @@ internal sealed class UnconfiguredStravaAccounts : IStravaAccounts
     public Task<LinkOutcome> CompleteLinkAsync(long discordUserId, long guildId, string code, string grantedScopes, CancellationToken cancellationToken) =>
         Task.FromResult(new LinkOutcome(false, "", 0, NotConfigured));
 
+    public Task RecordNarrowScopeAsync(long discordUserId, string grantedScopes, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<UnlinkOutcome> UnlinkAsync(long discordUserId, CancellationToken cancellationToken) =>
         Task.FromResult(UnlinkOutcome.WasNotLinked);
 }
