@@ -12,23 +12,24 @@ namespace Bot.Data.Repositories;
 /// </summary>
 internal static class ActivityBulkWriter
 {
-    // Rows whose values did not change are left alone (updated_at_utc keeps its value).
+    // Rows whose values did not change are left alone (updated_at_utc keeps its value), and so is a row of another
+    // member: an activity id never moves between members, whatever a caller passes.
     private const string UpsertSql = """
         INSERT INTO activities (id, member_id, name, type, sport_type, kind_id, start_utc, start_local_ticks, time_zone,
                                 moving_time, elapsed_time, distance, total_elevation_gain, summary_polyline, updated_at_utc)
         VALUES ($id, $member, $name, $type, $sport, $kind, $start, $local, $zone, $moving, $elapsed, $distance, $gain, $polyline, $now)
         ON CONFLICT (id) DO UPDATE SET
-            member_id = excluded.member_id, name = excluded.name, type = excluded.type, sport_type = excluded.sport_type,
+            name = excluded.name, type = excluded.type, sport_type = excluded.sport_type,
             kind_id = excluded.kind_id, start_utc = excluded.start_utc, start_local_ticks = excluded.start_local_ticks,
             time_zone = excluded.time_zone, moving_time = excluded.moving_time, elapsed_time = excluded.elapsed_time,
             distance = excluded.distance, total_elevation_gain = excluded.total_elevation_gain,
             summary_polyline = excluded.summary_polyline, updated_at_utc = excluded.updated_at_utc
-        WHERE member_id IS NOT excluded.member_id OR name IS NOT excluded.name OR type IS NOT excluded.type
+        WHERE activities.member_id = excluded.member_id AND (name IS NOT excluded.name OR type IS NOT excluded.type
             OR sport_type IS NOT excluded.sport_type OR start_utc IS NOT excluded.start_utc
             OR start_local_ticks IS NOT excluded.start_local_ticks OR time_zone IS NOT excluded.time_zone
             OR moving_time IS NOT excluded.moving_time OR elapsed_time IS NOT excluded.elapsed_time
             OR distance IS NOT excluded.distance OR total_elevation_gain IS NOT excluded.total_elevation_gain
-            OR summary_polyline IS NOT excluded.summary_polyline
+            OR summary_polyline IS NOT excluded.summary_polyline)
         """;
 
     /// <summary>Writes the records inside the context's open transaction; returns how many rows were inserted or changed.</summary>

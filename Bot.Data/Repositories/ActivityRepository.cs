@@ -5,7 +5,11 @@ namespace Bot.Data.Repositories;
 
 public sealed class ActivityRepository(IDbContextFactory<ChallengeDbContext> contextFactory, TimeProvider timeProvider)
 {
-    /// <summary>Inserts the activity or updates the stored one with the same Strava id, in one write transaction.</summary>
+    /// <summary>
+    /// Inserts the activity or updates the stored one with the same Strava id, in one write transaction. An id stored
+    /// for another member is left alone (<see cref="ActivityUpsertOutcome.OwnedByAnother"/>): a write never moves an
+    /// activity between members.
+    /// </summary>
     public Task<ActivityUpsertOutcome> UpsertAsync(ActivityRecord record, CancellationToken cancellationToken = default) =>
         WriteTransaction.RunAsync(contextFactory, async (context, ct) =>
         {
@@ -33,7 +37,11 @@ public sealed class ActivityRepository(IDbContextFactory<ChallengeDbContext> con
                 return ActivityUpsertOutcome.Inserted;
             }
 
-            activity.MemberId = record.MemberId;
+            if (activity.MemberId != record.MemberId)
+            {
+                return ActivityUpsertOutcome.OwnedByAnother;
+            }
+
             activity.Name = record.Name;
             activity.Type = record.Type;
             activity.SportType = record.SportType;
@@ -57,7 +65,7 @@ public sealed class ActivityRepository(IDbContextFactory<ChallengeDbContext> con
 
     /// <summary>
     /// Inserts or updates every record by Strava id in one write transaction (a retried or duplicated record
-    /// counts once). Returns how many rows were inserted or changed.
+    /// counts once; an id stored for another member is left alone). Returns how many rows were inserted or changed.
     /// </summary>
     public Task<int> UpsertManyAsync(IReadOnlyList<ActivityRecord> records, CancellationToken cancellationToken = default) =>
         WriteTransaction.RunAsync(
@@ -82,21 +90,9 @@ public sealed class ActivityRepository(IDbContextFactory<ChallengeDbContext> con
                 .Select(a => a.Id)
                 .ToListAsync(ct);
             var gone = stored.Where(id => !keep.Contains(id) && keepStored?.Contains(id) != true).ToList();
-            var deleted = gone.Count == 0 ? 0 : await context.Activities.Where(a => gone.Contains(a.Id)).ExecuteDeleteAsync(ct);
+            var deleted = gone.Count == 0 ? 0 : await context.Activities.Where(a => a.MemberId == memberId && gone.Contains(a.Id)).ExecuteDeleteAsync(ct);
             return new WindowSyncResult(records.Count, written, deleted);
         }, cancellationToken);
-
-    /// <summary>Sets the stored activity's name (a title-only webhook update); false when it is not stored.</summary>
-    public async Task<bool> RenameAsync(long id, string? name, CancellationToken cancellationToken = default)
-    {
-        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using (context)
-        {
-            var now = timeProvider.GetUtcNow().UtcDateTime;
-            return await context.Activities.Where(a => a.Id == id)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Name, name).SetProperty(a => a.UpdatedAtUtc, now), cancellationToken) > 0;
-        }
-    }
 
     public async Task<int> CountForMemberAsync(long memberId, CancellationToken cancellationToken = default)
     {
@@ -122,13 +118,13 @@ public sealed class ActivityRepository(IDbContextFactory<ChallengeDbContext> con
         }
     }
 
-    /// <summary>False when no activity has this Strava id.</summary>
-    public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default)
+    /// <summary>Deletes the member's activity with this Strava id; false when the member has none (another member's is never touched).</summary>
+    public async Task<bool> DeleteAsync(long memberId, long id, CancellationToken cancellationToken = default)
     {
         var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using (context)
         {
-            return await context.Activities.Where(a => a.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+            return await context.Activities.Where(a => a.Id == id && a.MemberId == memberId).ExecuteDeleteAsync(cancellationToken) > 0;
         }
     }
 }

@@ -5,4 +5,7 @@ public enum ActivityUpsertOutcome
     Inserted,
     Updated,
     Unchanged,
+
+    /// <summary>The id is stored for another member; nothing was written.</summary>
+    OwnedByAnother,
 }

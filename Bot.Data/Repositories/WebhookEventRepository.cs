@@ -9,12 +9,34 @@ namespace Bot.Data.Repositories;
 /// </summary>
 public sealed class WebhookEventRepository(IDbContextFactory<ChallengeDbContext> contextFactory, TimeProvider timeProvider)
 {
-    /// <summary>Queues the event, due at once; returns its id.</summary>
-    public async Task<long> EnqueueAsync(WebhookEventInput input, CancellationToken cancellationToken = default)
-    {
-        var row = await WriteTransaction.RunAsync(contextFactory, (context, _) =>
+    /// <summary>
+    /// Queues the event, due at once, in one write transaction. Events are hints of what to re-check, so one waiting row
+    /// per object and owner is enough: a later event for the same object updates that row instead of adding one. With
+    /// <paramref name="maxPending"/> unprocessed rows already waiting, nothing is stored.
+    /// </summary>
+    public Task<WebhookEnqueueResult> EnqueueAsync(WebhookEventInput input, int maxPending, CancellationToken cancellationToken = default) =>
+        WriteTransaction.RunAsync(contextFactory, async (context, ct) =>
         {
             var now = timeProvider.GetUtcNow().UtcDateTime;
+            var waiting = await context.WebhookEvents
+                .Where(e => e.ProcessedAtUtc == null && e.ObjectType == input.ObjectType && e.ObjectId == input.ObjectId && e.OwnerId == input.OwnerId)
+                .OrderBy(e => e.Id)
+                .FirstOrDefaultAsync(ct);
+            if (waiting is not null)
+            {
+                waiting.AspectType = input.AspectType;
+                waiting.UpdatesJson = input.UpdatesJson;
+                waiting.EventTime = Math.Max(waiting.EventTime, input.EventTime);
+                waiting.SubscriptionId = input.SubscriptionId;
+                waiting.NextAttemptAtUtc = waiting.NextAttemptAtUtc < now ? waiting.NextAttemptAtUtc : now;
+                return new WebhookEnqueueResult(waiting.Id, WebhookEnqueueOutcome.Coalesced);
+            }
+
+            if (await context.WebhookEvents.CountAsync(e => e.ProcessedAtUtc == null, ct) >= maxPending)
+            {
+                return new WebhookEnqueueResult(0, WebhookEnqueueOutcome.QueueFull);
+            }
+
             var added = new WebhookEvent
             {
                 ReceivedAtUtc = now,
@@ -28,10 +50,9 @@ public sealed class WebhookEventRepository(IDbContextFactory<ChallengeDbContext>
                 NextAttemptAtUtc = now,
             };
             context.WebhookEvents.Add(added);
-            return Task.FromResult(added);
+            await context.SaveChangesAsync(ct);
+            return new WebhookEnqueueResult(added.Id, WebhookEnqueueOutcome.Queued);
         }, cancellationToken);
-        return row.Id;
-    }
 
     /// <summary>Unprocessed events due by <paramref name="nowUtc"/>, oldest first.</summary>
     public async Task<IReadOnlyList<QueuedWebhookEvent>> ListDueAsync(DateTime nowUtc, int limit, CancellationToken cancellationToken = default)
@@ -97,6 +118,16 @@ public sealed class WebhookEventRepository(IDbContextFactory<ChallengeDbContext>
                         .SetProperty(e => e.Attempts, e => e.Attempts + increment)
                         .SetProperty(e => e.LastError, error),
                     cancellationToken);
+        }
+    }
+
+    /// <summary>Deletes the events processed before <paramref name="cutoffUtc"/>; returns how many.</summary>
+    public async Task<int> DeleteProcessedBeforeAsync(DateTime cutoffUtc, CancellationToken cancellationToken = default)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using (context)
+        {
+            return await context.WebhookEvents.Where(e => e.ProcessedAtUtc != null && e.ProcessedAtUtc < cutoffUtc).ExecuteDeleteAsync(cancellationToken);
         }
     }
 }

@@ -53,8 +53,8 @@ public sealed class ActivityRepositoryTests
         var activities = database.Get<ActivityRepository>();
         await activities.UpsertAsync(Record(member.Id, movingTime: 1800));
 
-        var deleted = await activities.DeleteAsync(9001);
-        var deletedAgain = await activities.DeleteAsync(9001);
+        var deleted = await activities.DeleteAsync(member.Id, 9001);
+        var deletedAgain = await activities.DeleteAsync(member.Id, 9001);
 
         Assert.That(deleted, Is.True);
         Assert.That(deletedAgain, Is.False);

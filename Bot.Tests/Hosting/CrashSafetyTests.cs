@@ -16,7 +16,7 @@ namespace Bot.Tests.Hosting;
 /// <summary>
 /// kill -9 of the real bot process, again and again, at random moments while it back-fills a member imported
 /// from the old bot (a few hundred activities, listed slowly page by page) and while it works through the
-/// webhook queue (creates, updates, title changes and deletes, posted to its real <c>POST /strava/webhook</c>).
+/// webhook queue (creates, updates, title changes and deletes, posted to its real <c>POST /strava/webhook/&lt;secret&gt;</c>).
 /// After every kill the file passes <c>PRAGMA integrity_check</c>, every event the bot acknowledged is still
 /// queued or done, and nothing is stored that Strava never had; a last run, left alone, ends with exactly
 /// what the fake Strava holds (each activity once, with its latest name and duration) and the whole queue processed.
@@ -31,6 +31,7 @@ public sealed class CrashSafetyTests
     private const int RecentActivities = 80;
     private const string ListPath = "/api/v3/athlete/activities";
     private const string FetchPath = @"/api/v3/activities/\d+";
+    private const string WebhookPath = "/strava/webhook/crash-test-webhook-secret-0123456789abcdef";
 
     [Test]
     [CancelAfter(420_000)]
@@ -47,7 +48,7 @@ public sealed class CrashSafetyTests
             using var discord = FakeDiscordGateway.Start();
             var port = FreePort();
             var baseUrl = $"http://127.0.0.1:{port}";
-            var subscription = strava.AddSubscription(baseUrl + "/strava/webhook");
+            var subscription = strava.AddSubscription(baseUrl + WebhookPath);
             var athlete = strava.AddAthlete(AthleteId);
             long memberId;
             await using (var seed = await StravaTestHost.StartAsync(strava, directory: folder))
@@ -73,6 +74,7 @@ public sealed class CrashSafetyTests
                 ["STRAVA_CLIENT_ID"] = FakeStravaServer.ClientId,
                 ["STRAVA_CLIENT_SECRET"] = FakeStravaServer.ClientSecret,
                 ["STRAVA_WEBHOOK_VERIFY_TOKEN"] = "crash-verify",
+                ["STRAVA_WEBHOOK_SECRET"] = WebhookPath["/strava/webhook/".Length..],
                 ["STRAVA_API_BASE_URL"] = strava.ApiBaseUrl,
                 ["STRAVA_OAUTH_BASE_URL"] = strava.OAuthBaseUrl,
             };
@@ -207,7 +209,7 @@ public sealed class CrashSafetyTests
                 {
                     try
                     {
-                        using var response = await http.PostAsync("/strava/webhook", JsonContent.Create(body), cancellationToken);
+                        using var response = await http.PostAsync(WebhookPath, JsonContent.Create(body), cancellationToken);
                         if (response.StatusCode == HttpStatusCode.OK)
                         {
                             plan.Acknowledge(body);

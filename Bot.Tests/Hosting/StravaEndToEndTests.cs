@@ -124,7 +124,7 @@ public sealed partial class StravaEndToEndTests
         var startup = await QuietCallsAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(subscription.CallbackUrl, Is.EqualTo(_publicBaseUrl + "/strava/webhook"));
+            Assert.That(subscription.CallbackUrl, Does.Match("^" + Regex.Escape(_publicBaseUrl) + "/strava/webhook/[A-Za-z0-9_-]{43}$"), "the secret callback path");
             Assert.That(StoredSubscriptionId(), Is.EqualTo(subscription.Id));
             Assert.That(startup.Select(c => $"{c.Method} {c.Path}"), Is.EqualTo(new[] { "GET /api/v3/push_subscriptions", "POST /api/v3/push_subscriptions" }),
                 "start-up calls: list, then create (no member yet, so nothing to re-check)");

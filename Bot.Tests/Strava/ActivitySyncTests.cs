@@ -119,7 +119,7 @@ public sealed class ActivitySyncTests : StravaHostFixture
         await Sync.SyncWindowAsync(member.Id, new DateTime(2026, 3, 2), new DateTime(2026, 3, 9));
         for (var i = 0; i < 3; i++)
         {
-            await Sync.FetchOneAsync(member.Id, 7);
+            await Sync.RecheckActivityAsync(member.Id, member.StravaAthleteId!.Value, 7);
         }
 
         Assert.That(await StravaHost.ActivitiesAsync(member.Id), Has.Count.EqualTo(1));

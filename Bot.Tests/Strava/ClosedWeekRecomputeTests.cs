@@ -79,7 +79,7 @@ public sealed class ClosedWeekRecomputeTests
         var before = await RecomputesAsync();
         _strava.Athlete(1).Add(Run(4, 10));
 
-        await Sync.FetchOneAsync(member.Id, 4);
+        await Sync.RecheckActivityAsync(member.Id, member.StravaAthleteId!.Value, 4);
 
         Assert.That(await RecomputesAsync(), Has.Count.EqualTo(before.Count));
     }
@@ -163,9 +163,9 @@ public sealed class ClosedWeekRecomputeTests
 
         var listing = Sync.RecheckAsync(member.Id);
         await WaitForAsync(() => _strava.CallsTo("GET", "/api/v3/athlete/activities").Count >= 3);
-        await Sync.FetchOneAsync(member.Id, 2);
-        await Sync.FetchOneAsync(member.Id, 3);
-        await Sync.FetchOneAsync(member.Id, 4);
+        await Sync.RecheckActivityAsync(member.Id, member.StravaAthleteId!.Value, 2);
+        await Sync.RecheckActivityAsync(member.Id, member.StravaAthleteId!.Value, 3);
+        await Sync.RecheckActivityAsync(member.Id, member.StravaAthleteId!.Value, 4);
         var outcome = await listing;
 
         var stored = await _host.ActivitiesAsync(member.Id);

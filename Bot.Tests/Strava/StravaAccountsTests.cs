@@ -140,7 +140,7 @@ public sealed class StravaAccountsTests : StravaHostFixture
     {
         var member = await StravaHost.AddLinkedMemberAsync(900, 31);
         FakeStrava.Athlete(900).Add(FakeActivity.Run(5, new DateTime(2026, 3, 3, 8, 0, 0)));
-        await StravaHost.GetInternal<ActivitySync>().FetchOneAsync(member.Id, 5);
+        await StravaHost.GetInternal<ActivitySync>().RecheckActivityAsync(member.Id, member.StravaAthleteId!.Value, 5);
 
         var outcome = await Accounts.UnlinkAsync(31, CancellationToken.None);
 

@@ -57,7 +57,7 @@ public sealed class StravaSyncJobTests : StravaHostFixture
         FakeStrava.Athlete(2).Add(FakeActivity.Run(6, DateTime.UtcNow.Date.AddHours(-20)));
         var sync = StravaHost.GetInternal<ActivitySync>();
 
-        await sync.FetchOneAsync(fetched.Id, 5);
+        await sync.RecheckActivityAsync(fetched.Id, fetched.StravaAthleteId!.Value, 5);
         await sync.RecheckAsync(rechecked.Id);
 
         Assert.Multiple(async () =>

@@ -6,10 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bot.Tests.Strava;
 
-/// <summary>strava-api.md §4 behaviours 12 (idempotence), 15, 18 (durable queue), 19–21 on the processing side.</summary>
+/// <summary>
+/// strava-api.md §4 behaviours 12 (idempotence), 15, 18 (durable queue), 19–21 on the processing side; issue 12: events are
+/// hints, re-checked with the owner's token, and a deauthorization is confirmed with Strava before anything is deleted.
+/// </summary>
 public sealed class WebhookQueueProcessorTests
 {
     private const long Subscription = 777;
+    private const int MaxPending = 10_000;
 
     private FakeStravaServer _strava = null!;
     private StravaTestHost _host = null!;
@@ -80,19 +84,17 @@ public sealed class WebhookQueueProcessorTests
     }
 
     [Test]
-    public async Task TitleOnlyUpdate_StoredWithNoCall()
+    public async Task TitleUpdate_TitleTakenFromStravaNotFromTheEvent()
     {
         var member = await _host.AddLinkedMemberAsync(1, 11);
-        _strava.Athlete(1).Add(FakeActivity.Run(50, new DateTime(2026, 3, 3, 8, 0, 0)));
-        await Sync.FetchOneAsync(member.Id, 50);
-        var before = _strava.Calls.Count;
-        await EnqueueAsync("activity", 50, "update", 1, """{"title":"Morning jog"}""");
+        _strava.Athlete(1).Add(FakeActivity.Run(50, new DateTime(2026, 3, 3, 8, 0, 0)) with { Name = "Morning jog" });
+        await EnqueueAsync("activity", 50, "update", 1, """{"title":"Forged title"}""");
 
         await Processor.ProcessDueAsync(CancellationToken.None);
 
         Assert.Multiple(async () =>
         {
-            Assert.That(_strava.Calls, Has.Count.EqualTo(before));
+            Assert.That(_strava.CallsTo("GET", "/api/v3/activities/50"), Has.Count.EqualTo(1), "the one read call of the re-check");
             Assert.That((await _host.ActivitiesAsync(member.Id)).Single().Name, Is.EqualTo("Morning jog"));
         });
     }
@@ -104,7 +106,7 @@ public sealed class WebhookQueueProcessorTests
     {
         var member = await _host.AddLinkedMemberAsync(1, 11);
         _strava.Athlete(1).Add(FakeActivity.Run(50, new DateTime(2026, 3, 3, 8, 0, 0)));
-        await Sync.FetchOneAsync(member.Id, 50);
+        await Sync.RecheckActivityAsync(member.Id, member.StravaAthleteId!.Value, 50);
         _strava.Athlete(1).Add(new FakeActivity(50, "x", "Ride", "Ride", new DateTime(2026, 3, 3, 8, 0, 0), TimeSpan.Zero, 3600, 3600));
         await EnqueueAsync("activity", 50, "update", 1, updates);
 
@@ -118,11 +120,12 @@ public sealed class WebhookQueueProcessorTests
     }
 
     [Test]
-    public async Task Delete_RemovesTheStoredActivity()
+    public async Task Delete_StravaAnswers404_RemovesTheStoredActivityAfterOneCall()
     {
         var member = await _host.AddLinkedMemberAsync(1, 11);
         _strava.Athlete(1).Add(FakeActivity.Run(50, new DateTime(2026, 3, 3, 8, 0, 0)), FakeActivity.Run(51, new DateTime(2026, 3, 4, 8, 0, 0)));
         await Sync.SyncWindowAsync(member.Id, new DateTime(2026, 3, 2), new DateTime(2026, 3, 9));
+        _strava.Athlete(1).Activities.TryRemove(50, out _);
         var before = _strava.Calls.Count;
         await EnqueueAsync("activity", 50, "delete", 1);
 
@@ -131,7 +134,47 @@ public sealed class WebhookQueueProcessorTests
         Assert.Multiple(async () =>
         {
             Assert.That((await _host.ActivitiesAsync(member.Id)).Select(a => a.Id), Is.EqualTo(new long[] { 51 }));
-            Assert.That(_strava.Calls, Has.Count.EqualTo(before), "a delete costs no call");
+            Assert.That(_strava.Calls.Skip(before).Select(c => $"{c.Method} {c.Path}"), Is.EqualTo(new[] { "GET /api/v3/activities/50" }), "the confirmation");
+        });
+    }
+
+    [Test]
+    public async Task Delete_StravaStillHasTheActivity_NothingDeleted()
+    {
+        var member = await _host.AddLinkedMemberAsync(1, 11);
+        _strava.Athlete(1).Add(FakeActivity.Run(50, new DateTime(2026, 3, 3, 8, 0, 0)));
+        await Sync.SyncWindowAsync(member.Id, new DateTime(2026, 3, 2), new DateTime(2026, 3, 9));
+        var before = Summary(await _host.ActivitiesAsync(member.Id));
+        await EnqueueAsync("activity", 50, "delete", 1);
+
+        await Processor.ProcessDueAsync(CancellationToken.None);
+
+        Assert.That(Summary(await _host.ActivitiesAsync(member.Id)), Is.EqualTo(before), "a forged delete changes nothing");
+    }
+
+    [TestCase("create", false)]
+    [TestCase("update", false)]
+    [TestCase("delete", false)]
+    [TestCase("delete", true)]
+    public async Task EventNamingAnotherMembersActivity_TheirRowAndOursUntouched(string aspect, bool onlyYou)
+    {
+        var sender = await _host.AddLinkedMemberAsync(1, 11);
+        var victim = await _host.AddLinkedMemberAsync(2, 22);
+        _strava.Athlete(2).Add(FakeActivity.Run(60, new DateTime(2026, 3, 3, 8, 0, 0)) with { OnlyYou = onlyYou });
+        await Sync.RecheckActivityAsync(victim.Id, victim.StravaAthleteId!.Value, 60);
+        var victimBefore = Summary(await _host.ActivitiesAsync(victim.Id));
+        var before = _strava.Calls.Count;
+        await EnqueueAsync("activity", 60, aspect, 1, aspect == "update" ? """{"title":"mine now"}""" : null);
+
+        await Processor.ProcessDueAsync(CancellationToken.None);
+
+        await using var context = await _host.CreateContextAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(Summary(await _host.ActivitiesAsync(victim.Id)), Is.EqualTo(victimBefore), "the owner's activity is unchanged");
+            Assert.That(await context.Activities.Where(a => a.Id == 60).Select(a => a.MemberId).SingleAsync(), Is.EqualTo(victim.Id));
+            Assert.That(await _host.ActivitiesAsync(sender.Id), Is.Empty, "nothing is stored for the sender");
+            Assert.That(_strava.Calls.Count - before, Is.EqualTo(1), "at most one read call");
         });
     }
 
@@ -141,6 +184,7 @@ public sealed class WebhookQueueProcessorTests
         var member = await _host.AddLinkedMemberAsync(1, 11);
         _strava.Athlete(1).Add(FakeActivity.Run(50, new DateTime(2026, 3, 3, 8, 0, 0)));
         await Sync.SyncWindowAsync(member.Id, new DateTime(2026, 3, 2), new DateTime(2026, 3, 9));
+        var before = _strava.Calls.Count;
         for (var i = 0; i < 3; i++)
         {
             await EnqueueAsync("activity", 50, "create", 1);
@@ -148,7 +192,11 @@ public sealed class WebhookQueueProcessorTests
 
         await Processor.ProcessDueAsync(CancellationToken.None);
 
-        Assert.That(await _host.ActivitiesAsync(member.Id), Has.Count.EqualTo(1));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await _host.ActivitiesAsync(member.Id), Has.Count.EqualTo(1));
+            Assert.That(_strava.Calls.Count - before, Is.EqualTo(1), "the three events coalesce into one re-check");
+        });
     }
 
     [Test]
@@ -176,8 +224,9 @@ public sealed class WebhookQueueProcessorTests
         await _host.Get<MemberRepository>().JoinAsync(challenge.Id, other.Id, 1, true);
         _strava.Athlete(1).Add(FakeActivity.Run(50, new DateTime(2026, 3, 3, 8, 0, 0)));
         _strava.Athlete(2).Add(FakeActivity.Run(60, new DateTime(2026, 3, 3, 8, 0, 0)));
-        await Sync.FetchOneAsync(member.Id, 50);
-        await Sync.FetchOneAsync(other.Id, 60);
+        await Sync.RecheckActivityAsync(member.Id, member.StravaAthleteId!.Value, 50);
+        await Sync.RecheckActivityAsync(other.Id, other.StravaAthleteId!.Value, 60);
+        _strava.RevokeAllTokens(1);
         await EnqueueAsync("athlete", 1, "update", 1, """{"authorized":"false"}""");
 
         await Processor.ProcessDueAsync(CancellationToken.None);
@@ -189,6 +238,53 @@ public sealed class WebhookQueueProcessorTests
             Assert.That(await context.Activities.Select(a => a.Id).ToListAsync(), Is.EqualTo(new long[] { 60 }));
             Assert.That(await context.Participations.Select(p => p.MemberId).ToListAsync(), Is.EqualTo(new[] { other.Id }));
             Assert.That(await context.StravaSyncStates.AnyAsync(s => s.MemberId == member.Id), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task Deauthorization_TokenStillWorks_NothingDeletedAfterOneReadCall()
+    {
+        var member = await _host.AddLinkedMemberAsync(1, 11);
+        _strava.Athlete(1).Add(FakeActivity.Run(50, new DateTime(2026, 3, 3, 8, 0, 0)));
+        await Sync.RecheckActivityAsync(member.Id, member.StravaAthleteId!.Value, 50);
+        var before = _strava.Calls.Count;
+        await EnqueueAsync("athlete", 1, "update", 1, """{"authorized":"false"}""");
+
+        await Processor.ProcessDueAsync(CancellationToken.None);
+
+        var stored = await _host.FindMemberAsync(member.Id);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(stored?.AccessToken, Is.Not.Null, "the member and their tokens stay");
+            Assert.That(stored?.LinkState, Is.EqualTo(Bot.Data.Entities.LinkState.Linked));
+            Assert.That((await _host.ActivitiesAsync(member.Id)).Select(a => a.Id), Is.EqualTo(new long[] { 50 }));
+            Assert.That(_strava.Calls.Skip(before).Select(c => $"{c.Method} {c.Path}"), Is.EqualTo(new[] { "GET /api/v3/athlete" }));
+            Assert.That(_host.Logs.GetSnapshot().Any(r => r.Id.Id == 3033), Is.True, "the refuted deauthorization is logged");
+            Assert.That(await Queue.CountPendingAsync(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task DeleteExpired_ProcessedMoreThanSevenDaysAgo_DeletedOthersKept()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.Zero));
+        await using var host = await StravaTestHost.StartAsync(_strava, time);
+        var queue = host.Get<WebhookEventRepository>();
+        var old = await queue.EnqueueAsync(new WebhookEventInput("activity", 1, "create", 1, Subscription, 1, null), 100);
+        await queue.CompleteAsync(old.Id, null);
+        time.Advance(TimeSpan.FromDays(6));
+        var recent = await queue.EnqueueAsync(new WebhookEventInput("activity", 2, "create", 1, Subscription, 1, null), 100);
+        await queue.CompleteAsync(recent.Id, null);
+        var pending = await queue.EnqueueAsync(new WebhookEventInput("activity", 3, "create", 1, Subscription, 1, null), 100);
+        time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+
+        var deleted = await host.GetInternal<WebhookQueueProcessor>().DeleteExpiredAsync(CancellationToken.None);
+
+        await using var context = await host.CreateContextAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(deleted, Is.EqualTo(1));
+            Assert.That(await context.WebhookEvents.Select(e => e.Id).OrderBy(id => id).ToListAsync(), Is.EqualTo(new[] { recent.Id, pending.Id }));
         });
     }
 
@@ -206,11 +302,11 @@ public sealed class WebhookQueueProcessorTests
         strava.Script("GET", "/api/v3/activities/50", FakeStravaAnswer.TooManyRequests);
         var queue = host.Get<WebhookEventRepository>();
         var processor = host.GetInternal<WebhookQueueProcessor>();
-        await queue.EnqueueAsync(new WebhookEventInput("activity", 50, "create", 1, Subscription, 1, null));
+        await queue.EnqueueAsync(new WebhookEventInput("activity", 50, "create", 1, Subscription, 1, null), MaxPending);
 
         await processor.ProcessDueAsync(CancellationToken.None);
         var callsAfter429 = strava.Calls.Count;
-        await queue.EnqueueAsync(new WebhookEventInput("activity", 60, "create", 2, Subscription, 2, null));
+        await queue.EnqueueAsync(new WebhookEventInput("activity", 60, "create", 2, Subscription, 2, null), MaxPending);
         await host.GetInternal<ActivitySync>().RecheckAsync(1);
         await processor.ProcessDueAsync(CancellationToken.None);
         time.Advance(TimeSpan.FromMinutes(5));
@@ -242,7 +338,7 @@ public sealed class WebhookQueueProcessorTests
         strava.Athlete(1).Add(FakeActivity.Run(50, new DateTime(2026, 3, 3, 8, 0, 0)));
         strava.Script("GET", "/api/v3/activities/50", FakeStravaAnswer.TooManyRequests);
         var processor = host.GetInternal<WebhookQueueProcessor>();
-        await host.Get<WebhookEventRepository>().EnqueueAsync(new WebhookEventInput("activity", 50, "create", 1, Subscription, 1, null));
+        await host.Get<WebhookEventRepository>().EnqueueAsync(new WebhookEventInput("activity", 50, "create", 1, Subscription, 1, null), MaxPending);
         await processor.StartAsync(CancellationToken.None);
         await Bot.Tests.Discord.Gateway.Eventually.ThatAsync(() => strava.Calls.Count == 1, "the first attempt meets the 429", TimeSpan.FromSeconds(20));
         await Task.Delay(300);
@@ -272,7 +368,7 @@ public sealed class WebhookQueueProcessorTests
                 await first.Get<StravaSubscriptionStore>().SetAsync(Subscription);
                 memberId = (await first.AddLinkedMemberAsync(5, 55)).Id;
                 _strava.Athlete(5).Add(FakeActivity.Run(80, new DateTime(2026, 3, 3, 8, 0, 0)));
-                await first.Get<WebhookEventRepository>().EnqueueAsync(new WebhookEventInput("activity", 80, "create", 5, Subscription, 1, null));
+                await first.Get<WebhookEventRepository>().EnqueueAsync(new WebhookEventInput("activity", 80, "create", 5, Subscription, 1, null), MaxPending);
             }
 
             await using var second = await StravaTestHost.StartAsync(_strava, directory: directory);
@@ -344,6 +440,6 @@ public sealed class WebhookQueueProcessorTests
     private static string Summary(IEnumerable<Bot.Data.Entities.Activity> activities) =>
         JsonSerializer.Serialize(activities.Select(a => new { a.Id, a.SportType, a.StartLocal, a.MovingTime, a.ElapsedTime, a.Distance }));
 
-    private Task<long> EnqueueAsync(string objectType, long objectId, string aspect, long owner, string? updates = null, long subscriptionId = Subscription) =>
-        Queue.EnqueueAsync(new WebhookEventInput(objectType, objectId, aspect, owner, subscriptionId, 1_700_000_000, updates));
+    private async Task<long> EnqueueAsync(string objectType, long objectId, string aspect, long owner, string? updates = null, long subscriptionId = Subscription) =>
+        (await Queue.EnqueueAsync(new WebhookEventInput(objectType, objectId, aspect, owner, subscriptionId, 1_700_000_000, updates), MaxPending)).Id;
 }

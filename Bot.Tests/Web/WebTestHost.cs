@@ -21,6 +21,8 @@ internal sealed class WebTestHost : IAsyncDisposable
 {
     public const long Guild = 4242;
     public const string VerifyToken = "verify-token-for-tests";
+    public const string WebhookSecret = "webhook-path-secret-for-tests-0123456789";
+    public const string WebhookPath = "/strava/webhook/" + WebhookSecret;
     public const string PublicBaseUrl = "https://bot.example.test";
     public const string OAuthBaseUrl = "https://strava.example.test/oauth";
     public const string ClientId = "31337";
@@ -67,6 +69,7 @@ internal sealed class WebTestHost : IAsyncDisposable
             ["STRAVA_CLIENT_ID"] = ClientId,
             ["STRAVA_CLIENT_SECRET"] = "client-secret-for-tests",
             ["STRAVA_WEBHOOK_VERIFY_TOKEN"] = VerifyToken,
+            ["STRAVA_WEBHOOK_SECRET"] = WebhookSecret,
             ["STRAVA_OAUTH_BASE_URL"] = OAuthBaseUrl,
             ["Logging:LogLevel:Default"] = "Warning",
         };

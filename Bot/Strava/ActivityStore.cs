@@ -57,17 +57,9 @@ internal sealed class ActivityStore(ActivityRepository activities, ClosedWeekAud
     public Task<bool> UpsertAsync(long memberId, ActivityRecord record, string reason, CancellationToken cancellationToken) =>
         WriteAsync(memberId, record.Id, reason, async ct => await activities.UpsertManyAsync([record], ct) > 0, cancellationToken);
 
-    /// <summary>Deletes one activity; false when it was not stored.</summary>
+    /// <summary>Deletes one of the member's activities; false when the member has none with this id.</summary>
     public Task<bool> DeleteAsync(long memberId, long activityId, string reason, CancellationToken cancellationToken) =>
-        WriteAsync(memberId, activityId, reason, ct => activities.DeleteAsync(activityId, ct), cancellationToken);
-
-    /// <summary>Stores a new title (scores nothing, so no recompute); false when the activity is not stored.</summary>
-    public Task<bool> RenameAsync(long memberId, long activityId, string? name, CancellationToken cancellationToken) =>
-        LockedAsync(memberId, member =>
-        {
-            member.Touch(activityId, Interlocked.Increment(ref _sequence));
-            return activities.RenameAsync(activityId, name, cancellationToken);
-        }, cancellationToken);
+        WriteAsync(memberId, activityId, reason, ct => activities.DeleteAsync(memberId, activityId, ct), cancellationToken);
 
     private Task<bool> WriteAsync(
         long memberId, long activityId, string reason, Func<CancellationToken, Task<bool>> write, CancellationToken cancellationToken) =>

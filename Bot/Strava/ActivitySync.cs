@@ -61,6 +61,7 @@ internal sealed class ActivitySync(
         long memberId, DateTime fromLocal, DateTime toLocal, string reason, Func<CancellationToken, Task>? done, CancellationToken cancellationToken)
     {
         using var listing = store.BeginListing(memberId);
+        var athleteId = (await links.GetTokensAsync(memberId, cancellationToken))?.AthleteId;
         var after = Epoch(fromLocal - Margin);
         var before = Epoch(toLocal + Margin);
         var records = new List<ActivityRecord>();
@@ -78,6 +79,13 @@ internal sealed class ActivitySync(
 
             foreach (var activity in response.Value!)
             {
+                // The list is the token's own athlete's; anything else in it is not this member's to store.
+                if (activity.Athlete?.Id is { } owner && owner != athleteId)
+                {
+                    StravaLog.ForeignActivity(logger, activity.Id ?? 0, memberId);
+                    continue;
+                }
+
                 if (ActivityMapper.Map(activity, memberId, out var problem) is not { } record)
                 {
                     StravaLog.Garbage(logger, "activity list", problem!);
@@ -104,8 +112,12 @@ internal sealed class ActivitySync(
         return new SyncOutcome(StravaStatus.Ok, calls, written.Listed, written.Written, written.Deleted);
     }
 
-    /// <summary>Fetches one activity and stores it; one Strava no longer shows (404) is deleted here too.</summary>
-    public async Task<SyncOutcome> FetchOneAsync(long memberId, long activityId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Re-checks one activity of the member, as a webhook event asks: fetched with the member's own token, stored only
+    /// when Strava says it is theirs (<c>athlete.id</c> is their athlete id), deleted only when Strava answers 404 to
+    /// their working token. Every write is the member's own: another member's activity is never touched. One read call.
+    /// </summary>
+    public async Task<SyncOutcome> RecheckActivityAsync(long memberId, long athleteId, long activityId, CancellationToken cancellationToken = default)
     {
         var response = await api.CallAsync(memberId, (token, ct) => client.GetActivityAsync(token, activityId, ct), cancellationToken);
         if (response.Status == StravaStatus.NotFound)
@@ -117,6 +129,12 @@ internal sealed class ActivitySync(
         if (!response.IsOk)
         {
             return new SyncOutcome(response.Status, 1, Problem: response.Problem, RetryAt: response.RetryAt);
+        }
+
+        if (response.Value!.Athlete?.Id != athleteId)
+        {
+            StravaLog.ForeignActivity(logger, activityId, memberId);
+            return new SyncOutcome(StravaStatus.Ok, 1, Foreign: true);
         }
 
         if (ActivityMapper.Map(response.Value!, memberId, out var problem) is not { } record)

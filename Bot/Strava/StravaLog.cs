@@ -39,11 +39,20 @@ internal static partial class StravaLog
     [LoggerMessage(3023, LogLevel.Error, "The Strava sync job failed; it tries again later")]
     public static partial void SyncJobFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(3024, LogLevel.Warning, "Strava activity {ActivityId} belongs to another athlete than member {MemberId}'s: not stored")]
+    public static partial void ForeignActivity(ILogger logger, long activityId, long memberId);
+
     [LoggerMessage(3030, LogLevel.Information, "Webhook event {EventId} ({ObjectType} {AspectType}): {Result}")]
     public static partial void EventHandled(ILogger logger, long eventId, string objectType, string aspectType, string result);
 
     [LoggerMessage(3031, LogLevel.Warning, "Webhook event {EventId} failed (attempt {Attempt}), next at {Next:u}: {Problem}")]
     public static partial void EventDeferred(ILogger logger, long eventId, int attempt, DateTime next, string problem);
+
+    [LoggerMessage(3033, LogLevel.Warning, "Webhook event {EventId}: a deauthorization of member {MemberId}, but Strava still accepts their token; nothing deleted (a forged or stale event)")]
+    public static partial void DeauthorizationRefuted(ILogger logger, long eventId, long memberId);
+
+    [LoggerMessage(3034, LogLevel.Information, "Deleted {Count} webhook events processed more than {Days} days ago")]
+    public static partial void EventsExpired(ILogger logger, int count, int days);
 
     [LoggerMessage(3032, LogLevel.Error, "The webhook queue processor failed; it tries again shortly")]
     public static partial void QueueFailed(ILogger logger, Exception exception);

@@ -20,6 +20,10 @@ public sealed class StravaOptions
     [ConfigurationKeyName("STRAVA_WEBHOOK_VERIFY_TOKEN")]
     public string? WebhookVerifyToken { get; set; }
 
+    /// <summary>The secret last segment of the webhook callback URL; generated and kept in the database when unset.</summary>
+    [ConfigurationKeyName("STRAVA_WEBHOOK_SECRET")]
+    public string? WebhookSecret { get; set; }
+
     [ConfigurationKeyName("STRAVA_API_BASE_URL")]
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
 

@@ -22,6 +22,8 @@ public static class StravaServiceCollectionExtensions
                 "STRAVA_CLIENT_ID must be the numeric client id from Strava's API settings page")
             .Validate(o => !o.Enabled || !string.IsNullOrWhiteSpace(o.ClientSecret),
                 "STRAVA_CLIENT_SECRET is not set: Strava needs it with STRAVA_CLIENT_ID")
+            .Validate(o => StravaWebhookSecret.IsValid(o.WebhookSecret),
+                $"STRAVA_WEBHOOK_SECRET is too short or not URL-safe: use at least {StravaWebhookSecret.MinimumLength} letters, digits, '-' or '_', or leave it unset to have one generated")
             .Validate(o => IsHttpUrl(o.ApiBaseUrl), "STRAVA_API_BASE_URL is not an http(s) URL")
             .Validate(o => IsHttpUrl(o.OAuthBaseUrl), "STRAVA_OAUTH_BASE_URL is not an http(s) URL")
             .ValidateOnStart();
@@ -53,9 +55,11 @@ public static class StravaServiceCollectionExtensions
         services.TryAddSingleton<Standings.ClosedWeekAudit>();
         services.AddSingleton<ActivityStore>();
         services.AddSingleton<ActivitySync>();
+        services.AddSingleton<DeauthorizationCheck>();
         services.AddSingleton<StravaSyncJob>();
         services.AddSingleton<WebhookQueueProcessor>();
         services.AddSingleton<IWebhookQueueSignal>(static sp => sp.GetRequiredService<WebhookQueueProcessor>());
+        services.TryAddSingleton<StravaWebhookSecret>();
         services.AddSingleton<StravaSubscriptionJob>();
         services.AddSingleton<IStravaAccounts, StravaAccounts>();
 

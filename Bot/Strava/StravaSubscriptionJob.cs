@@ -8,38 +8,38 @@ namespace Bot.Strava;
 /// <summary>
 /// Ensures the one push subscription once the host has started (Strava checks the callback during the
 /// create call, so the webhook endpoint must be listening): lists first, reuses one whose callback_url is
-/// ours, else deletes the stale one and creates ours. It never creates a second. Skipped without Strava or
-/// PUBLIC_BASE_URL.
+/// ours (<c>PUBLIC_BASE_URL/strava/webhook/&lt;secret&gt;</c>), else deletes the stale one (another address, or
+/// an earlier secret) and creates ours. It never creates a second. Skipped without Strava or PUBLIC_BASE_URL.
 /// </summary>
 internal sealed class StravaSubscriptionJob(
     StravaClient client,
     StravaSubscriptionStore store,
+    StravaWebhookSecret secret,
     IOptions<StravaOptions> stravaOptions,
     IOptions<WebOptions> webOptions,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<StravaSubscriptionJob> logger) : BackgroundService
 {
-    public const string CallbackPath = "/strava/webhook";
-
     private const int Attempts = 5;
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
 
-    public string? CallbackUrl =>
-        string.IsNullOrWhiteSpace(webOptions.Value.PublicBaseUrl) ? null : webOptions.Value.PublicBaseUrl.TrimEnd('/') + CallbackPath;
+    /// <summary>The callback URL to register, with the secret path; null without PUBLIC_BASE_URL.</summary>
+    public async Task<string?> CallbackUrlAsync(CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(webOptions.Value.PublicBaseUrl) ? null : webOptions.Value.PublicBaseUrl.TrimEnd('/') + await secret.PathAsync(cancellationToken);
 
     /// <summary>Whether the settings allow a subscription at all.</summary>
     public bool CanSubscribe =>
-        stravaOptions.Value.Enabled && CallbackUrl is not null
+        stravaOptions.Value.Enabled && !string.IsNullOrWhiteSpace(webOptions.Value.PublicBaseUrl)
         && !string.IsNullOrEmpty(stravaOptions.Value.ClientSecret) && !string.IsNullOrEmpty(stravaOptions.Value.WebhookVerifyToken);
 
     /// <summary>Lists, reuses or replaces; returns the subscription id, or null when it could not.</summary>
     public async Task<long?> EnsureAsync(CancellationToken cancellationToken)
     {
-        var callback = CallbackUrl;
         var options = stravaOptions.Value;
-        if (!CanSubscribe || callback is null || options.WebhookVerifyToken is null)
+        var callback = CanSubscribe ? await CallbackUrlAsync(cancellationToken) : null;
+        if (callback is null || options.WebhookVerifyToken is null)
         {
             StravaLog.Subscription(logger, "skipped: needs STRAVA_CLIENT_ID, STRAVA_CLIENT_SECRET, STRAVA_WEBHOOK_VERIFY_TOKEN and PUBLIC_BASE_URL");
             return null;

@@ -1,30 +1,38 @@
+using Bot.Data.Entities;
 using Bot.Data.Repositories;
 using Bot.Strava.Api;
 
 namespace Bot.Strava;
 
 /// <summary>
-/// Works through the durable queue of push events. Events of a foreign subscription or an unknown owner
-/// are marked processed with no call; a title-only update is stored with no call; create and other updates
-/// fetch the activity; delete deletes it; a deauthorization deletes the member with all their data.
-/// Rate-limited events wait for the window without spending an attempt; failures back off and give up
-/// after <see cref="MaxAttempts"/>.
+/// Works through the durable queue of push events. Strava does not sign its events, so an event is only a hint of what
+/// to re-check with Strava, never a fact: an activity event (create, update or delete alike) re-checks that activity
+/// with its owner's token (<see cref="ActivitySync.RecheckActivityAsync"/>: stored only when it is the owner's, deleted
+/// only on a 404); a deauthorization is confirmed with Strava (<see cref="DeauthorizationCheck"/>) before the member's
+/// Strava data is deleted, and a refuted one is logged and changes nothing. Each event costs at most one read call.
+/// Rate-limited events wait for the window without spending an attempt; failures back off and give up after
+/// <see cref="MaxAttempts"/>. Processed events are deleted after <see cref="Retention"/>.
 /// </summary>
 internal sealed class WebhookQueueProcessor(
     WebhookEventRepository queue,
     StravaSubscriptionStore subscriptions,
     MemberRepository members,
     StravaLinkRepository links,
-    ActivityStore store,
     ActivitySync sync,
+    DeauthorizationCheck deauthorizations,
     TimeProvider time,
     ILogger<WebhookQueueProcessor> logger) : BackgroundService, IWebhookQueueSignal
 {
     public const int MaxAttempts = 8;
 
+    /// <summary>How long a processed event is kept (for the log of what happened) before it is deleted.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan CleanupEvery = TimeSpan.FromHours(1);
 
     private readonly WakeSignal _wake = new();
+    private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
 
     public void Notify() => _wake.Notify();
 
@@ -54,6 +62,10 @@ internal sealed class WebhookQueueProcessor(
         }
     }
 
+    /// <summary>Deletes the events processed more than <see cref="Retention"/> ago; returns how many.</summary>
+    public Task<int> DeleteExpiredAsync(CancellationToken cancellationToken) =>
+        queue.DeleteProcessedBeforeAsync((time.GetUtcNow() - Retention).UtcDateTime, cancellationToken);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -62,6 +74,7 @@ internal sealed class WebhookQueueProcessor(
             try
             {
                 await ProcessDueAsync(stoppingToken);
+                await CleanUpWhenDueAsync(stoppingToken);
                 var next = await queue.NextDueAtAsync(stoppingToken);
                 wait = next is { } at ? at - time.GetUtcNow().UtcDateTime : IdlePoll;
                 wait = wait > IdlePoll ? IdlePoll : wait;
@@ -87,6 +100,22 @@ internal sealed class WebhookQueueProcessor(
         }
     }
 
+    private async Task CleanUpWhenDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (now < _nextCleanup)
+        {
+            return;
+        }
+
+        _nextCleanup = now + CleanupEvery;
+        var deleted = await DeleteExpiredAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            StravaLog.EventsExpired(logger, deleted, Retention.Days);
+        }
+    }
+
     private async Task HandleAsync(QueuedWebhookEvent queued, CancellationToken cancellationToken)
     {
         var ours = await subscriptions.GetAsync(cancellationToken);
@@ -103,77 +132,86 @@ internal sealed class WebhookQueueProcessor(
             return;
         }
 
-        var updates = WebhookUpdates.Parse(queued.UpdatesJson);
-        if (queued.ObjectType == "athlete")
+        switch (queued.ObjectType)
         {
-            if (updates.IsDeauthorization)
-            {
-                await links.DeleteMemberAsync(member.Id, cancellationToken);
-                await CompleteAsync(queued, "deauthorized: member and their data deleted", cancellationToken);
-            }
-            else
-            {
+            case "athlete" when WebhookUpdates.Parse(queued.UpdatesJson).IsDeauthorization:
+                await DeauthorizeAsync(queued, member, cancellationToken);
+                return;
+            case "athlete":
                 await CompleteAsync(queued, "ignored: athlete update", cancellationToken);
-            }
-
-            return;
-        }
-
-        if (queued.ObjectType != "activity")
-        {
-            await CompleteAsync(queued, "ignored: unknown object type", cancellationToken);
-            return;
-        }
-
-        switch (queued.AspectType)
-        {
-            case "delete":
-                await store.DeleteAsync(member.Id, queued.ObjectId, "Strava webhook: activity deleted", cancellationToken);
-                await CompleteAsync(queued, "activity deleted", cancellationToken);
                 return;
-            case "update" when updates.IsTitleOnly:
-                await store.RenameAsync(member.Id, queued.ObjectId, updates.Title, cancellationToken);
-                await CompleteAsync(queued, "title stored (no call)", cancellationToken);
+            case "activity" when member.LinkState != LinkState.Linked:
+                await CompleteAsync(queued, "skipped: the member needs to link Strava again", cancellationToken);
                 return;
-            case "create" or "update":
-                await FetchAsync(queued, member.Id, cancellationToken);
+            case "activity":
+                await RecheckAsync(queued, member, cancellationToken);
                 return;
             default:
-                await CompleteAsync(queued, "ignored: unknown aspect type", cancellationToken);
+                await CompleteAsync(queued, "ignored: unknown object type", cancellationToken);
                 return;
         }
     }
 
-    private async Task FetchAsync(QueuedWebhookEvent queued, long memberId, CancellationToken cancellationToken)
+    private async Task DeauthorizeAsync(QueuedWebhookEvent queued, MemberRow member, CancellationToken cancellationToken)
     {
-        var outcome = await sync.FetchOneAsync(memberId, queued.ObjectId, cancellationToken);
+        var (verdict, status, problem, retryAt) = await deauthorizations.CheckAsync(member.Id, cancellationToken);
+        switch (verdict)
+        {
+            case DeauthorizationVerdict.Confirmed:
+                await links.DeleteMemberAsync(member.Id, cancellationToken);
+                await CompleteAsync(queued, "deauthorized (confirmed with Strava): the member's Strava data deleted", cancellationToken);
+                return;
+            case DeauthorizationVerdict.Refuted:
+                StravaLog.DeauthorizationRefuted(logger, queued.Id, member.Id);
+                await CompleteAsync(queued, "ignored: deauthorization refuted (the member's token works)", cancellationToken);
+                return;
+            default:
+                await DeferAsync(queued, status, problem, retryAt, cancellationToken);
+                return;
+        }
+    }
+
+    private async Task RecheckAsync(QueuedWebhookEvent queued, MemberRow member, CancellationToken cancellationToken)
+    {
+        var outcome = await sync.RecheckActivityAsync(member.Id, queued.OwnerId, queued.ObjectId, cancellationToken);
         switch (outcome.Status)
         {
-            case StravaStatus.Ok:
-                await CompleteAsync(queued, null, cancellationToken);
+            case StravaStatus.Ok when outcome.Foreign:
+                await CompleteAsync(queued, "ignored: the activity belongs to another athlete", cancellationToken);
                 return;
-            case StravaStatus.RateLimited:
-                // The window, not this event, decides: no attempt is spent.
-                var until = (outcome.RetryAt ?? RateLimitGovernor.NextWindowStart(time.GetUtcNow())).UtcDateTime;
-                await queue.DeferAsync(queued.Id, until, countAttempt: false, outcome.Problem, cancellationToken);
+            case StravaStatus.Ok:
+                await CompleteAsync(queued, outcome.Deleted > 0 ? "activity deleted (Strava answered 404)" : null, cancellationToken);
                 return;
             case StravaStatus.NeedsRelink:
                 await CompleteAsync(queued, "skipped: the member needs to link Strava again", cancellationToken);
                 return;
             default:
-                var attempt = queued.Attempts + 1;
-                var problem = outcome.Problem ?? outcome.Status.ToString();
-                if (attempt >= MaxAttempts || outcome.Status == StravaStatus.Rejected)
-                {
-                    await CompleteAsync(queued, $"gave up after {attempt} attempts: {problem}", cancellationToken);
-                    return;
-                }
-
-                var next = time.GetUtcNow().UtcDateTime + Backoff(attempt);
-                StravaLog.EventDeferred(logger, queued.Id, attempt, next, problem);
-                await queue.DeferAsync(queued.Id, next, countAttempt: true, problem, cancellationToken);
+                await DeferAsync(queued, outcome.Status, outcome.Problem, outcome.RetryAt, cancellationToken);
                 return;
         }
+    }
+
+    private async Task DeferAsync(QueuedWebhookEvent queued, StravaStatus status, string? problem, DateTimeOffset? retryAt, CancellationToken cancellationToken)
+    {
+        if (status == StravaStatus.RateLimited)
+        {
+            // The window, not this event, decides: no attempt is spent.
+            var until = (retryAt ?? RateLimitGovernor.NextWindowStart(time.GetUtcNow())).UtcDateTime;
+            await queue.DeferAsync(queued.Id, until, countAttempt: false, problem, cancellationToken);
+            return;
+        }
+
+        var attempt = queued.Attempts + 1;
+        problem ??= status.ToString();
+        if (attempt >= MaxAttempts || status == StravaStatus.Rejected)
+        {
+            await CompleteAsync(queued, $"gave up after {attempt} attempts: {problem}", cancellationToken);
+            return;
+        }
+
+        var next = time.GetUtcNow().UtcDateTime + Backoff(attempt);
+        StravaLog.EventDeferred(logger, queued.Id, attempt, next, problem);
+        await queue.DeferAsync(queued.Id, next, countAttempt: true, problem, cancellationToken);
     }
 
     /// <summary>30 s, 1 min, 2 min … capped at one hour.</summary>

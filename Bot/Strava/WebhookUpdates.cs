@@ -31,19 +31,14 @@ internal sealed record WebhookUpdates(IReadOnlyDictionary<string, string?> Value
         }
         catch (JsonException)
         {
-            // Unreadable updates are treated as "something changed": the activity is fetched again.
+            // Unreadable updates say nothing; the event still asks for a re-check of its object.
             values["unreadable"] = null;
         }
 
         return new WebhookUpdates(values);
     }
 
-    /// <summary>Only the title changed: stored as is, with no call to Strava.</summary>
-    public bool IsTitleOnly => Values.Count == 1 && Values.ContainsKey("title");
-
     /// <summary>A deauthorization: <c>"authorized": "false"</c>.</summary>
     public bool IsDeauthorization =>
         Values.TryGetValue("authorized", out var value) && string.Equals(value, "false", StringComparison.OrdinalIgnoreCase);
-
-    public string? Title => Values.GetValueOrDefault("title");
 }

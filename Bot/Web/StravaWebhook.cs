@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using Bot.Data.Entities;
 using Bot.Data.Repositories;
 using Bot.Strava;
 using Microsoft.Extensions.Options;
@@ -8,17 +9,35 @@ using Microsoft.Extensions.Options;
 namespace Bot.Web;
 
 /// <summary>
-/// <c>/strava/webhook</c>: the subscription handshake (GET) and the events (POST). An event is checked,
-/// stored as a queue row and answered at once; Strava is never called inside the request, so the
-/// answer does not depend on Strava (which retries anything not answered within 2 s).
+/// <c>/strava/webhook/&lt;secret&gt;</c>: the subscription handshake (GET) and the events (POST). Any other path is a
+/// 404 and reads nothing. An event is stored as a queue row only when it could be Strava's and could matter: the
+/// body is within the cap and well formed, the subscription id is ours, and the owner is a linked member (for a
+/// deauthorization also one whose link broke). Everything else is answered 200 — Strava retries anything else — and
+/// stored nowhere, only counted. Strava is never called inside the request, so the answer does not depend on it.
 /// </summary>
-internal sealed class StravaWebhook(WebhookEventRepository queue, IWebhookQueueSignal signal, IOptions<StravaOptions> strava, ILogger<StravaWebhook> logger)
+internal sealed class StravaWebhook(
+    WebhookEventRepository queue,
+    StravaSubscriptionStore subscriptions,
+    MemberRepository members,
+    StravaWebhookSecret secret,
+    IWebhookQueueSignal signal,
+    WebhookMetrics metrics,
+    IOptions<StravaOptions> strava,
+    ILogger<StravaWebhook> logger)
 {
     /// <summary>Strava's events are a few hundred bytes; anything near this is not one.</summary>
     public const int MaxBodyBytes = 8 * 1024;
 
-    public IResult Handshake(string? mode, string? challenge, string? verifyToken)
+    /// <summary>Unprocessed events kept at most; beyond this, events are refused (and counted) until the queue drains.</summary>
+    public const int MaxPendingEvents = 10_000;
+
+    public async Task<IResult> HandshakeAsync(string? pathSecret, string? mode, string? challenge, string? verifyToken, CancellationToken cancellationToken)
     {
+        if (!await secret.MatchesAsync(pathSecret, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
         if (mode != "subscribe" || string.IsNullOrEmpty(challenge))
         {
             WebLog.HandshakeRefused(logger, "not a subscribe request with a challenge");
@@ -35,27 +54,41 @@ internal sealed class StravaWebhook(WebhookEventRepository queue, IWebhookQueueS
         return TypedResults.Json(new Dictionary<string, string> { ["hub.challenge"] = challenge });
     }
 
-    public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IResult> ReceiveAsync(string? pathSecret, HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (!await secret.MatchesAsync(pathSecret, cancellationToken))
         {
-            return Refuse($"the body is larger than {MaxBodyBytes} bytes");
+            return TypedResults.NotFound();
         }
 
-        var body = await ReadCappedAsync(request.Body, cancellationToken);
-        if (body is null)
+        if (request.ContentLength > MaxBodyBytes || await ReadCappedAsync(request.Body, cancellationToken) is not { } body)
         {
-            return Refuse($"the body is larger than {MaxBodyBytes} bytes");
+            return Drop(WebhookDropReason.TooLarge, $"the body is larger than {MaxBodyBytes} bytes");
         }
 
-        var row = WebhookEventParser.Parse(body, out var problem);
-        if (row is null)
+        if (WebhookEventParser.Parse(body, out var problem) is not { } row)
         {
-            return Refuse(problem!);
+            return Drop(WebhookDropReason.Malformed, problem!);
         }
 
-        var id = await queue.EnqueueAsync(row, cancellationToken);
-        WebLog.EventQueued(logger, id, row.ObjectType, row.AspectType, row.OwnerId);
+        if (await subscriptions.GetAsync(cancellationToken) is not { } ours || row.SubscriptionId != ours)
+        {
+            return Drop(WebhookDropReason.ForeignSubscription, $"subscription {row.SubscriptionId} is not this application's");
+        }
+
+        if (await OwnerProblemAsync(row, cancellationToken) is { } ownerProblem)
+        {
+            return Drop(ownerProblem.Reason, ownerProblem.Text);
+        }
+
+        var queued = await queue.EnqueueAsync(row, MaxPendingEvents, cancellationToken);
+        if (queued.Outcome == WebhookEnqueueOutcome.QueueFull)
+        {
+            return Drop(WebhookDropReason.QueueFull, $"{MaxPendingEvents} events are waiting already");
+        }
+
+        metrics.Accepted(queued.Outcome);
+        WebLog.EventQueued(logger, queued.Id, row.ObjectType, row.AspectType, row.OwnerId);
         try
         {
             signal.Notify();
@@ -69,6 +102,29 @@ internal sealed class StravaWebhook(WebhookEventRepository queue, IWebhookQueueS
         return TypedResults.Ok();
     }
 
+    /// <summary>
+    /// Why the event's owner makes it not worth storing, or null. Activity events need a working link (nothing else
+    /// can be re-checked); a deauthorization also counts for a member whose link broke (their data is still held);
+    /// other athlete updates change nothing the bot keeps.
+    /// </summary>
+    private async Task<(WebhookDropReason Reason, string Text)?> OwnerProblemAsync(WebhookEventInput row, CancellationToken cancellationToken)
+    {
+        var deauthorization = row.ObjectType == "athlete" && Strava.WebhookUpdates.Parse(row.UpdatesJson).IsDeauthorization;
+        if (row.ObjectType == "athlete" && !deauthorization)
+        {
+            return (WebhookDropReason.Irrelevant, "an athlete update other than a deauthorization");
+        }
+
+        var member = await members.GetByStravaAthleteIdAsync(row.OwnerId, cancellationToken);
+        return member?.LinkState switch
+        {
+            LinkState.Linked => null,
+            LinkState.NeedsRelink when deauthorization => null,
+            null => (WebhookDropReason.UnknownOwner, $"athlete {row.OwnerId} is not a member"),
+            _ => (WebhookDropReason.NotLinked, $"athlete {row.OwnerId} has no working link"),
+        };
+    }
+
     private bool VerifyTokenMatches(string? given)
     {
         var expected = strava.Value.WebhookVerifyToken;
@@ -80,10 +136,11 @@ internal sealed class StravaWebhook(WebhookEventRepository queue, IWebhookQueueS
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
     }
 
-    private Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Refuse(string problem)
+    private Microsoft.AspNetCore.Http.HttpResults.Ok Drop(WebhookDropReason reason, string problem)
     {
-        WebLog.EventRefused(logger, problem);
-        return TypedResults.Text($"invalid event: {problem}\n", statusCode: StatusCodes.Status400BadRequest);
+        metrics.Dropped(reason);
+        WebLog.EventDropped(logger, reason, problem);
+        return TypedResults.Ok();
     }
 
     /// <summary>The body, or null when it is longer than <see cref="MaxBodyBytes"/> (whatever Content-Length said).</summary>

@@ -1,3 +1,6 @@
+using Bot.Strava;
+using Microsoft.AspNetCore.HttpOverrides;
+
 namespace Bot.Web;
 
 /// <summary>The routes of the web side: Strava's callback and webhook, the health check and the read-only API.</summary>
@@ -5,6 +8,9 @@ internal static class WebEndpoints
 {
     public static WebApplication MapBotWeb(this WebApplication app)
     {
+        // Behind a reverse proxy on this host, the client's address is the proxy's X-Forwarded-For (trusted only from
+        // loopback, ASP.NET Core's default), so per-address limits and loopback-only routes see the real client.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         // The boundary: an unexpected failure is one log line and a one-line 500, never a stack trace in the answer.
         app.UseExceptionHandler(failed => failed.Run(async context =>
         {
@@ -16,14 +22,20 @@ internal static class WebEndpoints
             await context.Response.WriteAsync("internal error; the bot's log has the details\n");
         }));
 
+        app.UseRateLimiter();
+
         app.MapGet(StravaAuthorizeLinks.CallbackPath,
             (string? code, string? scope, string? state, string? error, StravaCallback callback, CancellationToken cancellationToken) =>
                 callback.HandleAsync(code, scope, state, error, cancellationToken));
 
-        app.MapGet("/strava/webhook", (HttpRequest request, StravaWebhook webhook) =>
-            webhook.Handshake(request.Query["hub.mode"], request.Query["hub.challenge"], request.Query["hub.verify_token"]));
-        app.MapPost("/strava/webhook", (HttpRequest request, StravaWebhook webhook, CancellationToken cancellationToken) =>
-            webhook.ReceiveAsync(request, cancellationToken));
+        // Only the secret path exists; /strava/webhook and every other guess is a plain 404. Each client address has
+        // its own small budget of requests, so one flooding sender cannot crowd out Strava's deliveries.
+        app.MapGet(StravaWebhookSecret.PathPrefix + "{secret}", (string secret, HttpRequest request, StravaWebhook webhook, CancellationToken cancellationToken) =>
+                webhook.HandshakeAsync(secret, request.Query["hub.mode"], request.Query["hub.challenge"], request.Query["hub.verify_token"], cancellationToken))
+            .RequireRateLimiting(WebhookRateLimit.PolicyName);
+        app.MapPost(StravaWebhookSecret.PathPrefix + "{secret}", (string secret, HttpRequest request, StravaWebhook webhook, CancellationToken cancellationToken) =>
+                webhook.ReceiveAsync(secret, request, cancellationToken))
+            .RequireRateLimiting(WebhookRateLimit.PolicyName);
 
         app.MapGet("/healthz", (HealthCheck health, CancellationToken cancellationToken) => health.HandleAsync(cancellationToken));
 

@@ -27,8 +27,9 @@ internal static partial class WebLog
     [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Strava webhook subscription handshake answered")]
     public static partial void HandshakeAnswered(ILogger logger);
 
-    [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Strava webhook event refused: {Problem}")]
-    public static partial void EventRefused(ILogger logger, string problem);
+    // Debug: strangers can send these by the thousand; the dropped-events counter is where they show.
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Debug, Message = "Strava webhook event dropped ({Reason}): {Problem}")]
+    public static partial void EventDropped(ILogger logger, WebhookDropReason reason, string problem);
 
     [LoggerMessage(EventId = 5013, Level = LogLevel.Debug, Message = "Strava webhook event {EventId} queued: {ObjectType} {AspectType} for owner {OwnerId}")]
     public static partial void EventQueued(ILogger logger, long eventId, string objectType, string aspectType, long ownerId);

@@ -13,6 +13,10 @@ public sealed class WebOptions
     [ConfigurationKeyName("PUBLIC_BASE_URL")]
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>Requests per minute each client address may make to the Strava webhook route (Strava sends a handful).</summary>
+    [ConfigurationKeyName("WEBHOOK_RATE_LIMIT")]
+    public int WebhookRateLimit { get; set; } = Web.WebhookRateLimit.DefaultPermitLimit;
+
     /// <summary>The HMAC key for OAuth state; when unset, one is generated on first run and stored in the database.</summary>
     [ConfigurationKeyName("STATE_SIGNING_KEY")]
     public string? StateSigningKey { get; set; }

@@ -18,6 +18,7 @@ internal static class WebServiceCollectionExtensions
                 "PUBLIC_BASE_URL is not an http(s) URL (e.g. https://bot.example.org)")
             .Validate<Microsoft.Extensions.Options.IOptions<StravaOptions>>((o, strava) => !strava.Value.Enabled || !string.IsNullOrWhiteSpace(o.PublicBaseUrl),
                 "PUBLIC_BASE_URL is not set: Strava linking (STRAVA_CLIENT_ID is set) needs the public address of this host for the OAuth redirect")
+            .Validate(o => o.WebhookRateLimit > 0, "WEBHOOK_RATE_LIMIT must be a positive number of requests per minute")
             .Validate(o => string.IsNullOrEmpty(o.StateSigningKey) || o.StateSigningKey.Length >= MinimumSigningKeyLength,
                 $"STATE_SIGNING_KEY is too short: use at least {MinimumSigningKeyLength} random characters, or leave it unset to have one generated")
             .ValidateOnStart();
@@ -29,7 +30,14 @@ internal static class WebServiceCollectionExtensions
         services.AddSingleton<StravaAuthorizeLinks>();
         services.AddSingleton<LinkNotifier>();
         services.AddSingleton<StravaCallback>();
+        services.TryAddSingleton<StravaWebhookSecret>();
+        services.AddSingleton<WebhookMetrics>(static sp => new WebhookMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<StravaWebhook>();
+        services.AddRateLimiter(static limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(WebhookRateLimit.PolicyName, static context => WebhookRateLimit.Partition(context));
+        });
         services.AddSingleton<HealthCheck>();
         services.AddSingleton<StandingsApi>();
         return services;

@@ -1,6 +1,9 @@
 namespace Bot.Tests.Strava.Fakes;
 
-/// <summary>An activity as the fake Strava holds it. <see cref="StartLocal"/> is wall-clock time; the offset makes the UTC start.</summary>
+/// <summary>
+/// An activity as the fake Strava holds it. <see cref="StartLocal"/> is wall-clock time; the offset makes the UTC start.
+/// <see cref="OnlyYou"/>: private to its athlete; otherwise any athlete's token can fetch it by id, as on Strava.
+/// </summary>
 internal sealed record FakeActivity(
     long Id,
     string Name,
@@ -10,7 +13,8 @@ internal sealed record FakeActivity(
     TimeSpan UtcOffset,
     int MovingTime,
     int ElapsedTime,
-    double Distance = 5000)
+    double Distance = 5000,
+    bool OnlyYou = false)
 {
     public DateTime StartUtc => DateTime.SpecifyKind(StartLocal - UtcOffset, DateTimeKind.Utc);
 

@@ -12,8 +12,8 @@ namespace Bot.Tests.Strava.Fakes;
 
 /// <summary>
 /// Strava on Kestrel at 127.0.0.1 (ephemeral port): OAuth (the authorize redirect, single-use codes, refresh tokens that rotate and
-/// invalidate the old one, deauthorize), athlete activities with before/after and paging (per_page capped at
-/// 200), single activities, push subscriptions (one per app). Every answer carries both rate-limit header
+/// invalidate the old one, deauthorize), the token's athlete, athlete activities with before/after and paging (per_page
+/// capped at 200), single activities (other athletes' too, unless "Only You"), push subscriptions (one per app). Every answer carries both rate-limit header
 /// pairs, counted by the fake (names' letter case scriptable). Answers can be scripted per method and path
 /// (401/429/5xx/garbage, latency), every call is recorded, and webhook events can be posted to a URL.
 /// </summary>
@@ -299,6 +299,10 @@ internal sealed class FakeStravaServer : IAsyncDisposable
                 return Token(form);
             case ("POST", "/oauth/deauthorize"):
                 return Deauthorize(form.GetValueOrDefault("access_token") ?? bearer);
+            case ("GET", "/api/v3/athlete"):
+                return Authorized(bearer) is { } me
+                    ? (200, Json(new Dictionary<string, object> { ["id"] = me.Id, ["firstname"] = me.FirstName, ["lastname"] = me.LastName }))
+                    : Fault(401, "Authorization Error", "Athlete", "access_token", "invalid");
             case ("GET", "/api/v3/athlete/activities"):
                 return ListActivities(query, bearer);
             case ("GET", _) when path.StartsWith("/api/v3/activities/", StringComparison.Ordinal):
@@ -436,9 +440,26 @@ internal sealed class FakeStravaServer : IAsyncDisposable
             return Fault(401, "Authorization Error", "Athlete", "access_token", "invalid");
         }
 
-        return Long(idText) is { } id && athlete.Activities.TryGetValue(id, out var activity)
-            ? (200, Json(Summary(activity, athlete.Id)))
-            : Fault(404, "Resource Not Found", "Activity", "id", "not found");
+        if (Long(idText) is not { } id)
+        {
+            return Fault(404, "Resource Not Found", "Activity", "id", "not found");
+        }
+
+        if (athlete.Activities.TryGetValue(id, out var own))
+        {
+            return (200, Json(Summary(own, athlete.Id)));
+        }
+
+        // Another athlete's activity is visible to any token unless it is "Only You", as on Strava.
+        foreach (var other in _athletes.Values)
+        {
+            if (other.Activities.TryGetValue(id, out var theirs) && !theirs.OnlyYou)
+            {
+                return (200, Json(Summary(theirs, other.Id)));
+            }
+        }
+
+        return Fault(404, "Resource Not Found", "Activity", "id", "not found");
     }
 
     private (int, string?) CreateSubscription(Dictionary<string, string> form)

@@ -49,6 +49,10 @@ internal sealed class StravaClient(HttpClient http, IOptions<StravaOptions> opti
         SendAsync<StravaActivity>("activity fetch", governed: true, () => Bearer(HttpMethod.Get,
             string.Create(CultureInfo.InvariantCulture, $"{ApiBase}/activities/{activityId}"), accessToken), cancellationToken);
 
+    /// <summary>GET /athlete: the token's own athlete. A 401 here means the token was revoked (or has expired).</summary>
+    public Task<StravaResponse<StravaAthlete>> GetAthleteAsync(string accessToken, CancellationToken cancellationToken = default) =>
+        SendAsync<StravaAthlete>("athlete", governed: true, () => Bearer(HttpMethod.Get, $"{ApiBase}/athlete", accessToken), cancellationToken);
+
     public Task<StravaResponse<IReadOnlyList<StravaPushSubscription>>> ListSubscriptionsAsync(CancellationToken cancellationToken = default) =>
         SendAsync<IReadOnlyList<StravaPushSubscription>>("subscription list", governed: true, () => new HttpRequestMessage(HttpMethod.Get,
             $"{ApiBase}/push_subscriptions?client_id={Uri.EscapeDataString(_options.ClientId ?? "")}&client_secret={Uri.EscapeDataString(_options.ClientSecret ?? "")}"),
