@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Bot.Tests.Discord.Gateway;
@@ -447,12 +445,6 @@ public sealed partial class SystemdVmTests
         return new ProcessResult(process.ExitCode, await output, await error);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private const string QemuGuard = """
         exec 3<&0
@@ -481,7 +473,7 @@ public sealed partial class SystemdVmTests
         var create = await RunAsync("qemu-img", ["create", "-q", "-f", "qcow2", "-F", "raw", "-b", Path.Combine(image, "disk.img"), overlay], null, TimeSpan.FromMinutes(1));
         Assert.That(create.Code, Is.Zero, create.Error);
 
-        _sshPort = FreePort();
+        _sshPort = Loopback.FreePort();
         var accelerator = Accelerator();
         // qemu under a small shell that kills it when this process goes away (its stdin closes), so a
         // test host killed by a hang timeout leaves no VM behind.

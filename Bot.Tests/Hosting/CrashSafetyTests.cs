@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Bot.Data.Repositories;
 using Bot.Standings;
 using Bot.Tests.Discord.Gateway;
@@ -46,7 +45,7 @@ public sealed class CrashSafetyTests
             strava.ReadLimit = (1_000_000, 10_000_000);
             strava.OverallLimit = (1_000_000, 10_000_000);
             using var discord = FakeDiscordGateway.Start();
-            var port = FreePort();
+            var port = Loopback.FreePort();
             var baseUrl = $"http://127.0.0.1:{port}";
             var subscription = strava.AddSubscription(baseUrl + WebhookPath);
             var athlete = strava.AddAthlete(AthleteId);
@@ -235,12 +234,6 @@ public sealed class CrashSafetyTests
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed record Stored(string? Name, int MovingTime);
 

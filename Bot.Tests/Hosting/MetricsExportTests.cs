@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -17,7 +16,7 @@ public sealed class MetricsExportTests
         var folder = Directory.CreateTempSubdirectory("bot-metrics-").FullName;
         try
         {
-            var port = FreePort();
+            var port = Loopback.FreePort();
             using var discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 500);
             await using var bot = RunningBot.Start(folder, new Dictionary<string, string?>
             {
@@ -69,12 +68,4 @@ public sealed class MetricsExportTests
         }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Bot.Data.Repositories;
 using Bot.Strava;
 using Bot.Tests.Discord.Gateway;
@@ -38,15 +37,17 @@ public sealed class WebhookTrustEndToEndTests
     private RunningBot _bot = null!;
     private long _subscription;
     private Uri _webhook = null!;
+    private DatabaseProbe _probe = null!;
 
     [SetUp]
     public async Task SetUpAsync()
     {
         _folder = Directory.CreateTempSubdirectory("bot-webhook-trust-").FullName;
         _database = Path.Combine(_folder, "challenge.db");
+        _probe = new DatabaseProbe(_database);
         _strava = await FakeStravaServer.StartAsync();
         _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
-        _baseUrl = $"http://127.0.0.1:{FreePort()}";
+        _baseUrl = $"http://127.0.0.1:{Loopback.FreePort()}";
         _webhook = new Uri(_baseUrl + "/strava/webhook/" + Secret);
         _subscription = _strava.AddSubscription(_webhook.ToString()).Id;
 
@@ -213,56 +214,10 @@ public sealed class WebhookTrustEndToEndTests
 
     /// <summary>What a forged event could change: the activities (owner, title, duration) and the members' tokens and link states.</summary>
     private string Snapshot() =>
-        string.Join('\n', Rows("SELECT id, member_id, name, sport_type, moving_time FROM activities ORDER BY id")
-            .Concat(Rows("SELECT id, strava_athlete_id, access_token, refresh_token, link_state FROM members ORDER BY id")));
+        string.Join('\n', _probe.Rows("SELECT id, member_id, name, sport_type, moving_time FROM activities ORDER BY id")
+            .Concat(_probe.Rows("SELECT id, strava_athlete_id, access_token, refresh_token, link_state FROM members ORDER BY id")));
 
-    private List<string> Rows(string sql)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
-        }
+    private long Count(string sql) => _probe.Count(sql);
 
-        return rows;
-    }
-
-    private long Count(string sql)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
-    }
-
-    /// <summary>A read of the bot's database while it writes; a rare busy answer reads as "not yet".</summary>
-    private static bool Safely(Func<bool> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (SqliteException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static bool Safely(Func<bool> read) => DatabaseProbe.Safely(read);
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using Bot.Configuration;
 using Bot.Data.Repositories;
 using Microsoft.Extensions.Options;
 
@@ -12,26 +13,17 @@ namespace Bot.Strava;
 /// generated on first use and kept in the database (like the OAuth state key). Loaded once. When it changes, the
 /// subscription job finds Strava's callback URL different and subscribes again at the new one.
 /// </summary>
-public sealed class StravaWebhookSecret(IOptions<StravaOptions> options, AppSettingRepository settings)
+public sealed class StravaWebhookSecret(IOptions<StravaOptions> options, AppSettingRepository settings) : KeptSecret<string>(settings, SettingKey)
 {
     public const string PathPrefix = "/strava/webhook/";
     internal const string SettingKey = "strava_webhook_secret";
     public const int MinimumLength = 32;
 
-    private string? _secret;
+    protected override string? Configured => options.Value.WebhookSecret is { Length: > 0 } configured ? configured : null;
 
-    public async Task<string> GetAsync(CancellationToken cancellationToken = default)
-    {
-        if (Volatile.Read(ref _secret) is { } known)
-        {
-            return known;
-        }
+    protected override string Generate() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
-        var loaded = options.Value.WebhookSecret is { Length: > 0 } configured
-            ? configured
-            : await settings.GetOrAddAsync(SettingKey, () => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)), cancellationToken);
-        return Interlocked.CompareExchange(ref _secret, loaded, null) ?? loaded;
-    }
+    protected override string FromStored(string stored) => stored;
 
     /// <summary>The callback path with the secret, e.g. <c>/strava/webhook/3q2-…</c>.</summary>
     public async Task<string> PathAsync(CancellationToken cancellationToken = default) => PathPrefix + await GetAsync(cancellationToken);

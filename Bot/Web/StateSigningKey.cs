@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Bot.Configuration;
 using Bot.Data.Repositories;
 using Microsoft.Extensions.Options;
 
@@ -9,21 +10,13 @@ namespace Bot.Web;
 /// The HMAC key for OAuth states: STATE_SIGNING_KEY when set, else a random key generated on first use and
 /// kept in the database (so states survive a restart). Loaded once.
 /// </summary>
-internal sealed class StateSigningKey(IOptions<WebOptions> options, AppSettingRepository settings)
+internal sealed class StateSigningKey(IOptions<WebOptions> options, AppSettingRepository settings) : KeptSecret<byte[]>(settings, SettingKey)
 {
     internal const string SettingKey = "oauth_state_signing_key";
-    private byte[]? _key;
 
-    public async Task<byte[]> GetAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _key) is { } known)
-        {
-            return known;
-        }
+    protected override byte[]? Configured => options.Value.StateSigningKey is { Length: > 0 } configured ? Encoding.UTF8.GetBytes(configured) : null;
 
-        var loaded = options.Value.StateSigningKey is { Length: > 0 } configured
-            ? Encoding.UTF8.GetBytes(configured)
-            : Convert.FromBase64String(await settings.GetOrAddAsync(SettingKey, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), cancellationToken));
-        return Interlocked.CompareExchange(ref _key, loaded, null) ?? loaded;
-    }
+    protected override string Generate() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    protected override byte[] FromStored(string stored) => Convert.FromBase64String(stored);
 }
