@@ -29,6 +29,7 @@ internal static class WebServiceCollectionExtensions
         services.AddSingleton<StravaAuthorizeLinks>();
         services.AddSingleton<LinkNotifier>();
         services.AddSingleton<StravaCallback>();
+        services.AddSingleton<StravaConnectPage>();
         services.AddSingleton<StravaWebhook>();
         services.AddSingleton<HealthCheck>();
         services.AddSingleton<StandingsApi>();
