@@ -11,5 +11,7 @@ internal sealed class OAuthStateConfiguration : IEntityTypeConfiguration<OAuthSt
         builder.ToTable("oauth_states");
         builder.HasKey(s => s.Nonce);
         builder.HasIndex(s => s.ExpiresAtUtc);
+        builder.Property(s => s.UserLabel).HasMaxLength(OAuthState.LabelMaxLength);
+        builder.Property(s => s.GuildName).HasMaxLength(OAuthState.LabelMaxLength);
     }
 }

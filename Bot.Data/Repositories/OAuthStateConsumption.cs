@@ -7,4 +7,7 @@ public enum OAuthStateConsumption
     Mismatch,
     AlreadyUsed,
     Expired,
+
+    /// <summary>Would pass, and was only read (the connect page): still unused.</summary>
+    Usable,
 }

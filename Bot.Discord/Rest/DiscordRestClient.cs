@@ -99,6 +99,20 @@ public sealed class DiscordRestClient : IDisposable
         return await CreateMessageAsync(channelId, message, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The guild's name (<c>GET /guilds/{guild.id}</c>), with the same rate-limit handling as every bot route.
+    /// Null when Discord does not answer with one (not in the guild, a network failure; the failure is logged).
+    /// </summary>
+    public async Task<string?> GetGuildNameAsync(ulong guildId, CancellationToken cancellationToken = default)
+    {
+        var response = await SendAsync(DiscordRoutes.GetGuild(guildId), body: null, cancellationToken).ConfigureAwait(false);
+        return response.Result.IsSuccess
+            && response.Body is { ValueKind: JsonValueKind.Object } json
+            && json.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
+            ? name.GetString()
+            : null;
+    }
+
     internal Task<RestResponse> SendAsync(RestRoute route, byte[]? body, CancellationToken cancellationToken = default) =>
         SendAsync(route, body, files: null, cancellationToken);
 

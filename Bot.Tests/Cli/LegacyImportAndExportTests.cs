@@ -112,6 +112,18 @@ public sealed class LegacyImportAndExportTests
     }
 
     [Test]
+    public async Task Export_Help_SaysItIsTheOperatorsCompleteBackupAndAdminExportIsComputedOnly()
+    {
+        var result = await CliRunner.RunAsync("export", "--help");
+
+        // Help wraps to the terminal's width: compare with the line breaks read as spaces.
+        var help = System.Text.RegularExpressions.Regex.Replace(result.Output, @"\s+", " ");
+        Assert.That(result.ExitCode, Is.Zero, result.Error);
+        Assert.That(help, Does.Contain("every member's activities").And.Contain("backup and migration tool")
+            .And.Contain("host that holds the database").And.Contain("/admin export in Discord carries computed results only"));
+    }
+
+    [Test]
     public async Task Export_UnknownSeason_ExitCode2()
     {
         await RunAsync("import-legacy", Sample, "--guild", Guild);

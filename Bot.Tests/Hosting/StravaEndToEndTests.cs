@@ -1,35 +1,41 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Bot.Data;
 using Bot.Data.Repositories;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Strava.Fakes;
 using Bot.Tests.Support;
+using Bot.Tests.Web;
+using Bot.Web;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Hosting;
 
 /// <summary>
 /// Issue 5's end-to-end test: the real bot process against the fake Discord and the fake Strava. At start-up it
-/// ensures the push subscription (with Strava's GET handshake against its own webhook); a member links through
-/// the real callback with the state from the link the bot sent to Discord; the season is back-filled in at most
+/// ensures the push subscription (with Strava's GET handshake against its own webhook); a member follows the link the
+/// bot sent to Discord to the connect page (naming their account and server), its button to Strava, and the real
+/// callback; the season is back-filled in at most
 /// three list calls; <c>/week</c> shows the back-filled runs; a webhook event for a new run is stored by the
 /// queue processor with one fetch, and <c>/week</c> shows one more point. The commands themselves never call
 /// Strava: the fake's call log is unchanged across each of them.
 /// </summary>
 [NonParallelizable]
-public sealed partial class StravaEndToEndTests
+public sealed class StravaEndToEndTests
 {
     private const long Guild = 4343;
     private const long DiscordUser = 301;
     private const long AthleteId = 777_001;
     private const string VerifyToken = "e2e-verify-token";
+    private const string StateKey = "e2e-state-signing-key-of-forty-characters!";
+    private const string ServerName = "Engines & Runners";
+    private const string Account = "Ada L. (@ada)";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private string _folder = null!;
@@ -39,9 +45,6 @@ public sealed partial class StravaEndToEndTests
     private FakeStravaServer _strava = null!;
     private RunningBot _bot = null!;
     private int _interaction;
-
-    [GeneratedRegex(@"https?://\S+/authorize\?[^\s)>\]""]+")]
-    private static partial Regex AuthorizeUrl();
 
     [SetUp]
     public async Task SetUp()
@@ -55,7 +58,8 @@ public sealed partial class StravaEndToEndTests
         _strava.VerifyCallbackOnCreate = true;
         _strava.AddAthlete(AthleteId, "Ada", "Lovelace");
         _strava.AuthorizingAthleteId = AthleteId;
-        var port = FreePort();
+        _discord.GuildName = ServerName;
+        var port = Loopback.FreePort();
         _publicBaseUrl = $"http://127.0.0.1:{port}";
         _bot = RunningBot.Start(_folder, new Dictionary<string, string?>
         {
@@ -70,6 +74,7 @@ public sealed partial class StravaEndToEndTests
             ["STRAVA_WEBHOOK_VERIFY_TOKEN"] = VerifyToken,
             ["STRAVA_API_BASE_URL"] = _strava.ApiBaseUrl,
             ["STRAVA_OAUTH_BASE_URL"] = _strava.OAuthBaseUrl,
+            ["STATE_SIGNING_KEY"] = StateKey,
         });
         await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", Patience);
     }
@@ -124,35 +129,39 @@ public sealed partial class StravaEndToEndTests
         var startup = await QuietCallsAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(subscription.CallbackUrl, Does.Match("^" + Regex.Escape(_publicBaseUrl) + "/strava/webhook/[A-Za-z0-9_-]{43}$"), "the secret callback path");
+            Assert.That(subscription.CallbackUrl, Does.Match("^" + System.Text.RegularExpressions.Regex.Escape(_publicBaseUrl) + "/strava/webhook/[A-Za-z0-9_-]{43}$"), "the secret callback path");
             Assert.That(StoredSubscriptionId(), Is.EqualTo(subscription.Id));
             Assert.That(startup.Select(c => $"{c.Method} {c.Path}"), Is.EqualTo(new[] { "GET /api/v3/push_subscriptions", "POST /api/v3/push_subscriptions" }),
                 "start-up calls: list, then create (no member yet, so nothing to re-check)");
             Assert.That(startup[1].FormValue("verify_token"), Is.EqualTo(VerifyToken));
         });
 
-        // 1. /strava_auth: a private answer with the authorize URL; the command itself makes no Strava call.
+        // 1. /strava_auth: a private answer with a link to our connect page; the command itself makes no Strava call.
+        // The page names the account and server, and its button is Strava's authorize URL with the same state.
         var (linkAnswer, _, linkCalls) = await InvokeAsync("strava_auth", expectPublic: false);
         using var linkBody = JsonDocument.Parse(linkAnswer.Body);
-        var linkText = linkBody.RootElement.GetRawText();
-        var match = AuthorizeUrl().Match(linkBody.RootElement.GetProperty("content").GetString() + " " + linkText);
-        Assert.That(match.Success, Is.True, "an authorize URL in the answer: " + linkText);
-        var authorize = new Uri(match.Value);
+        var connect = ConnectPageHtml.LinkIn(linkBody.RootElement.GetProperty("content").GetString()!);
+        var state = QueryHelpers.ParseQuery(connect.Query)["state"].ToString();
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }, disposeHandler: true) { Timeout = TimeSpan.FromSeconds(60) };
+        var (connectStatus, connectPage) = await PageAsync(browser, connect);
+        var authorize = ConnectPageHtml.ButtonTarget(connectPage)!;
         var query = QueryHelpers.ParseQuery(authorize.Query);
         Assert.Multiple(() =>
         {
             Assert.That(linkCalls, Is.Empty, "/strava_auth calls Strava");
+            Assert.That(connect.GetLeftPart(UriPartial.Path), Is.EqualTo(_publicBaseUrl + "/strava/connect"));
+            Assert.That(connectStatus, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(WebUtility.HtmlDecode(connectPage), Does.Contain($"Connect Strava for {Account} in {ServerName} — continue only if this is you"));
             Assert.That(authorize.GetLeftPart(UriPartial.Path), Is.EqualTo(_strava.OAuthBaseUrl + "/authorize"));
             Assert.That(query["client_id"].ToString(), Is.EqualTo(FakeStravaServer.ClientId));
             Assert.That(query["redirect_uri"].ToString(), Is.EqualTo(_publicBaseUrl + "/strava/callback"));
             Assert.That(query["response_type"].ToString(), Is.EqualTo("code"));
             Assert.That(query["scope"].ToString(), Is.EqualTo("read,activity:read_all"));
             Assert.That(query["approval_prompt"].ToString(), Is.EqualTo("auto"));
-            Assert.That(query["state"].ToString(), Is.Not.Empty);
+            Assert.That(query["state"].ToString(), Is.EqualTo(state), "the page's own state");
         });
 
         // 2. The browser: Strava's consent page redirects to the bot's callback with a code, which the bot exchanges once.
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }, disposeHandler: true) { Timeout = TimeSpan.FromSeconds(60) };
         using var consent = await browser.GetAsync(authorize);
         var redirect = consent.Headers.Location!;
         var redirectQuery = QueryHelpers.ParseQuery(redirect.Query);
@@ -170,7 +179,8 @@ public sealed partial class StravaEndToEndTests
         Assert.Multiple(() =>
         {
             Assert.That(callback.StatusCode, Is.EqualTo(HttpStatusCode.OK), page);
-            Assert.That(page, Does.Contain("Strava linked").And.Contain("Ada Lovelace"));
+            Assert.That(WebUtility.HtmlDecode(page), Does.Contain("Strava linked").And.Contain("Ada Lovelace")
+                .And.Contain($"linked to the Discord account {Account} in {ServerName}"), "the success page names the Discord account");
         });
 
         await Eventually.ThatAsync(() => DirectMessages().Any(m => m.Contains("Strava linked as **Ada Lovelace**", StringComparison.Ordinal)),
@@ -252,14 +262,63 @@ public sealed partial class StravaEndToEndTests
             + $"Strava calls by /strava_auth, /week, /week: {linkCalls.Count}, {weekCalls.Count}, {againCalls.Count}"));
     }
 
-    private static int FreePort()
+    [Test]
+    public async Task ConnectPage_RealProcess_LookingTwiceSpendsNothingAndForgedOrExpiredStatesAreRefused()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        var (linkAnswer, _, _) = await InvokeAsync("strava_auth", expectPublic: false);
+        using var linkBody = JsonDocument.Parse(linkAnswer.Body);
+        var connect = ConnectPageHtml.LinkIn(linkBody.RootElement.GetProperty("content").GetString()!);
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }, disposeHandler: true) { Timeout = TimeSpan.FromSeconds(60) };
+
+        var first = await PageAsync(browser, connect);
+        var second = await PageAsync(browser, connect);
+        var forged = await PageAsync(browser, new Uri(_publicBaseUrl + "/strava/connect?state=" + Uri.EscapeDataString(Forged(connect))));
+        var expired = await PageAsync(browser, new Uri(_publicBaseUrl + "/strava/connect?state=" + Uri.EscapeDataString(await ExpiredStateAsync())));
+
+        // The state survives both looks: Strava's redirect with it is still accepted by the callback, once.
+        using var consent = await browser.GetAsync(ConnectPageHtml.ButtonTarget(second.Html));
+        using var callback = await browser.GetAsync(consent.Headers.Location);
+        var success = WebUtility.HtmlDecode(await callback.Content.ReadAsStringAsync());
+        var after = await PageAsync(browser, connect);
+        Assert.Multiple(() =>
+        {
+            Assert.That((first.Status, second.Status), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK)));
+            Assert.That(WebUtility.HtmlDecode(second.Html), Does.Contain($"Connect Strava for {Account} in {ServerName}"));
+            Assert.That((forged.Status, forged.Html.Contains("not issued by ChallengeBot", StringComparison.Ordinal), ConnectPageHtml.ButtonTarget(forged.Html)),
+                Is.EqualTo((HttpStatusCode.BadRequest, true, (Uri?)null)), forged.Html);
+            Assert.That((expired.Status, expired.Html.Contains("expired", StringComparison.Ordinal), ConnectPageHtml.ButtonTarget(expired.Html)),
+                Is.EqualTo((HttpStatusCode.BadRequest, true, (Uri?)null)), expired.Html);
+            Assert.That(callback.StatusCode, Is.EqualTo(HttpStatusCode.OK), success);
+            Assert.That(success, Does.Contain($"linked to the Discord account {Account} in {ServerName}"));
+            Assert.That((after.Status, after.Html.Contains("already used", StringComparison.Ordinal)), Is.EqualTo((HttpStatusCode.BadRequest, true)), "the callback spent it");
+        });
     }
+
+    private static async Task<(HttpStatusCode Status, string Html)> PageAsync(HttpClient browser, Uri url)
+    {
+        using var response = await browser.GetAsync(url);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The link's state re-bound to another Discord user: the signature no longer matches.</summary>
+    private static string Forged(Uri connect)
+    {
+        var state = QueryHelpers.ParseQuery(connect.Query)["state"].ToString();
+        var dot = state.IndexOf('.', StringComparison.Ordinal);
+        var payload = System.Text.Encoding.ASCII.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(state.AsSpan(0, dot)));
+        var rebound = payload.Replace($":{DiscordUser}:", ":999:", StringComparison.Ordinal);
+        return System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.ASCII.GetBytes(rebound)) + state[dot..];
+    }
+
+    /// <summary>A genuine state (the bot's key, stored in its database) issued eleven minutes ago: past its ten.</summary>
+    private async Task<string> ExpiredStateAsync()
+    {
+        await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
+        var key = new StateSigningKey(Options.Create(new WebOptions { StateSigningKey = StateKey }), services.GetRequiredService<AppSettingRepository>());
+        var states = new OAuthStates(key, services.GetRequiredService<OAuthStateRepository>(), new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromMinutes(11)));
+        return await states.IssueAsync(DiscordUser, Guild, new LinkLabels(Account, ServerName), forceApproval: false, CancellationToken.None);
+    }
+
 
     private static string Describe(IEnumerable<FakeStravaCall> calls) => string.Join(", ", calls.Select(c => $"{c.Method} {c.Path}"));
 
@@ -297,7 +356,7 @@ public sealed partial class StravaEndToEndTests
         var token = $"strava-e2e-{id}";
         _discord.Connections[^1].SendDispatch("INTERACTION_CREATE", $$$"""
             {"id":"{{{id}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77","guild_id":"{{{Guild}}}",
-             "member":{"user":{"id":"{{{DiscordUser}}}","username":"ada"},"permissions":"0"},
+             "member":{"user":{"id":"{{{DiscordUser}}}","username":"ada","global_name":"Ada L."},"permissions":"0"},
              "data":{"id":"1","name":"{{{command}}}","type":1,"options":[]}}
             """);
         await Eventually.ThatAsync(() => Mine(token).Any(r => r.Method == "PATCH"), $"the answer to /{command}", Patience);
@@ -338,18 +397,7 @@ public sealed partial class StravaEndToEndTests
         .. _discord.RestRequests.Where(r => r.Method == "POST" && r.Path == "/api/v10/channels/5550/messages").Select(r => r.Body),
     ];
 
-    /// <summary>A read of the bot's database while it writes; a rare busy answer reads as "not yet".</summary>
-    private static bool Safely(Func<bool> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (SqliteException)
-        {
-            return false;
-        }
-    }
+    private static bool Safely(Func<bool> read) => DatabaseProbe.Safely(read);
 
     private SqliteConnection OpenDatabase()
     {

@@ -8,14 +8,14 @@ namespace Bot.Tests.Standings;
 [TestFixture]
 public sealed class LedgerCsvTests
 {
-    private static readonly SeasonStandings Standings = new(2026, new DateOnly(2026, 3, 4),
+    internal static readonly SeasonStandings Standings = new(2026, new DateOnly(2026, 3, 4),
     [
         new MemberStanding("301", "Anna \"Speedy\" Berg, Jr.", [new WeekResult(1, 4, WeekStatus.Passed, 0, 0), new WeekResult(2, 1, WeekStatus.Failed, 0, 5m), new WeekResult(3, 0, WeekStatus.Joker, 1, 0)], 5m, null),
         new MemberStanding("302", "=HYPERLINK(\"http://x\")", [new WeekResult(1, 0, WeekStatus.Failed, 0, 5m), new WeekResult(2, 0, WeekStatus.Failed, 1, 10.25m), new WeekResult(10, 2, WeekStatus.InProgress, 2, 0)], 15.25m, null),
         MemberStanding.Failed("member:7", "Big Owner", "the amount of week 40 does not fit a decimal"),
     ]);
 
-    private static readonly SeasonMemberRow[] Members =
+    internal static readonly SeasonMemberRow[] Members =
     [
         new(1, 1, 301, "Anna", "Berg", 1, true, 1),
         new(2, 2, 302, "X", "Y", 2, false, 0),

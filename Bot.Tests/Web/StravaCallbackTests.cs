@@ -16,6 +16,7 @@ namespace Bot.Tests.Web;
 public sealed class StravaCallbackTests
 {
     private const long User = 301;
+    private static readonly LinkLabels Labels = new("Anna (@anna)", "Runners & Riders");
     private FakeTimeProvider _time = null!;
     private WebTestHost _host = null!;
 
@@ -34,7 +35,7 @@ public sealed class StravaCallbackTests
 
     private async Task<string> StateAsync(long user = User)
     {
-        var url = await _host.Services.GetRequiredService<StravaAuthorizeLinks>().CreateAsync(user, WebTestHost.Guild, force: false, CancellationToken.None);
+        var url = await _host.Services.GetRequiredService<StravaAuthorizeLinks>().AuthorizeAsync(user, WebTestHost.Guild, Labels, force: false, CancellationToken.None);
         return QueryHelpers.ParseQuery(new Uri(url).Query)["state"].ToString();
     }
 
@@ -58,7 +59,8 @@ public sealed class StravaCallbackTests
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(_host.Accounts.Links, Is.EqualTo(new[] { (User, WebTestHost.Guild, "the-code", "read,activity:read_all") }));
-            Assert.That(body, Does.Contain("Strava linked").And.Contain("Anna Tester"));
+            Assert.That(WebUtility.HtmlDecode(body), Does.Contain("Strava linked").And.Contain("Anna Tester")
+                .And.Contain("linked to the Discord account Anna (@anna) in Runners & Riders"), "names the Discord account and server");
             Assert.That(body, Does.Contain("points").And.Contain("passed").And.Contain("amount"), "explains what the channel sees");
         });
     }

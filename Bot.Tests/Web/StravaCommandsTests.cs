@@ -36,23 +36,42 @@ public sealed partial class StravaCommandsTests
 
     [TestCase("strava_auth")]
     [TestCase("link")]
-    public async Task StravaAuth_NewMember_PrivateAuthorizeUrlWithEveryParameter(string command)
+    public async Task StravaAuth_NewMember_PrivateLinkToOurConnectPageWithAState(string command)
     {
+        var before = _host.Discord.RestRequests.Count;
+
         var answer = await Interactions.InvokeAsync(_host.Discord, command, user: 501);
 
         var url = LinkIn(answer);
-        var query = QueryHelpers.ParseQuery(url.Query);
         Assert.Multiple(() =>
         {
-            Assert.That(url.GetLeftPart(UriPartial.Path), Is.EqualTo($"{WebTestHost.OAuthBaseUrl}/authorize"));
+            Assert.That(url.GetLeftPart(UriPartial.Path), Is.EqualTo($"{WebTestHost.PublicBaseUrl}/strava/connect"));
+            Assert.That(QueryHelpers.ParseQuery(url.Query).Keys, Is.EqualTo(new[] { "state" }));
+            Assert.That(answer, Does.Contain("10 minutes").And.Contain("points").And.Contain("Open it only yourself").And.Contain("@u501"));
+            Assert.That(_host.Discord.RestRequests.Skip(before).Count(r => r.Method == "GET" && r.Path == $"/api/v10/guilds/{WebTestHost.Guild}"), Is.EqualTo(1),
+                "the server's name is asked of Discord");
+            Assert.That(_host.Accounts.Calls, Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task StravaAuth_ConnectPageButton_IsStravasAuthorizeUrlWithEveryParameterAndTheSameState()
+    {
+        var answer = await Interactions.InvokeAsync(_host.Discord, "strava_auth", user: 506);
+        var state = QueryHelpers.ParseQuery(LinkIn(answer).Query)["state"].ToString();
+
+        var authorize = await ConnectButtonAsync(state);
+
+        var query = QueryHelpers.ParseQuery(authorize.Query);
+        Assert.Multiple(() =>
+        {
+            Assert.That(authorize.GetLeftPart(UriPartial.Path), Is.EqualTo($"{WebTestHost.OAuthBaseUrl}/authorize"));
             Assert.That(query["client_id"].ToString(), Is.EqualTo(WebTestHost.ClientId));
             Assert.That(query["redirect_uri"].ToString(), Is.EqualTo($"{WebTestHost.PublicBaseUrl}/strava/callback"));
             Assert.That(query["response_type"].ToString(), Is.EqualTo("code"));
             Assert.That(query["approval_prompt"].ToString(), Is.EqualTo("auto"));
             Assert.That(query["scope"].ToString(), Is.EqualTo("read,activity:read_all"));
-            Assert.That(query["state"].ToString(), Is.Not.Empty);
-            Assert.That(answer, Does.Contain("10 minutes").And.Contain("points"));
-            Assert.That(_host.Accounts.Calls, Is.Zero);
+            Assert.That(query["state"].ToString(), Is.EqualTo(state));
         });
     }
 
@@ -73,7 +92,27 @@ public sealed partial class StravaCommandsTests
     {
         var answer = await Interactions.InvokeAsync(_host.Discord, "strava_auth", user: WebSeed.AnnaDiscordId);
 
-        Assert.That(QueryHelpers.ParseQuery(LinkIn(answer).Query)["approval_prompt"].ToString(), Is.EqualTo("force"));
+        var authorize = await ConnectButtonAsync(QueryHelpers.ParseQuery(LinkIn(answer).Query)["state"].ToString());
+
+        Assert.That(QueryHelpers.ParseQuery(authorize.Query)["approval_prompt"].ToString(), Is.EqualTo("force"));
+    }
+
+    [Test]
+    public async Task StravaAuth_DiscordDoesNotNameTheServer_PageSaysThisServer()
+    {
+        _host.Discord.GuildName = null;
+        try
+        {
+            var answer = await Interactions.InvokeAsync(_host.Discord, "strava_auth", user: 507);
+
+            var page = await ConnectPageAsync(QueryHelpers.ParseQuery(LinkIn(answer).Query)["state"].ToString());
+
+            Assert.That(page, Does.Contain("Connect Strava for @u507 in this server — continue only if this is you"));
+        }
+        finally
+        {
+            _host.Discord.GuildName = "Fake Guild";
+        }
     }
 
     [Test]
@@ -117,21 +156,7 @@ public sealed partial class StravaCommandsTests
     [Test]
     public async Task Join_LinkedMemberNotInSeason_JoinsWithSeasonJokersAndConsentExplained()
     {
-        await using (var context = await _host.CreateContextAsync())
-        {
-            var now = DateTime.UtcNow;
-            context.Members.Add(new Member
-            {
-                FirstName = "Jonas",
-                LastName = "Elsewhere",
-                DiscordUserId = 601,
-                StravaAthleteId = 600601,
-                LinkState = LinkState.Linked,
-                CreatedAtUtc = now,
-                UpdatedAtUtc = now,
-            });
-            await context.SaveChangesAsync();
-        }
+        await AddLinkedMemberAsync("Jonas", "Elsewhere", 601, 600601);
 
         var answer = await Interactions.InvokeAsync(_host.Discord, "join", user: 601);
         var again = await Interactions.InvokeAsync(_host.Discord, "join", user: 601);
@@ -150,21 +175,7 @@ public sealed partial class StravaCommandsTests
     [Test]
     public async Task Join_WithoutReports_StoresNoConsent()
     {
-        await using (var context = await _host.CreateContextAsync())
-        {
-            var now = DateTime.UtcNow;
-            context.Members.Add(new Member
-            {
-                FirstName = "Lea",
-                LastName = "Quiet",
-                DiscordUserId = 602,
-                StravaAthleteId = 600602,
-                LinkState = LinkState.Linked,
-                CreatedAtUtc = now,
-                UpdatedAtUtc = now,
-            });
-            await context.SaveChangesAsync();
-        }
+        await AddLinkedMemberAsync("Lea", "Quiet", 602, 600602);
 
         var answer = await Interactions.InvokeAsync(_host.Discord, "join", user: 602, optionsJson: """[{"name":"reports","type":5,"value":false}]""");
 
@@ -172,6 +183,27 @@ public sealed partial class StravaCommandsTests
         var participation = await check.Participations.SingleAsync(p => p.Member.DiscordUserId == 602);
         Assert.That(participation.ConsentToReports, Is.False);
         Assert.That(answer, Does.Contain("not to appear"));
+    }
+
+    [Test]
+    public async Task Join_AlreadyInWithReportsOption_ChangesOnlyTheConsent()
+    {
+        await AddLinkedMemberAsync("Otto", "Changes", 603, 600603);
+
+        await Interactions.InvokeAsync(_host.Discord, "join", user: 603);
+        var optOut = await Interactions.InvokeAsync(_host.Discord, "join", user: 603, optionsJson: """[{"name":"reports","type":5,"value":false}]""");
+        var consentAfterOptOut = await ConsentAsync(603);
+        var bare = await Interactions.InvokeAsync(_host.Discord, "join", user: 603);
+        var consentAfterBare = await ConsentAsync(603);
+        var optIn = await Interactions.InvokeAsync(_host.Discord, "join", user: 603, optionsJson: """[{"name":"reports","type":5,"value":true}]""");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((consentAfterOptOut, consentAfterBare, await ConsentAsync(603)), Is.EqualTo((false, false, true)));
+            Assert.That(optOut, Does.Contain("already in").And.Contain("now stay out of channel reports"));
+            Assert.That(bare, Does.Contain("You stay out of channel reports"), "a bare /join changes nothing");
+            Assert.That(optIn, Does.Contain("now appear in channel reports"));
+        });
     }
 
     [Test]
@@ -191,6 +223,41 @@ public sealed partial class StravaCommandsTests
 
         Assert.That(answer, Does.Contain("/strava_auth").And.Contain("/link").And.Contain("/join").And.Contain("/unlink"));
     }
+
+    /// <summary>A member linked to Strava but in no season yet.</summary>
+    private async Task AddLinkedMemberAsync(string firstName, string lastName, long discordUserId, long athleteId)
+    {
+        await using var context = await _host.CreateContextAsync();
+        var now = DateTime.UtcNow;
+        context.Members.Add(new Member
+        {
+            FirstName = firstName,
+            LastName = lastName,
+            DiscordUserId = discordUserId,
+            StravaAthleteId = athleteId,
+            LinkState = LinkState.Linked,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        });
+        await context.SaveChangesAsync();
+    }
+
+    private async Task<bool> ConsentAsync(long discordUserId)
+    {
+        await using var context = await _host.CreateContextAsync();
+        return (await context.Participations.SingleAsync(p => p.ChallengeId == _challengeId && p.Member.DiscordUserId == discordUserId)).ConsentToReports;
+    }
+
+    /// <summary>The connect page for a state, as the browser gets it, its entities decoded.</summary>
+    private async Task<string> ConnectPageAsync(string state)
+    {
+        using var response = await _host.Client.GetAsync($"/strava/connect?state={Uri.EscapeDataString(state)}");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Where the connect page's "Connect with Strava" button goes.</summary>
+    private async Task<Uri> ConnectButtonAsync(string state) => ConnectPageHtml.ButtonTarget(await ConnectPageAsync(state))!;
 
     private async Task<string> HelpTextAsync()
     {

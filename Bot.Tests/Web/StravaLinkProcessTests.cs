@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
-using System.Text.RegularExpressions;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
 using Microsoft.AspNetCore.WebUtilities;
@@ -9,19 +7,17 @@ namespace Bot.Tests.Web;
 
 /// <summary>
 /// The real bot process (Discord client and Kestrel in one process) against the fake Discord: /strava_auth answers
-/// privately with an authorize URL whose state the same process's callback accepts once.
+/// privately with a link to the connect page, whose button is an authorize URL with the same state, which the same
+/// process's callback accepts once.
 /// </summary>
 [NonParallelizable]
-public sealed partial class StravaLinkProcessTests
+public sealed class StravaLinkProcessTests
 {
     private const long Guild = 4242;
     private string _folder = null!;
     private FakeDiscordGateway _discord = null!;
     private RunningBot _bot = null!;
     private HttpClient _http = null!;
-
-    [GeneratedRegex(@"https?://\S+/authorize\S+")]
-    private static partial Regex AuthorizeUrl();
 
     private string Database => Path.Combine(_folder, "bot.db");
 
@@ -30,7 +26,7 @@ public sealed partial class StravaLinkProcessTests
     {
         _folder = Directory.CreateTempSubdirectory("bot-link-").FullName;
         _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
-        var port = FreePort();
+        var port = Loopback.FreePort();
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         _bot = RunningBot.Start(_folder, new Dictionary<string, string?>
         {
@@ -57,18 +53,14 @@ public sealed partial class StravaLinkProcessTests
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [Test]
-    public async Task StravaAuth_RealProcess_EphemeralUrlWhoseStateTheCallbackAcceptsOnce()
+    public async Task StravaAuth_RealProcess_ConnectPageLeadsToAnAuthorizeUrlWhoseStateTheCallbackAcceptsOnce()
     {
         var answer = await Interactions.InvokeAsync(_discord, "strava_auth", user: 301, guild: Guild);
-        var url = new Uri(AuthorizeUrl().Match(answer).Value);
+        var connect = ConnectPageHtml.LinkIn(answer);
+        using var page = await _http.GetAsync(connect.PathAndQuery);
+        var url = ConnectPageHtml.ButtonTarget(await page.Content.ReadAsStringAsync())!;
         var query = QueryHelpers.ParseQuery(url.Query);
         var redirect = new Uri(query["redirect_uri"]!);
 
@@ -80,6 +72,7 @@ public sealed partial class StravaLinkProcessTests
         Assert.Multiple(async () =>
         {
             Assert.That(url.AbsoluteUri, Does.StartWith("http://127.0.0.1:9/oauth/authorize?client_id=4711&"));
+            Assert.That(query["state"].ToString(), Is.EqualTo(QueryHelpers.ParseQuery(connect.Query)["state"].ToString()), "the page's state");
             Assert.That(query["approval_prompt"].ToString(), Is.EqualTo("auto"));
             Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(await first.Content.ReadAsStringAsync(), Does.Contain("Please authorize again"));

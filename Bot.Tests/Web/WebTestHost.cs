@@ -99,7 +99,7 @@ internal sealed class WebTestHost : IAsyncDisposable
 
     /// <summary>A fresh authorize URL's state for the user in <see cref="Guild"/>, as /strava_auth would issue it.</summary>
     public async Task<string> IssueStateAsync(long user, long guild = Guild) =>
-        await Services.GetRequiredService<OAuthStates>().IssueAsync(user, guild, CancellationToken.None);
+        await Services.GetRequiredService<OAuthStates>().IssueAsync(user, guild, LinkLabels.Unknown, forceApproval: false, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

@@ -8,7 +8,7 @@ using Bot.Standings;
 
 namespace Bot.Cli;
 
-/// <summary><c>export --guild ID --season YEAR [--as-of DATE]</c>: a season as one JSON object, never a token.</summary>
+/// <summary><c>export --guild ID --season YEAR [--as-of DATE]</c>: a season as one JSON object, complete but never a token.</summary>
 internal static class ExportVerb
 {
     public static Command Create()
@@ -16,7 +16,12 @@ internal static class ExportVerb
         var guild = GuildOption.Create();
         var season = new Option<int>("--season") { Description = "The season year", Required = true };
         var asOf = new Option<string?>("--as-of") { Description = "Standings as of this date (YYYY-MM-DD); default today in the challenge's time zone" };
-        var command = new Command("export", "Write a season (rules, members, activities, standings) as JSON to standard output")
+        // Complete on purpose: the operator's backup and migration tool, run on the host that holds the database
+        // anyway. What leaves through Discord (/admin export) is computed results only.
+        var command = new Command("export",
+            "Write a season (rules, members, every member's activities, standings) as JSON to standard output; never a token. "
+            + "Complete on purpose: the operator's backup and migration tool, run on the host that holds the database. "
+            + "It holds members' raw Strava data, so keep it like the database; /admin export in Discord carries computed results only")
         {
             guild, season, asOf,
         };

@@ -19,7 +19,7 @@ public sealed class AdminCommands(ChallengeLookup lookup, SeasonExports exports,
 {
     internal const string NotAdmin = "Only members with the Manage Server permission (or listed in ADMIN_USER_IDS) can do that.";
 
-    [SlashCommand("export", "The season's ledger as CSV and JSON files (only you see them)")]
+    [SlashCommand("export", "The season's computed ledger (no activities) as CSV and JSON files (only you see them)")]
     [Ephemeral]
     public Task ExportAsync(InteractionContext ctx) => ExportCommands.AdminAsync(ctx, lookup, exports, options, time);
 

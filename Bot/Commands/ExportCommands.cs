@@ -40,10 +40,12 @@ public sealed class ExportCommands(ChallengeLookup lookup, SeasonExports exports
         }
 
         var today = StandingsService.Today(challenge, lookup.DefaultZone, time);
-        var files = await exports.ForAdminsAsync(challenge, today, ctx.CancellationToken);
-        await SendAsync(ctx, files, string.Create(CultureInfo.InvariantCulture,
-            $"Season {challenge.SeasonYear} as of {today:yyyy-MM-dd}: `ledger-{challenge.SeasonYear}.csv` (one line per member, with the total), `weeks-{challenge.SeasonYear}.csv` (one line per member and week), `export-{challenge.SeasonYear}.json` (the CLI `export` document; activity titles and routes are withheld, they belong to their owners)."),
-            challenge.GuildId, challenge.SeasonYear);
+        var export = await exports.ForAdminsAsync(challenge, today, ctx.CancellationToken);
+        var year = challenge.SeasonYear;
+        var hidden = export is { Hidden: > 0 } ? $" {export.Hidden} member(s) not included: they did not agree to channel reports (the pot still counts them)." : "";
+        await SendAsync(ctx, export?.Files, string.Create(CultureInfo.InvariantCulture,
+            $"Season {year} as of {today:yyyy-MM-dd}, computed results only: `ledger-{year}.csv` (one line per member, with the total), `weeks-{year}.csv` (one line per member and week), `ledger-{year}.json` (weeks, totals and the pot).{hidden} Activities go only to their owner."),
+            challenge.GuildId, year);
     }
 
     private static async Task SendAsync(InteractionContext ctx, IReadOnlyList<DiscordAttachment>? files, string note, long guildId, int season)

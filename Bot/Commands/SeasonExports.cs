@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Bot.Configuration;
 using Bot.Data.Queries;
 using Bot.Data.Repositories;
 using Bot.Discord.Entities;
@@ -10,33 +11,33 @@ using Bot.Threading;
 namespace Bot.Commands;
 
 /// <summary>
-/// The files of <c>/admin export</c> and <c>/export me</c>. The JSON is the CLI <c>export</c>
-/// document (same writer, same keys); scoring and writing run on the CPU queue. Never a token:
-/// the export rows carry none.
+/// The files of <c>/admin export</c> and <c>/export me</c>; scoring and writing run on the CPU queue. An admin
+/// is another member, so the admin files carry computed numbers only, and only of members who agreed to
+/// channel reports. A member's own files carry their activities in full (the CLI <c>export</c> document
+/// with only them). Never a token: the export rows carry none.
 /// </summary>
-public sealed class SeasonExports(StandingsService standings, ExportQueries exports, ICpuWorkQueue cpu)
+public sealed class SeasonExports(StandingsService standings, ExportQueries exports, ICpuWorkQueue cpu, ChallengeOptions options)
 {
     /// <summary>
-    /// The season's ledger for admins: members and weeks as CSV, and the export JSON. Admins see
-    /// amounts and what scoring needs of each activity, not its title or route: those go only to
-    /// their owner (Strava's terms), so the activities' <c>name</c> and <c>summary_polyline</c> are null.
-    /// Null when the CPU queue is full.
+    /// The season's ledger for admins: members and weeks as CSV and the ledger JSON, each with only the
+    /// consenting members (the JSON counts the others and sums the pot over everyone). Null when the CPU
+    /// queue is full.
     /// </summary>
-    public async Task<IReadOnlyList<DiscordAttachment>?> ForAdminsAsync(ChallengeRow challenge, DateOnly today, CancellationToken cancellationToken)
+    public async Task<AdminExport?> ForAdminsAsync(ChallengeRow challenge, DateOnly today, CancellationToken cancellationToken)
     {
         var season = await standings.LoadSeasonAsync(challenge, today, cancellationToken);
-        var members = await ReadMembersAsync(challenge, cancellationToken);
-        var withheld = members.Select(m => m with { Activities = [.. m.Activities.Select(a => a with { Name = null, SummaryPolyline = null })] }).ToList();
         var year = challenge.SeasonYear;
+        var rules = season.Input.Rules;
         var work = cpu.TryRun(() =>
         {
-            var result = SeasonScorer.Score(season.Input);
-            return (IReadOnlyList<DiscordAttachment>)
+            var ledger = SharedStandings.From(season.Members, SeasonScorer.Score(season.Input));
+            return new AdminExport(
             [
-                Csv($"ledger-{year}.csv", LedgerCsv.Members(season.Members, result), $"Season {year}: one line per member with the total"),
-                Csv($"weeks-{year}.csv", LedgerCsv.Weeks(result, season.Input.Rules.PointsRequired), $"Season {year}: one line per member and week"),
-                Json($"export-{year}.json", challenge, season.Input.Rules, withheld, result),
-            ];
+                Csv($"ledger-{year}.csv", LedgerCsv.Members(ledger.Members, ledger.Shown), $"Season {year}: one line per member with the total"),
+                Csv($"weeks-{year}.csv", LedgerCsv.Weeks(ledger.Shown, rules.PointsRequired), $"Season {year}: one line per member and week"),
+                new DiscordAttachment($"ledger-{year}.json", LedgerDocument(ledger, options.Currency, rules.PointsRequired), "application/json",
+                    $"Season {year}: the computed ledger (points, status, streak, amount per week; totals; the pot)"),
+            ], ledger.Hidden);
         }, cancellationToken);
         return work is null ? null : await work;
     }
@@ -61,13 +62,20 @@ public sealed class SeasonExports(StandingsService standings, ExportQueries expo
         return work is null ? null : await work;
     }
 
+    /// <summary>The ledger JSON of <c>/admin export</c> (see <see cref="LedgerJson"/>).</summary>
+    public static byte[] LedgerDocument(SharedStandings ledger, string currency, decimal pointsRequired) =>
+        Document(writer => LedgerJson.Write(ledger, currency, pointsRequired, writer));
+
     /// <summary>The export document exactly as the CLI <c>export</c> verb prints it.</summary>
-    public static byte[] ExportDocument(ChallengeRow challenge, Rules rules, IReadOnlyList<ExportMember> members, SeasonStandings result)
+    public static byte[] ExportDocument(ChallengeRow challenge, Rules rules, IReadOnlyList<ExportMember> members, SeasonStandings result) =>
+        Document(writer => ExportJson.Write(challenge, rules, members, result, writer));
+
+    private static byte[] Document(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            ExportJson.Write(challenge, rules, members, result, writer);
+            write(writer);
         }
 
         buffer.Write("\n"u8);

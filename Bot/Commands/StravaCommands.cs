@@ -1,6 +1,7 @@
 using Bot.Data.Entities;
 using Bot.Data.Repositories;
 using Bot.Discord.Commands;
+using Bot.Discord.Rest;
 using Bot.Scoring;
 using Bot.Strava;
 using Bot.Web;
@@ -8,14 +9,19 @@ using Bot.Web;
 namespace Bot.Commands;
 
 /// <summary>
-/// Linking Strava: /strava_auth (alias /link) answers privately with a one-time authorize link, /join puts an
-/// already linked member into this server's challenge, /unlink removes the link and the stored activities.
+/// Linking Strava: /strava_auth (alias /link) answers privately with a one-time link to our connect page (which
+/// names the Discord account and server it was made for), /join puts an already linked member into this
+/// server's challenge or changes whether they appear in channel reports, /unlink removes the link and the
+/// stored activities.
 /// </summary>
-internal sealed class StravaCommands(StravaAuthorizeLinks links, IStravaAccounts accounts, MemberRepository members, ChallengeLookup lookup) : ApplicationCommandModule
+internal sealed class StravaCommands(StravaAuthorizeLinks links, IStravaAccounts accounts, MemberRepository members, ChallengeLookup lookup, DiscordRestClient discord)
+    : ApplicationCommandModule
 {
     internal const string Consent =
         "This server's channel reports show only what the bot computes: your points, passed or failed, and amounts owed. "
         + "Never your activities' names, distances, durations or maps — those only you see, privately (`/me`).";
+
+    private const string Hidden = "the channel shows only how many members are hidden. Your own standing stays available to you in `/me`.";
 
     [SlashCommand("strava_auth", "Link your Strava account and join this server's challenge (only you see the link)")]
     [Ephemeral]
@@ -29,7 +35,7 @@ internal sealed class StravaCommands(StravaAuthorizeLinks links, IStravaAccounts
     [Ephemeral]
     public async Task JoinAsync(
         InteractionContext ctx,
-        [Option("reports", "Appear in this server's channel reports (points, pass/fail, amounts only); default yes")] bool reports = true)
+        [Option("reports", "Appear in channel reports (points, pass/fail, amounts only); default yes; changes it when already in")] bool? reports = null)
     {
         if (ctx.GuildId is not { } guild)
         {
@@ -51,17 +57,26 @@ internal sealed class StravaCommands(StravaAuthorizeLinks links, IStravaAccounts
         }
 
         var challenge = found.Challenge;
-        if (await members.GetParticipationAsync(challenge.Id, member.Id, ctx.CancellationToken) is not null)
+        if (await members.GetParticipationAsync(challenge.Id, member.Id, ctx.CancellationToken) is { } joined)
         {
-            await Replies.Private(ctx, $"You are already in this server's season {challenge.SeasonYear}.");
+            // Linking joins with consent (the connect page says so); this is the way out, and back in.
+            var wanted = reports ?? joined.ConsentToReports;
+            var changed = wanted != joined.ConsentToReports;
+            if (changed)
+            {
+                await members.SetConsentAsync(joined.ParticipationId, wanted, ctx.CancellationToken);
+            }
+
+            var now = changed ? "now " : "";
+            var how = wanted ? $"You {now}appear in channel reports. {Consent}" : $"You {now}stay out of channel reports: {Hidden}";
+            await Replies.Private(ctx, $"You are already in this server's season {challenge.SeasonYear}.\n{how}");
             return;
         }
 
         var jokers = RulesJson.Parse(challenge.RulesJson).Jokers;
-        await members.JoinAsync(challenge.Id, member.Id, jokers, reports, ctx.CancellationToken);
-        var shown = reports
-            ? Consent
-            : "You chose not to appear in channel reports: the channel shows only how many members are hidden. Your own standing stays available to you in `/me`.";
+        var consent = reports ?? true;
+        await members.JoinAsync(challenge.Id, member.Id, jokers, consent, ctx.CancellationToken);
+        var shown = consent ? Consent : $"You chose not to appear in channel reports: {Hidden}";
         var relink = member.LinkState == LinkState.NeedsRelink ? "\n⚠️ Strava needs you to authorize again before new activities count: run `/strava_auth`." : "";
         await Replies.Private(ctx, $"✅ You joined season {challenge.SeasonYear} with {jokers} joker(s).\n{shown}{relink}");
     }
@@ -99,8 +114,13 @@ internal sealed class StravaCommands(StravaAuthorizeLinks links, IStravaAccounts
 
         // A relink shows Strava's consent page again, so scopes unticked last time can be granted.
         var earlier = await members.GetByDiscordUserIdAsync((long)ctx.Invoker.Id, ctx.CancellationToken);
-        var url = await links.CreateAsync((long)ctx.Invoker.Id, (long)guild, force: earlier is { StravaAthleteId: not null }, ctx.CancellationToken);
+
+        // The server's name is not in an interaction; without it the page says "this server".
+        var server = await discord.GetGuildNameAsync(guild, ctx.CancellationToken);
+        var labels = new LinkLabels(LinkLabels.AccountOf(ctx.Invoker), string.IsNullOrWhiteSpace(server) ? null : server);
+        var url = await links.ConnectAsync((long)ctx.Invoker.Id, (long)guild, labels, force: earlier is { StravaAthleteId: not null }, ctx.CancellationToken);
         await Replies.Private(ctx,
-            $"Link your Strava account: {url}\nThe link works once and expires in 10 minutes. Leave \"View data about your activities\" ticked.\n{Consent}");
+            $"Link your Strava account: {url}\nOpen it only yourself and share it with no one: it is made for {labels.AccountText} and links whoever continues on it to this Discord account. "
+            + $"It works once and expires in 10 minutes. Leave \"View data about your activities\" ticked on Strava.\n{Consent}");
     }
 }

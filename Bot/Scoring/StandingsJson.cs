@@ -31,7 +31,8 @@ public static class StandingsJson
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
-    private static void WriteMember(MemberStanding member, Utf8JsonWriter writer)
+    /// <summary>One member: id, name, then either the weeks and the total or the error.</summary>
+    public static void WriteMember(MemberStanding member, Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
         writer.WriteString("id", member.Id);

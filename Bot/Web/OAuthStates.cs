@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Bot.Data.Entities;
 using Bot.Data.Repositories;
 
 namespace Bot.Web;
@@ -10,19 +11,30 @@ namespace Bot.Web;
 /// OAuth states for the Strava link: <c>base64url(payload).base64url(HMAC-SHA256(payload))</c>, the payload
 /// naming a random nonce, the Discord user, the guild and the expiry. A state is checked in this order:
 /// signature (a forged one never reaches the database), expiry (10 minutes, on the injected clock), then
-/// consumed once in a write transaction (a replay finds it used).
+/// consumed once in a write transaction (a replay finds it used). The connect page makes the same checks
+/// without consuming it, so opening that page (twice, or a preview of the link) never spends the state.
 /// </summary>
 internal sealed class OAuthStates(StateSigningKey signingKey, OAuthStateRepository repository, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
     private const string Version = "v1";
 
-    public async Task<string> IssueAsync(long discordUserId, long guildId, CancellationToken cancellationToken)
+    /// <param name="forceApproval">Show Strava's consent page even when the athlete approved before (kept for the connect page).</param>
+    public async Task<string> IssueAsync(long discordUserId, long guildId, LinkLabels labels, bool forceApproval, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var expires = now + Lifetime;
         var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
-        await repository.AddAsync(nonce, discordUserId, guildId, expires.UtcDateTime, now.UtcDateTime, cancellationToken);
+        await repository.AddAsync(new OAuthState
+        {
+            Nonce = nonce,
+            DiscordUserId = discordUserId,
+            GuildId = guildId,
+            ExpiresAtUtc = expires.UtcDateTime,
+            UserLabel = labels.Account,
+            GuildName = labels.Server,
+            ForceApproval = forceApproval,
+        }, now.UtcDateTime, cancellationToken);
         var payload = Encoding.ASCII.GetBytes(string.Join(':', Version, nonce,
             discordUserId.ToString(CultureInfo.InvariantCulture), guildId.ToString(CultureInfo.InvariantCulture),
             expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
@@ -31,7 +43,12 @@ internal sealed class OAuthStates(StateSigningKey signingKey, OAuthStateReposito
     }
 
     /// <summary>Checks the state and marks it used; valid at most once.</summary>
-    public async Task<StateCheck> RedeemAsync(string? state, CancellationToken cancellationToken)
+    public Task<StateCheck> RedeemAsync(string? state, CancellationToken cancellationToken) => CheckAsync(state, consume: true, cancellationToken);
+
+    /// <summary>Checks the state exactly as <see cref="RedeemAsync"/> does, but leaves it unused.</summary>
+    public Task<StateCheck> PeekAsync(string? state, CancellationToken cancellationToken) => CheckAsync(state, consume: false, cancellationToken);
+
+    private async Task<StateCheck> CheckAsync(string? state, bool consume, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(state))
         {
@@ -50,9 +67,13 @@ internal sealed class OAuthStates(StateSigningKey signingKey, OAuthStateReposito
             return StateCheck.Refused(StateProblem.Expired);
         }
 
-        return await repository.ConsumeAsync(nonce, user, guild, now.UtcDateTime, cancellationToken) switch
+        var found = consume
+            ? await repository.ConsumeAsync(nonce, user, guild, now.UtcDateTime, cancellationToken)
+            : await repository.ReadAsync(nonce, user, guild, now.UtcDateTime, cancellationToken);
+        return found.Outcome switch
         {
-            OAuthStateConsumption.Consumed => new StateCheck(null, user, guild),
+            OAuthStateConsumption.Consumed or OAuthStateConsumption.Usable =>
+                new StateCheck(null, user, guild, new LinkLabels(found.State!.UserLabel, found.State.GuildName), found.State.ForceApproval),
             OAuthStateConsumption.Expired => StateCheck.Refused(StateProblem.Expired),
             OAuthStateConsumption.AlreadyUsed => StateCheck.Refused(StateProblem.Replayed),
 

@@ -3,11 +3,15 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Web;
 
-/// <summary>Builds the Strava authorize URL for a Discord user and guild, with a fresh signed state.</summary>
+/// <summary>
+/// The links of a Strava link: our connect page (what /strava_auth hands out) and Strava's authorize URL (the
+/// connect page's button), both carrying one fresh signed state for a Discord user and guild.
+/// </summary>
 internal sealed class StravaAuthorizeLinks(IOptions<StravaOptions> strava, IOptions<WebOptions> web, OAuthStates states)
 {
     public const string Scopes = "read,activity:read_all";
     public const string CallbackPath = "/strava/callback";
+    public const string ConnectPath = "/strava/connect";
 
     public bool StravaEnabled => strava.Value.Enabled;
 
@@ -19,18 +23,27 @@ internal sealed class StravaAuthorizeLinks(IOptions<StravaOptions> strava, IOpti
 
     public string RedirectUri => $"{web.Value.PublicBaseUrl!.TrimEnd('/')}{CallbackPath}";
 
+    /// <summary>A fresh state's connect page: <c>PUBLIC_BASE_URL/strava/connect?state=…</c>, which names <paramref name="labels"/>.</summary>
     /// <param name="force">Show Strava's consent page even when the athlete approved before (a relink, or after too narrow a consent).</param>
-    public async Task<string> CreateAsync(long discordUserId, long guildId, bool force, CancellationToken cancellationToken)
+    public async Task<string> ConnectAsync(long discordUserId, long guildId, LinkLabels labels, bool force, CancellationToken cancellationToken)
     {
-        var state = await states.IssueAsync(discordUserId, guildId, cancellationToken);
-        return $"{strava.Value.OAuthBaseUrl.TrimEnd('/')}/authorize"
-            + $"?client_id={Uri.EscapeDataString(strava.Value.ClientId!.Trim())}"
-            + $"&redirect_uri={Uri.EscapeDataString(RedirectUri)}"
-            + "&response_type=code"
-            + $"&approval_prompt={(force ? "force" : "auto")}"
-            + $"&scope={Scopes}"
-            + $"&state={Uri.EscapeDataString(state)}";
+        var state = await states.IssueAsync(discordUserId, guildId, labels, force, cancellationToken);
+        return $"{web.Value.PublicBaseUrl!.TrimEnd('/')}{ConnectPath}?state={Uri.EscapeDataString(state)}";
     }
+
+    /// <summary>A fresh state's Strava authorize URL, for a browser already on our pages (after too narrow a consent).</summary>
+    public async Task<string> AuthorizeAsync(long discordUserId, long guildId, LinkLabels labels, bool force, CancellationToken cancellationToken) =>
+        AuthorizeUrl(await states.IssueAsync(discordUserId, guildId, labels, force, cancellationToken), force);
+
+    /// <summary>Strava's authorize URL carrying <paramref name="state"/>; Strava sends the browser back to the callback with it.</summary>
+    public string AuthorizeUrl(string state, bool force) =>
+        $"{strava.Value.OAuthBaseUrl.TrimEnd('/')}/authorize"
+        + $"?client_id={Uri.EscapeDataString(strava.Value.ClientId!.Trim())}"
+        + $"&redirect_uri={Uri.EscapeDataString(RedirectUri)}"
+        + "&response_type=code"
+        + $"&approval_prompt={(force ? "force" : "auto")}"
+        + $"&scope={Scopes}"
+        + $"&state={Uri.EscapeDataString(state)}";
 
     /// <summary>True when the granted scopes (comma-separated, as Strava echoes them) allow reading activities.</summary>
     public static bool CanReadActivities(string? grantedScopes) =>

@@ -31,7 +31,7 @@ internal sealed class StravaCallback(OAuthStates states, StravaAuthorizeLinks li
         if (check.Problem is { } problem)
         {
             WebLog.StateRefused(logger, problem);
-            return HtmlPage.Render(StatusCodes.Status400BadRequest, "Link not accepted", Explain(problem), "Run /strava_auth in your Discord server for a fresh link.");
+            return Refused(problem);
         }
 
         if (string.IsNullOrEmpty(code))
@@ -44,7 +44,7 @@ internal sealed class StravaCallback(OAuthStates states, StravaAuthorizeLinks li
         {
             WebLog.InsufficientScope(logger, check.DiscordUserId, scope ?? "");
             await accounts.RecordNarrowScopeAsync(check.DiscordUserId, scope ?? "", cancellationToken);
-            var again = await links.CreateAsync(check.DiscordUserId, check.GuildId, force: true, cancellationToken);
+            var again = await links.AuthorizeAsync(check.DiscordUserId, check.GuildId, check.Labels, force: true, cancellationToken);
             return HtmlPage.Render(StatusCodes.Status200OK, "Please authorize again", ("Authorize ChallengeBot again on Strava", again),
                 "The challenge counts your activities, but the permission to read them was not granted (the box \"View data about your activities\" was unticked).",
                 "Nothing was linked (the bot noted that the permission was missing). Authorize again and leave that box ticked; the new link works once and expires in 10 minutes.");
@@ -63,10 +63,15 @@ internal sealed class StravaCallback(OAuthStates states, StravaAuthorizeLinks li
         _ = notifier.NotifyAsync(check.DiscordUserId,
             $"✅ Strava linked as **{outcome.AthleteName}**; you are in this server's challenge. Your activities are being loaded. {ChannelSees}");
         return HtmlPage.Render(StatusCodes.Status200OK, "Strava linked",
-            $"Linked as {outcome.AthleteName}. You have joined the challenge; your season's activities are being loaded now.",
+            $"Strava athlete {outcome.AthleteName} is now linked to the Discord account {check.Labels.AccountText} in {check.Labels.ServerText}. "
+            + "You have joined the challenge; your season's activities are being loaded now.",
             ChannelSees,
             "You can close this page and go back to Discord. /unlink removes the link and your stored activities at any time.");
     }
+
+    /// <summary>The page for a refused state (the callback's and the connect page's): why, and how to get a fresh link.</summary>
+    internal static IResult Refused(StateProblem problem) =>
+        HtmlPage.Render(StatusCodes.Status400BadRequest, "Link not accepted", Explain(problem), "Run /strava_auth in your Discord server for a fresh link.");
 
     private static string Explain(StateProblem problem) => problem switch
     {

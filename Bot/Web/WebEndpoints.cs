@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Bot.Web;
 
-/// <summary>The routes of the web side: Strava's callback and webhook, the health check and the read-only API.</summary>
+/// <summary>The routes of the web side: the Strava connect page, Strava's callback and webhook, the health check and the read-only API.</summary>
 internal static class WebEndpoints
 {
     public static WebApplication MapBotWeb(this WebApplication app)
@@ -24,6 +24,8 @@ internal static class WebEndpoints
 
         app.UseRateLimiter();
 
+        app.MapGet(StravaAuthorizeLinks.ConnectPath, (string? state, StravaConnectPage page, CancellationToken cancellationToken) =>
+            page.HandleAsync(state, cancellationToken));
         app.MapGet(StravaAuthorizeLinks.CallbackPath,
             (string? code, string? scope, string? state, string? error, StravaCallback callback, CancellationToken cancellationToken) =>
                 callback.HandleAsync(code, scope, state, error, cancellationToken));

@@ -21,6 +21,9 @@ internal static partial class WebLog
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Could not tell Discord user {UserId} about the Strava link in a DM: {Problem}")]
     public static partial void NotifyFailed(ILogger logger, long userId, string problem);
 
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Strava connect page refused: state {Problem}")]
+    public static partial void ConnectRefused(ILogger logger, StateProblem problem);
+
     [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Strava webhook handshake refused: {Reason}")]
     public static partial void HandshakeRefused(ILogger logger, string reason);
 

@@ -32,6 +32,7 @@ internal static class WebServiceCollectionExtensions
         services.AddSingleton<StravaCallback>();
         services.TryAddSingleton<StravaWebhookSecret>();
         services.AddSingleton<WebhookMetrics>(static sp => new WebhookMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.AddSingleton<StravaConnectPage>();
         services.AddSingleton<StravaWebhook>();
         services.AddRateLimiter(static limiter =>
         {

@@ -295,13 +295,27 @@ namespace Bot.Migrations.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("expires_at_utc");
 
+                    b.Property<bool>("ForceApproval")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("force_approval");
+
                     b.Property<long>("GuildId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("guild_id");
 
+                    b.Property<string>("GuildName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guild_name");
+
                     b.Property<DateTime?>("UsedAtUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("used_at_utc");
+
+                    b.Property<string>("UserLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_label");
 
                     b.HasKey("Nonce");
 

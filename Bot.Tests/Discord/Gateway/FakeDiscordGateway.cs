@@ -52,6 +52,9 @@ internal sealed class FakeDiscordGateway : IDisposable
     /// <summary>How long the fake waits after an IDENTIFY before it answers READY (a slow Discord).</summary>
     public TimeSpan ReadyDelay { get; set; }
 
+    /// <summary>The name <c>GET /guilds/{id}</c> answers for any guild; null answers 404 Unknown Guild (10004).</summary>
+    public string? GuildName { get; set; } = "Fake Guild";
+
     /// <summary>Stopwatch timestamp of the last READY sent; 0 before the first.</summary>
     public long ReadySentAt { get; set; }
 
@@ -226,6 +229,9 @@ internal sealed class FakeDiscordGateway : IDisposable
             ("POST", _) when path.EndsWith("/callback", StringComparison.Ordinal) => ("204 No Content", ""),
             ("PUT", _) when path.EndsWith("/commands", StringComparison.Ordinal) => ("200 OK", "[]"),
             ("POST", "/api/v10/users/@me/channels") => ("200 OK", """{"id":"5550","type":1}"""),
+            ("GET", _) when path.StartsWith("/api/v10/guilds/", StringComparison.Ordinal) && path.Count(c => c == '/') == 4 => GuildName is { } name
+                ? ("200 OK", $$"""{"id":{{System.Text.Json.JsonSerializer.Serialize(path[16..])}},"name":{{System.Text.Json.JsonSerializer.Serialize(name)}}}""")
+                : ("404 Not Found", """{"message":"Unknown Guild","code":10004}"""),
             ("POST", _) when path.StartsWith("/api/v10/channels/", StringComparison.Ordinal) && path.EndsWith("/messages", StringComparison.Ordinal) =>
                 ("200 OK", """{"id":"1001","channel_id":"5550","content":""}"""),
             ("PATCH", _) or ("POST", _) when path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal) =>
