@@ -1,5 +1,6 @@
 using Bot.Discord;
 using Bot.Threading;
+using Bot.Web;
 using OpenTelemetry.Metrics;
 
 namespace Bot.Hosting;
@@ -33,6 +34,6 @@ internal static class MetricsExport
         // Instruments exist once their owners do: create those now so a scrape sees them from the start.
         _ = app.Services.GetRequiredService<ICpuWorkQueue>();
         _ = app.Services.GetService<Strava.StravaMetrics>();
-        app.MapPrometheusScrapingEndpoint(Path);
+        app.MapPrometheusScrapingEndpoint(Path).RequireManagementAccess();
     }
 }

@@ -1,6 +1,9 @@
 namespace Bot.Web;
 
-/// <summary>The routes of the web side: Strava's callback and webhook, the health check and the read-only API.</summary>
+/// <summary>
+/// The routes of the web side: Strava's callback and webhook (public), the health check (public status, details for
+/// the management surface) and the read-only API (management surface only, see <see cref="ManagementAccess"/>).
+/// </summary>
 internal static class WebEndpoints
 {
     public static WebApplication MapBotWeb(this WebApplication app)
@@ -15,6 +18,7 @@ internal static class WebEndpoints
             context.Response.ContentType = "text/plain; charset=utf-8";
             await context.Response.WriteAsync("internal error; the bot's log has the details\n");
         }));
+        app.UseManagementAccess();
 
         app.MapGet(StravaAuthorizeLinks.CallbackPath,
             (string? code, string? scope, string? state, string? error, StravaCallback callback, CancellationToken cancellationToken) =>
@@ -25,10 +29,13 @@ internal static class WebEndpoints
         app.MapPost("/strava/webhook", (HttpRequest request, StravaWebhook webhook, CancellationToken cancellationToken) =>
             webhook.ReceiveAsync(request, cancellationToken));
 
-        app.MapGet("/healthz", (HealthCheck health, CancellationToken cancellationToken) => health.HandleAsync(cancellationToken));
+        // Anyone may ask whether the bot is healthy; the details are for the management surface's callers.
+        app.MapGet("/healthz", (HttpContext context, ManagementAccess access, HealthCheck health, CancellationToken cancellationToken) =>
+            health.HandleAsync(access.Allows(context), cancellationToken));
 
-        app.MapGet("/api/seasons", (StandingsApi api, CancellationToken cancellationToken) => api.SeasonsAsync(cancellationToken));
-        app.MapGet("/api/standings", (string? guild, string? season, StandingsApi api, CancellationToken cancellationToken) =>
+        var management = app.MapGroup("/api").RequireManagementAccess();
+        management.MapGet("/seasons", (StandingsApi api, CancellationToken cancellationToken) => api.SeasonsAsync(cancellationToken));
+        management.MapGet("/standings", (string? guild, string? season, StandingsApi api, CancellationToken cancellationToken) =>
             api.StandingsAsync(guild, season, cancellationToken));
         return app;
     }
