@@ -1,3 +1,4 @@
+using Bot.Data.Files;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<ChallengeDbContext> conte
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await EnsureSqliteFileAsync(cancellationToken);
+        EnsureSqliteFile();
         try
         {
             var context = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -57,7 +58,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<ChallengeDbContext> conte
     }
 
     /// <summary>An empty or missing file is fine (SQLite creates it); anything else must start with the SQLite header.</summary>
-    private async Task EnsureSqliteFileAsync(CancellationToken cancellationToken)
+    private void EnsureSqliteFile()
     {
         var file = new FileInfo(location.FullPath);
         if (Directory.Exists(file.FullName))
@@ -71,24 +72,22 @@ public sealed class DatabaseMigrator(IDbContextFactory<ChallengeDbContext> conte
             return;
         }
 
-        if (file.Length == 0)
-        {
-            return;
-        }
-
         var header = new byte[SqliteHeader.Length];
         int read;
         try
         {
-            var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            await using (stream)
-            {
-                read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
-            }
+            // Not a plain FileStream: a FIFO at the path would block the open, and /dev/zero would pass for empty.
+            using var handle = RegularFile.OpenForReading(file.FullName);
+            read = RandomAccess.Read(handle, header, 0);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (InputFileException exception)
         {
             throw new DataStoreException($"'{location.Path}' cannot be read: {exception.Message}", exception);
+        }
+
+        if (read == 0)
+        {
+            return;
         }
 
         if (read < header.Length || !header.AsSpan().SequenceEqual(SqliteHeader))

@@ -11,12 +11,12 @@ namespace Bot.Data.Legacy;
 public sealed class LegacyImporter(IDbContextFactory<ChallengeDbContext> contextFactory, TimeProvider timeProvider)
 {
     public async Task<LegacyImportReport> ImportAsync(
-        string dataDirectory, long guildId, Func<string, string?> validateRulesJson, CancellationToken cancellationToken = default)
-    {
-        var seasons = LegacyReader.Read(dataDirectory, validateRulesJson);
-        CheckDiscordIds(seasons);
-        return await WriteTransaction.RunAsync(contextFactory, (context, ct) => WriteAsync(context, guildId, seasons, ct), cancellationToken);
-    }
+        string dataDirectory, long guildId, Func<string, string?> validateRulesJson, CancellationToken cancellationToken = default) =>
+        await ImportAsync(LegacyReader.Read(dataDirectory, validateRulesJson), guildId, cancellationToken);
+
+    /// <param name="seasons">Read by <see cref="LegacyReader.Read"/> beforehand, so bad files are refused before the database is touched.</param>
+    public Task<LegacyImportReport> ImportAsync(IReadOnlyList<LegacySeason> seasons, long guildId, CancellationToken cancellationToken = default) =>
+        WriteTransaction.RunAsync(contextFactory, (context, ct) => WriteAsync(context, guildId, seasons, ct), cancellationToken);
 
     private async Task<LegacyImportReport> WriteAsync(
         ChallengeDbContext context, long guildId, IReadOnlyList<LegacySeason> seasons, CancellationToken cancellationToken)
@@ -176,19 +176,6 @@ public sealed class LegacyImporter(IDbContextFactory<ChallengeDbContext> context
             {
                 yield return $"{season.Year}: {Name(athlete)} registered under {key} {Compact(property.Value)} (season: {Compact(seasonDocument.RootElement)}); kept in their legacy constants";
             }
-        }
-    }
-
-    private static void CheckDiscordIds(IReadOnlyList<LegacySeason> seasons)
-    {
-        var clash = seasons.SelectMany(s => s.Athletes)
-            .Where(a => a.DiscordUserId is not null)
-            .GroupBy(a => a.DiscordUserId)
-            .FirstOrDefault(g => g.Select(a => a.AthleteId).Distinct().Count() > 1);
-        if (clash is not null)
-        {
-            throw new LegacyImportException(
-                $"athletes.json: Discord user {clash.Key} is linked to more than one Strava athlete ({string.Join(", ", clash.Select(a => a.AthleteId).Distinct())})");
         }
     }
 

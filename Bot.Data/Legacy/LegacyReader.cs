@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Bot.Data.Files;
 
 namespace Bot.Data.Legacy;
 
@@ -40,6 +41,12 @@ public static partial class LegacyReader
         ["start_week"] = "start_week",
     };
 
+    /// <summary>The old bot kept each athlete's Strava data in athletes.json; a few MiB for a large group.</summary>
+    public const long MaxAthletesBytes = 64 * RegularFile.MiB;
+
+    /// <summary>global_rules.json holds a dozen constants.</summary>
+    public const long MaxRulesBytes = 1 * RegularFile.MiB;
+
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
 
     public static IReadOnlyList<LegacySeason> Read(string dataDirectory, Func<string, string?> validateRulesJson)
@@ -59,21 +66,36 @@ public static partial class LegacyReader
             throw new LegacyImportException($"{dataDirectory}: no year folders (expected e.g. {Path.Combine(dataDirectory, "2024")} with athletes.json and global_rules.json)");
         }
 
-        return years.Select(folder => ReadYear(folder.Path, int.Parse(folder.Name, System.Globalization.CultureInfo.InvariantCulture), validateRulesJson)).ToList();
+        var seasons = years.Select(folder => ReadYear(folder.Path, int.Parse(folder.Name, System.Globalization.CultureInfo.InvariantCulture), validateRulesJson)).ToList();
+        CheckDiscordIds(seasons);
+        return seasons;
+    }
+
+    private static void CheckDiscordIds(IReadOnlyList<LegacySeason> seasons)
+    {
+        var clash = seasons.SelectMany(s => s.Athletes)
+            .Where(a => a.DiscordUserId is not null)
+            .GroupBy(a => a.DiscordUserId)
+            .FirstOrDefault(g => g.Select(a => a.AthleteId).Distinct().Count() > 1);
+        if (clash is not null)
+        {
+            throw new LegacyImportException(
+                $"athletes.json: Discord user {clash.Key} is linked to more than one Strava athlete ({string.Join(", ", clash.Select(a => a.AthleteId).Distinct())})");
+        }
     }
 
     private static LegacySeason ReadYear(string folder, int year, Func<string, string?> validateRulesJson)
     {
         var rulesFile = Path.Combine(folder, "global_rules.json");
         var athletesFile = Path.Combine(folder, "athletes.json");
-        var (rulesJson, values) = WithDocument(rulesFile, root => ReadRules(new LegacyJson(rulesFile), root, validateRulesJson));
-        var athletes = WithDocument(athletesFile, root => ReadAthletes(new LegacyJson(athletesFile), root));
+        var (rulesJson, values) = WithDocument(rulesFile, MaxRulesBytes, root => ReadRules(new LegacyJson(rulesFile), root, validateRulesJson));
+        var athletes = WithDocument(athletesFile, MaxAthletesBytes, root => ReadAthletes(new LegacyJson(athletesFile), root));
         return new LegacySeason(year, rulesJson, values, athletes);
     }
 
-    private static T WithDocument<T>(string file, Func<JsonElement, T> read)
+    private static T WithDocument<T>(string file, long maxBytes, Func<JsonElement, T> read)
     {
-        if (!File.Exists(file))
+        if (!Path.Exists(file))
         {
             throw new LegacyImportException($"{file}: missing (every year folder needs athletes.json and global_rules.json)");
         }
@@ -81,13 +103,13 @@ public static partial class LegacyReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(file), Options);
+            document = JsonDocument.Parse(RegularFile.ReadAll(file, maxBytes), Options);
         }
         catch (JsonException exception)
         {
             throw new LegacyImportException($"{file}: $: not valid JSON at line {(exception.LineNumber ?? 0) + 1}, position {(exception.BytePositionInLine ?? 0) + 1}");
         }
-        catch (IOException exception)
+        catch (InputFileException exception)
         {
             throw new LegacyImportException($"{file}: cannot be read ({exception.Message})");
         }

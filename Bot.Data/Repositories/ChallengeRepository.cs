@@ -107,6 +107,30 @@ public sealed class ChallengeRepository(IDbContextFactory<ChallengeDbContext> co
         }, cancellationToken);
 
     /// <summary>
+    /// Reads the season's current rules and stores what <paramref name="edit"/> makes of them, in one write
+    /// transaction: BEGIN IMMEDIATE holds the write lock from the read on, so two admins editing different keys at
+    /// once both land. A refused edit stores nothing. Null when there is no such season.
+    /// </summary>
+    /// <param name="edit">Pure and quick: it runs while the database is locked for writing.</param>
+    public Task<RulesEdit?> EditRulesAsync(long challengeId, Func<string, RulesEdit> edit, CancellationToken cancellationToken = default) =>
+        WriteTransaction.RunAsync(contextFactory, async (context, ct) =>
+        {
+            var challenge = await context.Challenges.SingleOrDefaultAsync(c => c.Id == challengeId, ct);
+            if (challenge is null)
+            {
+                return null;
+            }
+
+            var result = edit(challenge.RulesJson);
+            if (result.RulesJson is { } rulesJson)
+            {
+                challenge.RulesJson = rulesJson;
+            }
+
+            return (RulesEdit?)result;
+        }, cancellationToken);
+
+    /// <summary>
     /// Starts the guild's season in one transaction: the challenge with these rules, and every member of
     /// <paramref name="carryOverFrom"/> (the previous season) joined with <paramref name="jokers"/> jokers and
     /// their consent as it was. Null when the season exists already (nothing changes).

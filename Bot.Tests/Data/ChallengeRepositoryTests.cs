@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Bot.Data.Repositories;
 
 namespace Bot.Tests.Data;
@@ -33,5 +34,63 @@ public sealed class ChallengeRepositoryTests
         Assert.That(seasons, Is.EqualTo(new[] { 2023, 2025 }));
         Assert.That(latest!.SeasonYear, Is.EqualTo(2025));
         Assert.That(await challenges.GetLatestAsync(9), Is.Null);
+    }
+
+    [Test]
+    public async Task EditRulesAsync_TwelveConcurrentWritersOnAFile_EveryKeyLands()
+    {
+        await using var database = await TempDatabase.CreateAsync();
+        var challenges = database.Get<ChallengeRepository>();
+        var challenge = await challenges.SaveRulesAsync(7, 2024, """{"price_per_week":5}""");
+        var keys = Enumerable.Range(0, 12).Select(i => $"key_{i}").ToList();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Each writer on its own thread and connection, all released at once.
+        var writers = keys.Select(key => Task.Run(async () =>
+        {
+            await start.Task;
+            return await challenges.EditRulesAsync(challenge.Id, json => Set(json, key));
+        })).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(writers);
+
+        var stored = JsonNode.Parse((await challenges.GetAsync(7, 2024))!.RulesJson)!.AsObject();
+        Assert.That(results.Select(r => r?.RulesJson), Has.None.Null);
+        Assert.That(stored.Select(p => p.Key), Is.EquivalentTo(keys.Append("price_per_week")), "no writer lost another's key");
+    }
+
+    [Test]
+    public async Task EditRulesAsync_EditRefuses_NothingStoredAndProblemReturned()
+    {
+        await using var database = await TempDatabase.CreateAsync();
+        var challenges = database.Get<ChallengeRepository>();
+        var challenge = await challenges.SaveRulesAsync(7, 2024, """{"price_per_week":5}""");
+
+        var result = await challenges.EditRulesAsync(challenge.Id, _ => RulesEdit.Refuse("multiplier must be at least 1"));
+
+        Assert.That(result!.Problem, Is.EqualTo("multiplier must be at least 1"));
+        Assert.That((await challenges.GetAsync(7, 2024))!.RulesJson, Is.EqualTo("""{"price_per_week":5}"""));
+    }
+
+    [Test]
+    public async Task EditRulesAsync_NoSuchSeason_NullAndEditNotCalled()
+    {
+        await using var database = await TempDatabase.CreateAsync();
+        var called = false;
+
+        var result = await database.Get<ChallengeRepository>().EditRulesAsync(404, json =>
+        {
+            called = true;
+            return RulesEdit.Save(json);
+        });
+
+        Assert.That((result, called), Is.EqualTo(((RulesEdit?)null, false)));
+    }
+
+    private static RulesEdit Set(string json, string key)
+    {
+        var rules = JsonNode.Parse(json)!.AsObject();
+        rules[key] = 1;
+        return RulesEdit.Save(rules.ToJsonString());
     }
 }

@@ -125,16 +125,7 @@ public sealed class SeasonCommandsEndToEndTests
 
     private async Task<(FakeRestRequest Private, IReadOnlyList<FakeRestRequest> Public)> InvokeAsync(string command, string optionsJson = "[]", long user = 301, bool inGuild = true, string permissions = "0")
     {
-        var id = 7000 + Interlocked.Increment(ref _interaction);
-        var token = $"token-{id}";
-        var invoker = $"{{\"id\":\"{user}\",\"username\":\"u{user}\"}}";
-        var where = inGuild
-            ? $"\"guild_id\":\"{Guild}\",\"member\":{{\"user\":{invoker},\"permissions\":\"{permissions}\"}}"
-            : $"\"user\":{invoker}";
-        _discord.Connections[^1].SendDispatch("INTERACTION_CREATE", $$$"""
-            {"id":"{{{id}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77",{{{where}}},
-             "data":{"id":"1","name":"{{{command}}}","type":1,"options":{{{optionsJson}}}}}
-            """);
+        var token = Send(command, optionsJson, user, inGuild, permissions);
         await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PATCH" && r.Path.Contains(token, StringComparison.Ordinal)),
             $"the answer to /{command}", TimeSpan.FromSeconds(30));
         await Task.Delay(300);
@@ -146,6 +137,22 @@ public sealed class SeasonCommandsEndToEndTests
         }
 
         return (mine.First(r => r.Method == "PATCH"), mine.Where(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal)).ToList());
+    }
+
+    /// <summary>Dispatches the interaction without waiting for its answer; returns its token.</summary>
+    private string Send(string command, string optionsJson = "[]", long user = 301, bool inGuild = true, string permissions = "0")
+    {
+        var id = 7000 + Interlocked.Increment(ref _interaction);
+        var token = $"token-{id}";
+        var invoker = $"{{\"id\":\"{user}\",\"username\":\"u{user}\"}}";
+        var where = inGuild
+            ? $"\"guild_id\":\"{Guild}\",\"member\":{{\"user\":{invoker},\"permissions\":\"{permissions}\"}}"
+            : $"\"user\":{invoker}";
+        _discord.Connections[^1].SendDispatch("INTERACTION_CREATE", $$$"""
+            {"id":"{{{id}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77",{{{where}}},
+             "data":{"id":"1","name":"{{{command}}}","type":1,"options":{{{optionsJson}}}}}
+            """);
+        return token;
     }
 
     /// <summary>The embeds' titles and descriptions of the public messages, decoded (pictures, sent as multipart, are left out).</summary>
@@ -241,6 +248,23 @@ public sealed class SeasonCommandsEndToEndTests
 
         var rules = await RulesAsync();
         Assert.That((answer.Body.Contains("price_per_week", StringComparison.Ordinal), rules.PricePerWeek, rules.MultiplierOn), Is.EqualTo((true, 4m, false)));
+    }
+
+    [Test]
+    public async Task AdminRulesSet_TwoAdminsAtOnceForDifferentKeys_BothLand()
+    {
+        static string Set(string key, string value) =>
+            $$"""[{"name":"rules","type":2,"options":[{"name":"set","type":1,"options":[{"name":"key","type":3,"value":"{{key}}"},{"name":"value","type":3,"value":"{{value}}"}]}]}]""";
+
+        var tokens = new[] { Send("admin", Set("price_per_week", "4"), user: 301, permissions: "32"), Send("admin", Set("points_required", "2"), user: 302, permissions: "32") };
+        await Eventually.ThatAsync(
+            () => tokens.All(t => _discord.RestRequests.Any(r => r.Method == "PATCH" && r.Path.Contains(t, StringComparison.Ordinal))),
+            "both answers", TimeSpan.FromSeconds(30));
+
+        var rules = await RulesAsync();
+        var answers = _discord.RestRequests.Where(r => r.Method == "PATCH" && tokens.Any(t => r.Path.Contains(t, StringComparison.Ordinal))).Select(r => r.Body).ToList();
+        Assert.That(answers, Has.All.Contain("is now"));
+        Assert.That((rules.PricePerWeek, rules.PointsRequired, rules.MultiplierOn), Is.EqualTo((4m, 2m, false)), "both changes and the earlier rule");
     }
 
     [Test]

@@ -31,6 +31,31 @@ public sealed class ScoreCaseTests
     }
 
     [Test]
+    public void Parse_SameActivityIdTwiceInOneMember_RejectedNamingMemberAndId()
+    {
+        var exception = Rejects("""
+            {"season":2024,"as_of":"2024-01-31","members":[{"id":"1","name":"A"},{"id":"111","name":"B","activities":[
+              {"id":9001,"start_date_local":"2024-01-01T10:00:00Z"},
+              {"id":9002,"start_date_local":"2024-01-02T10:00:00Z"},
+              {"id":9001,"start_date_local":"2024-01-03T10:00:00Z"}]}]}
+            """);
+
+        Assert.That(exception.Message, Is.EqualTo("""$.members[1].activities[2].id: activity id 9001 appears twice in member "111" (first at $.members[1].activities[0])"""));
+    }
+
+    [Test]
+    public void Parse_SameActivityIdInTwoMembers_EachKeepsItsOwn()
+    {
+        var input = Parse("""
+            {"season":2024,"as_of":"2024-01-31","members":[
+              {"id":"1","name":"A","activities":[{"id":9001,"start_date_local":"2024-01-01T10:00:00Z"}]},
+              {"id":"2","name":"B","activities":[{"id":9001,"start_date_local":"2024-01-02T10:00:00Z"}]}]}
+            """);
+
+        Assert.That(input.Members.Select(m => m.Activities.Single().Id), Is.EqualTo(new[] { 9001L, 9001L }));
+    }
+
+    [Test]
     public void Parse_NullAndNegativeDurations_CountAsZero()
     {
         var input = Parse("""

@@ -27,7 +27,7 @@ internal static class BotProcess
         {
             "DISCORD_TOKEN", "DISCORD_GUILD_ID", "DISCORD_API_BASE_URL", "DISCORD_INTENTS", "DATABASE_PATH", "CHALLENGE_TIME_ZONE", "CPU_WORKERS", "CPU_QUEUE_LIMIT",
             "ADMIN_USER_IDS", "HTTP_URLS", "PUBLIC_BASE_URL", "STATE_SIGNING_KEY", "STRAVA_CLIENT_ID", "STRAVA_CLIENT_SECRET", "STRAVA_WEBHOOK_VERIFY_TOKEN",
-            "STRAVA_API_BASE_URL", "STRAVA_OAUTH_BASE_URL", "CLOCK_START_UTC", "STATE_DIRECTORY", "NOTIFY_SOCKET",
+            "STRAVA_API_BASE_URL", "STRAVA_OAUTH_BASE_URL", "CLOCK_START_UTC", "STATE_DIRECTORY", "NOTIFY_SOCKET", "MANAGEMENT_TOKEN", "METRICS_PROMETHEUS",
         })
         {
             info.Environment.Remove(name);
@@ -44,13 +44,27 @@ internal static class BotProcess
         return info;
     }
 
-    public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunAsync(workingDirectory, environment, TimeSpan.FromMinutes(2), args);
+
+    /// <summary>Runs it to the end; a process still running after <paramref name="timeout"/> is killed and the test fails as hung.</summary>
+    public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, params string[] args)
     {
         using var process = Process.Start(StartInfo(workingDirectory, environment, args))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Assert.Fail($"'{string.Join(' ', args)}' still ran after {timeout.TotalSeconds:0} s and was killed: {await error}");
+        }
+
         return new CliResult(process.ExitCode, await output, await error);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
 
 namespace Bot.Tests.Web;
@@ -19,7 +20,7 @@ public sealed class WebStartupTests
     {
         settings["DISCORD_TOKEN"] = "test-token";
         settings["DATABASE_PATH"] = Path.Combine(_folder, "bot.db");
-        settings["DISCORD_API_BASE_URL"] = "http://127.0.0.1:9/api/v10";
+        settings.TryAdd("DISCORD_API_BASE_URL", "http://127.0.0.1:9/api/v10");
         return await BotProcess.RunAsync(_folder, settings);
     }
 
@@ -45,15 +46,19 @@ public sealed class WebStartupTests
     }
 
     [Test]
-    public async Task Run_PortTaken_OneLineAndExitCode2()
+    public async Task Run_PortTaken_OneLogLineNamingTheAddressNoStackTraceExitCode2()
     {
+        using var discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
         using var taken = new TcpListener(IPAddress.Loopback, 0);
         taken.Start();
-        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var address = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
 
-        var result = await RunAsync(new Dictionary<string, string?> { ["HTTP_URLS"] = $"http://127.0.0.1:{port}" });
+        var result = await RunAsync(new Dictionary<string, string?> { ["HTTP_URLS"] = address, ["DISCORD_API_BASE_URL"] = discord.ApiBaseUrl.ToString() });
 
-        Assert.That((result.ExitCode, result.Error.Trim().Split('\n').Length), Is.EqualTo((2, 1)), result.Error + result.Output);
-        Assert.That(result.Error, Does.Contain("HTTP_URLS").And.Not.Contain("   at "));
+        // Standard output and standard error together: the host's own log of the failure is part of what an operator reads.
+        var lines = (result.Output + result.Error).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That((result.ExitCode, lines.Length), Is.EqualTo((2, 1)), result.Output + result.Error);
+        Assert.That(lines[0], Does.Contain(address).And.Contain("HTTP_URLS").And.Contain("in use"));
+        Assert.That(result.Output + result.Error, Does.Not.Contain("   at "));
     }
 }

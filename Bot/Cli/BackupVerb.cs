@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Bot.Configuration;
+using Bot.Data.Files;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Cli;
@@ -28,6 +29,16 @@ internal static class BackupVerb
         if (!File.Exists(source))
         {
             throw new UserErrorException($"no database at '{source}' (set DATABASE_PATH)");
+        }
+
+        try
+        {
+            // SQLite would block on a FIFO and back up /dev/zero as an empty database.
+            RegularFile.OpenForReading(source).Dispose();
+        }
+        catch (InputFileException exception)
+        {
+            throw new UserErrorException($"'{source}' cannot be backed up: {exception.Message}");
         }
 
         if (File.Exists(target) || Directory.Exists(target))

@@ -11,7 +11,8 @@ namespace Bot.Cli;
 /// <summary>
 /// <c>check-config</c>: validates every setting exactly as the bot does at start-up (appsettings.json,
 /// .env, the environment), without connecting to Discord or Strava and without touching the database.
-/// Prints every problem, one line each, and exits 2; or one "ok" line and exits 0.
+/// Prints every problem, one line each, and exits 2; or one "ok" line and exits 0, after a "warning:" line for each
+/// valid setting that exposes more than it may seem to.
 /// </summary>
 internal static class CheckConfigVerb
 {
@@ -37,14 +38,25 @@ internal static class CheckConfigVerb
             return ExitCodes.BadInput;
         }
 
+        var warnings = new List<string>();
         await using (app)
         {
             problems.AddRange(Problems(app.Services));
+            if (problems.Count == 0)
+            {
+                warnings.AddRange(WebExposure.Warnings(app.Services.GetRequiredService<IOptions<WebOptions>>().Value));
+            }
         }
 
         foreach (var problem in problems)
         {
             await error.WriteLineAsync($"error: {problem}");
+        }
+
+        // Warnings leave the exit code alone: the settings work, but expose more than they may seem to.
+        foreach (var warning in warnings)
+        {
+            await error.WriteLineAsync($"warning: {warning}");
         }
 
         if (problems.Count > 0)

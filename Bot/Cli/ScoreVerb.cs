@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Bot.Data.Files;
 using Bot.Scoring;
 
 namespace Bot.Cli;
@@ -7,9 +8,18 @@ namespace Bot.Cli;
 /// <summary><c>score CASE.json</c>: the standings of a case file, as JSON on standard output.</summary>
 internal static class ScoreVerb
 {
+    /// <summary>
+    /// An export is a valid case, and with its routes a member's season runs to about 1 MiB of it: room for a large
+    /// group, while a runaway file is refused before it is read.
+    /// </summary>
+    public const long MaxCaseBytes = 64 * RegularFile.MiB;
+
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("CASE.json") { Description = "A case file in the schema of SCORING.md" };
+        var file = new Argument<FileInfo>("CASE.json")
+        {
+            Description = $"A case file in the schema of SCORING.md (a regular file of at most {RegularFile.Size(MaxCaseBytes)})",
+        };
         var command = new Command("score", "Compute standings for a case file and print them as JSON") { file };
         command.SetAction((parseResult, cancellationToken) =>
             RunAsync(parseResult.GetRequiredValue(file), parseResult.InvocationConfiguration.Output, cancellationToken));
@@ -18,7 +28,7 @@ internal static class ScoreVerb
 
     public static async Task<int> RunAsync(FileInfo file, TextWriter output, CancellationToken cancellationToken)
     {
-        var input = await ReadCaseAsync(file, cancellationToken);
+        var input = ReadCase(file);
         var standings = SeasonScorer.Score(input);
         await output.WriteLineAsync(ToJson(standings).AsMemory(), cancellationToken);
         return ExitCodes.Success;
@@ -35,16 +45,16 @@ internal static class ScoreVerb
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static async Task<SeasonInput> ReadCaseAsync(FileInfo file, CancellationToken cancellationToken)
+    private static SeasonInput ReadCase(FileInfo file)
     {
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+            bytes = RegularFile.ReadAll(file.FullName, MaxCaseBytes);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (InputFileException exception)
         {
-            throw new UserErrorException($"{file.FullName}: cannot read the case file ({Plain(exception)})");
+            throw new UserErrorException($"{file.FullName}: cannot read the case file ({exception.Message})");
         }
 
         try
@@ -56,12 +66,4 @@ internal static class ScoreVerb
             throw new UserErrorException($"{file.FullName}: {exception.Message}");
         }
     }
-
-    private static string Plain(Exception exception) => exception switch
-    {
-        FileNotFoundException => "no such file",
-        DirectoryNotFoundException => "no such directory",
-        UnauthorizedAccessException => "permission denied",
-        _ => exception.Message,
-    };
 }

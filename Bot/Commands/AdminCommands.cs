@@ -175,19 +175,23 @@ public sealed class AdminCommands(ChallengeLookup lookup, SeasonExports exports,
                 return;
             }
 
-            var rules = JsonNode.Parse(challenge.RulesJson)!.AsObject();
-            rules[key] = parsed;
-            var json = rules.ToJsonString();
-            if (RulesJson.Validate(json) is { } problem)
+            // Checked on the rules as read first, for a quick answer; then applied again to the rules as they are
+            // inside the write transaction, so a concurrent change of another key is kept.
+            if (RuleChange.Set(challenge.RulesJson, key, parsed).Problem is { } problem)
             {
-                await Replies.Private(ctx, $"Not changed: {problem.Replace("$.", "", StringComparison.Ordinal)}.");
+                await Replies.Private(ctx, problem);
                 return;
             }
 
-            // Stored in the canonical form, so /rules and the export read the same keys.
-            var canonical = RulesJson.Write(RulesJson.Parse(json));
-            await audit.RecomputeChallengeAsync(challenge, $"rule {key} set by admin {ctx.User.Id}",
-                ct => challenges.SaveRulesAsync(challenge.GuildId, challenge.SeasonYear, canonical, ct), ctx.CancellationToken);
+            var edit = await audit.RecomputeChallengeAsync(challenge, $"rule {key} set by admin {ctx.User.Id}",
+                ct => challenges.EditRulesAsync(challenge.Id, current => RuleChange.Set(current, key, parsed), ct), ctx.CancellationToken);
+            if (edit is not { RulesJson: not null })
+            {
+                // The season went away, or a concurrent change made this one invalid: nothing was written.
+                await Replies.Private(ctx, edit?.Problem ?? ChallengeLookup.NoChallenge);
+                return;
+            }
+
             await Replies.Private(ctx, $"Season {challenge.SeasonYear}: `{key}` is now `{parsed?.ToJsonString() ?? "null"}`.");
         }
 

@@ -1,3 +1,5 @@
+using Bot.Data.Files;
+
 namespace Bot.Configuration;
 
 /// <summary>
@@ -6,14 +8,29 @@ namespace Bot.Configuration;
 /// </summary>
 public static class AppConfiguration
 {
+    /// <summary>A .env file holds a few dozen settings.</summary>
+    public const long MaxDotEnvBytes = 1 * RegularFile.MiB;
+
     public static void LoadDotEnv(string directory)
     {
         var path = Path.Combine(directory, ".env");
-        if (File.Exists(path))
+        if (!Path.Exists(path))
         {
-            // NoClobber: a variable set in the environment beats the file.
-            DotNetEnv.Env.NoClobber().Load(path);
+            return;
         }
+
+        string contents;
+        try
+        {
+            contents = System.Text.Encoding.UTF8.GetString(RegularFile.ReadAll(path, MaxDotEnvBytes));
+        }
+        catch (InputFileException exception)
+        {
+            throw new ConfigurationException($"{path}: cannot read the settings file ({exception.Message})");
+        }
+
+        // NoClobber: a variable set in the environment beats the file.
+        DotNetEnv.Env.LoadContents(contents, DotNetEnv.Env.NoClobber());
     }
 
     public static IConfigurationRoot Build(string directory)

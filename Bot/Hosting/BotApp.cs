@@ -38,6 +38,7 @@ internal static class BotApp
             builder.Services.AddStrava(builder.Configuration);
         }
         builder.AddBotSystemd();
+        builder.Services.AddHostStartLogger();
         var exportMetrics = builder.AddBotMetricsExport();
         configureServices?.Invoke(builder.Services);
 

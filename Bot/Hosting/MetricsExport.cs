@@ -1,5 +1,6 @@
 using Bot.Discord;
 using Bot.Threading;
+using Bot.Web;
 using OpenTelemetry.Metrics;
 
 namespace Bot.Hosting;
@@ -34,6 +35,6 @@ internal static class MetricsExport
         _ = app.Services.GetRequiredService<ICpuWorkQueue>();
         _ = app.Services.GetService<Strava.StravaMetrics>();
         _ = app.Services.GetService<Web.WebhookMetrics>();
-        app.MapPrometheusScrapingEndpoint(Path);
+        app.MapPrometheusScrapingEndpoint(Path).RequireManagementAccess();
     }
 }

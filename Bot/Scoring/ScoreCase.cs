@@ -78,9 +78,21 @@ public static class ScoreCase
             var at = JsonRead.Child(path, "activities");
             JsonRead.RequireArray(list, at);
             var i = 0;
+            var seen = new Dictionary<long, string>();
             foreach (var activity in list.EnumerateArray())
             {
-                activities.Add(ParseActivity(activity, JsonRead.Item(at, i++), kinds));
+                var itemPath = JsonRead.Item(at, i++);
+                var parsed = ParseActivity(activity, itemPath, kinds);
+
+                // SCORING.md: ids are unique within a member, else the result would depend on the order in the file.
+                // The same id in another member is another member's activity and is fine.
+                if (!seen.TryAdd(parsed.Id, itemPath))
+                {
+                    throw new InvalidInputException(JsonRead.Child(itemPath, "id"),
+                        $"activity id {parsed.Id} appears twice in member \"{id}\" (first at {seen[parsed.Id]})");
+                }
+
+                activities.Add(parsed);
             }
         }
 

@@ -4,22 +4,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bot.Web;
 
-/// <summary><c>GET /healthz</c>: the database answers a query and the Discord gateway has a live session. 200 when both, else 503.</summary>
+/// <summary>
+/// <c>GET /healthz</c>: the database answers a query and the Discord gateway has a live session. 200 when both, else
+/// 503; the details (gateway, Strava budget, queue) only for the management surface's callers.
+/// </summary>
 internal sealed class HealthCheck(IDbContextFactory<ChallengeDbContext> contextFactory, GatewayClient gateway, ILogger<HealthCheck> logger, Strava.RateLimitGovernor? governor = null)
 {
     private static readonly TimeSpan DatabaseTimeout = TimeSpan.FromSeconds(2);
 
-    public async Task<IResult> HandleAsync(CancellationToken cancellationToken)
+    /// <param name="detailed">The whole report; else only <c>{"status"}</c>, for callers outside the management surface.</param>
+    public async Task<IResult> HandleAsync(bool detailed, CancellationToken cancellationToken)
     {
         var pending = await PendingWebhookEventsAsync(cancellationToken);
         var database = pending is not null;
         var discord = gateway.IsConnected;
         var healthy = database && discord;
+        var status = healthy ? "healthy" : "unhealthy";
+        var code = healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+        if (!detailed)
+        {
+            return TypedResults.Json(new HealthStatus(status), WebJson.Options, statusCode: code);
+        }
+
         var ackAge = gateway.HeartbeatAckAge is { } age ? Math.Round(age.TotalSeconds, 1) : (double?)null;
-        return TypedResults.Json(
-            new HealthReport(healthy ? "healthy" : "unhealthy", database, discord, ackAge, governor?.State, pending),
-            WebJson.Options,
-            statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        return TypedResults.Json(new HealthReport(status, database, discord, ackAge, governor?.State, pending), WebJson.Options, statusCode: code);
     }
 
     /// <summary>The queued Strava events not processed yet; null when the database does not answer.</summary>

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Bot.Web;
 
-/// <summary>The routes of the web side: the Strava connect page, Strava's callback and webhook, the health check and the read-only API.</summary>
+/// <summary>
+/// The routes of the web side: the Strava connect page, Strava's callback and webhook (public), the health check (public
+/// status, details for the management surface) and the read-only API (management surface only, see <see cref="ManagementAccess"/>).
+/// </summary>
 internal static class WebEndpoints
 {
     public static WebApplication MapBotWeb(this WebApplication app)
@@ -21,6 +24,7 @@ internal static class WebEndpoints
             context.Response.ContentType = "text/plain; charset=utf-8";
             await context.Response.WriteAsync("internal error; the bot's log has the details\n");
         }));
+        app.UseManagementAccess();
 
         app.UseRateLimiter();
 
@@ -39,10 +43,13 @@ internal static class WebEndpoints
                 webhook.ReceiveAsync(secret, request, cancellationToken))
             .RequireRateLimiting(WebhookRateLimit.PolicyName);
 
-        app.MapGet("/healthz", (HealthCheck health, CancellationToken cancellationToken) => health.HandleAsync(cancellationToken));
+        // Anyone may ask whether the bot is healthy; the details are for the management surface's callers.
+        app.MapGet("/healthz", (HttpContext context, ManagementAccess access, HealthCheck health, CancellationToken cancellationToken) =>
+            health.HandleAsync(access.Allows(context), cancellationToken));
 
-        app.MapGet("/api/seasons", (StandingsApi api, CancellationToken cancellationToken) => api.SeasonsAsync(cancellationToken));
-        app.MapGet("/api/standings", (string? guild, string? season, StandingsApi api, CancellationToken cancellationToken) =>
+        var management = app.MapGroup("/api").RequireManagementAccess();
+        management.MapGet("/seasons", (StandingsApi api, CancellationToken cancellationToken) => api.SeasonsAsync(cancellationToken));
+        management.MapGet("/standings", (string? guild, string? season, StandingsApi api, CancellationToken cancellationToken) =>
             api.StandingsAsync(guild, season, cancellationToken));
         return app;
     }

@@ -17,6 +17,13 @@ public sealed class WebOptions
     [ConfigurationKeyName("WEBHOOK_RATE_LIMIT")]
     public int WebhookRateLimit { get; set; } = Web.WebhookRateLimit.DefaultPermitLimit;
 
+    /// <summary>
+    /// The bearer token that opens /api, /metrics and the detailed /healthz to clients not on this machine; unset,
+    /// only loopback clients may read them. A secret: compared in constant time, never logged.
+    /// </summary>
+    [ConfigurationKeyName("MANAGEMENT_TOKEN")]
+    public string? ManagementToken { get; set; }
+
     /// <summary>The HMAC key for OAuth state; when unset, one is generated on first run and stored in the database.</summary>
     [ConfigurationKeyName("STATE_SIGNING_KEY")]
     public string? StateSigningKey { get; set; }

@@ -1,5 +1,7 @@
 using Bot.Strava;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Web;
 
@@ -16,12 +18,25 @@ internal static class WebServiceCollectionExtensions
             .Validate(o => ListenUrls(o.HttpUrls) is not null, "HTTP_URLS must be one or more http(s) URLs separated by ';' (e.g. http://127.0.0.1:8080)")
             .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || IsHttpUrl(o.PublicBaseUrl),
                 "PUBLIC_BASE_URL is not an http(s) URL (e.g. https://bot.example.org)")
-            .Validate<Microsoft.Extensions.Options.IOptions<StravaOptions>>((o, strava) => !strava.Value.Enabled || !string.IsNullOrWhiteSpace(o.PublicBaseUrl),
+            .Validate<IOptions<StravaOptions>>((o, strava) => !strava.Value.Enabled || !string.IsNullOrWhiteSpace(o.PublicBaseUrl),
                 "PUBLIC_BASE_URL is not set: Strava linking (STRAVA_CLIENT_ID is set) needs the public address of this host for the OAuth redirect")
             .Validate(o => o.WebhookRateLimit > 0, "WEBHOOK_RATE_LIMIT must be a positive number of requests per minute")
             .Validate(o => string.IsNullOrEmpty(o.StateSigningKey) || o.StateSigningKey.Length >= MinimumSigningKeyLength,
                 $"STATE_SIGNING_KEY is too short: use at least {MinimumSigningKeyLength} random characters, or leave it unset to have one generated")
+            .Validate(o => string.IsNullOrEmpty(o.ManagementToken) || o.ManagementToken.Length >= MinimumSigningKeyLength,
+                $"MANAGEMENT_TOKEN is too short: use at least {MinimumSigningKeyLength} random characters (e.g. openssl rand -hex 32), or leave it unset for loopback-only access")
             .ValidateOnStart();
+
+        // Host filtering (ASP.NET Core's, on by default with "*"): with a public address, only the names the bot is
+        // reached under are served, so a request for any other name (DNS rebinding, a stray vhost) gets 400. An
+        // AllowedHosts the operator set explicitly wins.
+        services.AddOptions<HostFilteringOptions>().Configure<IOptions<WebOptions>>((filtering, web) =>
+        {
+            if (string.IsNullOrEmpty(configuration["AllowedHosts"]) && AllowedHosts(web.Value.PublicBaseUrl, web.Value.HttpUrls) is { } hosts)
+            {
+                filtering.AllowedHosts = hosts;
+            }
+        });
 
         services.TryAddSingleton<IStravaAccounts, UnconfiguredStravaAccounts>();
         services.TryAddSingleton<IWebhookQueueSignal, NoWebhookQueueSignal>();
@@ -41,6 +56,7 @@ internal static class WebServiceCollectionExtensions
         });
         services.AddSingleton<HealthCheck>();
         services.AddSingleton<StandingsApi>();
+        services.AddSingleton<ManagementAccess>();
         return services;
     }
 
@@ -50,6 +66,27 @@ internal static class WebServiceCollectionExtensions
         var urls = (httpUrls ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return urls.Length > 0 && urls.All(IsHttpUrl) ? urls : null;
     }
+
+    /// <summary>
+    /// PUBLIC_BASE_URL's host, the loopback names (local health checks) and the specific hosts of HTTP_URLS (a
+    /// management client addresses the listener directly); null without a public address: every host, as before.
+    /// </summary>
+    public static string[]? AllowedHosts(string? publicBaseUrl, string? httpUrls)
+    {
+        if (HostOf(publicBaseUrl) is not { } publicHost)
+        {
+            return null;
+        }
+
+        var listeners = (ListenUrls(httpUrls) ?? []).Select(HostOf).OfType<string>().Where(h => h is not ("0.0.0.0" or "[::]"));
+        return [.. new[] { publicHost, "localhost", "127.0.0.1", "[::1]" }.Concat(listeners).Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>A URL's host as the Host header carries it: an IPv6 address in brackets, a DNS name in its ASCII form.</summary>
+    private static string? HostOf(string? url) =>
+        !string.IsNullOrWhiteSpace(url) && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            ? uri.HostNameType == UriHostNameType.Dns ? uri.IdnHost : uri.Host
+            : null;
 
     private static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

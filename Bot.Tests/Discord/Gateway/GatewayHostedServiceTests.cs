@@ -59,7 +59,8 @@ public sealed class GatewayHostedServiceTests
     {
         public bool Stopped { get; private set; }
 
-        public CancellationToken ApplicationStarted => CancellationToken.None;
+        /// <summary>Already started: the gateway connects at once.</summary>
+        public CancellationToken ApplicationStarted => new(canceled: true);
 
         public CancellationToken ApplicationStopping => CancellationToken.None;
 
