@@ -12,7 +12,7 @@ public sealed class LegacyImportAndExportTests
 
     private string DatabasePath => Path.Combine(_folder, "challenge.db");
 
-    private static string Sample => Path.Combine(RepositoryPaths.Shared, "legacy-sample");
+    private static string Sample => RepositoryPaths.LegacySample;
 
     [SetUp]
     public void SetUp()
