@@ -145,7 +145,7 @@ public sealed class PictureAndExportEndToEndTests
         Assert.That(totals, Is.EquivalentTo(expected.Members.ToDictionary(m => m.Name, m => m.Total)), "every member, consenting or not, with the standings' total");
 
         var weeks = Csv.Parse(files["weeks-2026.csv"].Text).Skip(1).ToList();
-        var expectedWeeks = expected.Members.SelectMany(m => m.Weeks.Select(w => (m.Name, w.Week, w.Points, LedgerCsv.Status(w.Status), w.Amount))).ToList();
+        var expectedWeeks = expected.Members.SelectMany(m => m.Weeks.Select(w => (m.Name, w.Week, w.Points, LedgerCsv.Status(w.Status, m.State), w.Amount))).ToList();
         Assert.That(weeks.Select(r => (r[1], int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture), long.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture), r[5], decimal.Parse(r[7], System.Globalization.CultureInfo.InvariantCulture))),
             Is.EquivalentTo(expectedWeeks));
         foreach (var member in expected.Members)

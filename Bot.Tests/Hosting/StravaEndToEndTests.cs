@@ -325,31 +325,14 @@ public sealed partial class StravaEndToEndTests
             && r.Header("Content-Type")?.StartsWith("application/json", StringComparison.Ordinal) == true),
     ];
 
-    /// <summary>The embeds' titles and descriptions of the public messages.</summary>
-    private static string Text(IEnumerable<FakeRestRequest> posts) => string.Concat(posts.Select(post =>
-    {
-        using var body = JsonDocument.Parse(post.Body);
-        return string.Concat(body.RootElement.GetProperty("embeds").EnumerateArray()
-            .Select(e => $"{e.GetProperty("title").GetString()}\n{e.GetProperty("description").GetString()}\n"));
-    }));
+    private static string Text(IEnumerable<FakeRestRequest> posts) => SlashCommands.Text(posts);
 
     private List<string> DirectMessages() =>
     [
         .. _discord.RestRequests.Where(r => r.Method == "POST" && r.Path == "/api/v10/channels/5550/messages").Select(r => r.Body),
     ];
 
-    /// <summary>A read of the bot's database while it writes; a rare busy answer reads as "not yet".</summary>
-    private static bool Safely(Func<bool> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (SqliteException)
-        {
-            return false;
-        }
-    }
+    private static bool Safely(Func<bool> read) => BotDatabase.Safely(read);
 
     private SqliteConnection OpenDatabase()
     {

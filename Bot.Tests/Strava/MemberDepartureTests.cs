@@ -5,7 +5,6 @@ using Bot.Standings;
 using Bot.Strava;
 using Bot.Tests.Strava.Fakes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Strava;
 
@@ -14,7 +13,7 @@ namespace Bot.Tests.Strava;
 /// weeks (frozen as the bot computed them); Strava writes that arrive afterwards store nothing; a relink brings the
 /// weeks back to being computed from activities once the back-fill is done.
 /// </summary>
-public sealed class MemberDepartureTests
+public sealed class MemberDepartureTests : StravaHostFixture
 {
     private const long Guild = 100;
     private const long Anna = 1;
@@ -23,50 +22,39 @@ public sealed class MemberDepartureTests
     // Wednesday of 2026-W11; with start week 8, weeks 8–10 are closed.
     private static readonly DateTimeOffset Wednesday = new(2026, 3, 11, 10, 0, 0, TimeSpan.Zero);
 
-    private FakeTimeProvider _time = null!;
-    private FakeStravaServer _strava = null!;
-    private StravaTestHost _host = null!;
     private Member _anna = null!;
     private Member _ben = null!;
 
+    private protected override DateTimeOffset? PinnedNow => Wednesday;
+
     [SetUp]
-    public async Task StartAsync()
+    public async Task SeedAsync()
     {
-        _time = new FakeTimeProvider(Wednesday);
-        _strava = await FakeStravaServer.StartAsync(_time);
-        _host = await StravaTestHost.StartAsync(_strava, _time);
-        var challenge = await _host.AddChallengeAsync(Guild, 2026);
-        await using (var context = await _host.CreateContextAsync())
+        var challenge = await StravaHost.AddChallengeAsync(Guild, 2026);
+        await using (var context = await StravaHost.CreateContextAsync())
         {
             (await context.Challenges.SingleAsync(c => c.Id == challenge.Id)).RulesJson = """{"start_week": 8}""";
             await context.SaveChangesAsync();
         }
 
-        _anna = await _host.AddLinkedMemberAsync(Anna, 11);
-        _ben = await _host.AddLinkedMemberAsync(Ben, 12);
-        await _host.Get<MemberRepository>().JoinAsync(challenge.Id, _anna.Id, 1, true);
-        await _host.Get<MemberRepository>().JoinAsync(challenge.Id, _ben.Id, 1, true);
+        _anna = await StravaHost.AddLinkedMemberAsync(Anna, 11);
+        _ben = await StravaHost.AddLinkedMemberAsync(Ben, 12);
+        await StravaHost.Get<MemberRepository>().JoinAsync(challenge.Id, _anna.Id, 1, true);
+        await StravaHost.Get<MemberRepository>().JoinAsync(challenge.Id, _ben.Id, 1, true);
 
         // Anna passes week 9 (2026-02-23 to 03-01) and runs once in the week in progress; Ben never runs.
-        _strava.Athlete(Anna).Add(Run(1, 2, 23), Run(2, 2, 24), Run(3, 2, 25), Run(4, 3, 10));
+        FakeStrava.Athlete(Anna).Add(Run(1, 2, 23), Run(2, 2, 24), Run(3, 2, 25), Run(4, 3, 10));
         await Sync.BackfillAsync(_anna.Id);
-        await using (var context = await _host.CreateContextAsync())
+        await using (var context = await StravaHost.CreateContextAsync())
         {
             context.WebhookEvents.AddRange(Event(Anna, processed: false), Event(Anna, processed: true), Event(Ben, processed: false));
             await context.SaveChangesAsync();
         }
     }
 
-    [TearDown]
-    public async Task StopAsync()
-    {
-        await _host.DisposeAsync();
-        await _strava.DisposeAsync();
-    }
+    private ActivitySync Sync => StravaHost.GetInternal<ActivitySync>();
 
-    private ActivitySync Sync => _host.GetInternal<ActivitySync>();
-
-    private MemberDeparture Departure => _host.GetInternal<MemberDeparture>();
+    private MemberDeparture Departure => StravaHost.GetInternal<MemberDeparture>();
 
     [Test]
     public async Task LeaveAsync_MemberWithFailedClosedWeeks_TheirClosedWeeksStayAndEveryPieceOfStravaDataGoes()
@@ -77,8 +65,8 @@ public sealed class MemberDepartureTests
 
         var after = await StandingsAsync();
         var anna = after.Members.Single(m => m.Id == "11");
-        var member = (await _host.FindMemberAsync(_anna.Id))!;
-        await using var context = await _host.CreateContextAsync();
+        var member = (await StravaHost.FindMemberAsync(_anna.Id))!;
+        await using var context = await StravaHost.CreateContextAsync();
         Assert.Multiple(async () =>
         {
             Assert.That(left, Is.True);
@@ -93,33 +81,33 @@ public sealed class MemberDepartureTests
             Assert.That((member.AccessToken, member.RefreshToken, member.Scopes, member.StravaAthleteId, member.LinkState),
                 Is.EqualTo(((string?)null, (string?)null, (string?)null, (long?)null, LinkState.Unlinked)));
             Assert.That(member.LeftAtUtc, Is.EqualTo(Wednesday.UtcDateTime));
-            Assert.That(await _host.ActivitiesAsync(_anna.Id), Is.Empty);
+            Assert.That(await StravaHost.ActivitiesAsync(_anna.Id), Is.Empty);
             Assert.That(await context.StravaSyncStates.AnyAsync(s => s.MemberId == _anna.Id), Is.False);
             Assert.That(await context.WebhookEvents.Select(e => e.OwnerId).ToListAsync(), Is.EqualTo(new[] { Ben }));
-            Assert.That(_host.Logs.GetSnapshot().Where(r => r.Id.Id == 3060).Select(r => r.Message), Has.One.Contains("3 closed week(s) frozen"));
+            Assert.That(StravaHost.Logs.GetSnapshot().Where(r => r.Id.Id == 3060).Select(r => r.Message), Has.One.Contains("3 closed week(s) frozen"));
         });
     }
 
     [Test]
     public async Task LeaveAsync_StravaWritesFetchedBeforeButStoredAfter_StoreNothing()
     {
-        using var listing = _host.GetInternal<ActivityStore>().BeginListing(_anna.Id);
+        using var listing = StravaHost.GetInternal<ActivityStore>().BeginListing(_anna.Id);
         var record = new ActivityRecord(9, _anna.Id, "Late run", "Run", "Run", new DateTime(2026, 3, 10, 7, 0, 0, DateTimeKind.Utc),
             new DateTime(2026, 3, 10, 7, 0, 0), null, 2400, 2500, 5000, 0, null);
         await Departure.LeaveAsync(_anna.Id, "/unlink", CancellationToken.None);
 
-        var store = _host.GetInternal<ActivityStore>();
+        var store = StravaHost.GetInternal<ActivityStore>();
         var upserted = await store.UpsertAsync(_anna.Id, record, "Strava webhook", CancellationToken.None);
-        var links = _host.Get<StravaLinkRepository>();
+        var links = StravaHost.Get<StravaLinkRepository>();
         await store.ReplaceWindowAsync(listing, new DateTime(2026, 3, 2), new DateTime(2026, 3, 16), [record], "Strava back-fill",
             ct => links.RecordBackfillAsync(_anna.Id, new DateTime(2025, 12, 29), ct), CancellationToken.None);
         await links.KeepBackfillDueAsync(_anna.Id);
 
-        await using var context = await _host.CreateContextAsync();
+        await using var context = await StravaHost.CreateContextAsync();
         Assert.Multiple(async () =>
         {
             Assert.That(upserted, Is.False);
-            Assert.That(await _host.ActivitiesAsync(_anna.Id), Is.Empty);
+            Assert.That(await StravaHost.ActivitiesAsync(_anna.Id), Is.Empty);
             Assert.That(await context.StravaSyncStates.AnyAsync(s => s.MemberId == _anna.Id), Is.False, "no sync state comes back");
             Assert.That(await context.FrozenWeekResults.CountAsync(), Is.EqualTo(3), "nor does a stale back-fill thaw the frozen weeks");
         });
@@ -129,14 +117,14 @@ public sealed class MemberDepartureTests
     public async Task LeaveAsync_ThenRelinkAndBackfill_SyncingWithTheFrozenWeeksUntilTheBackfillThenComputedAgain()
     {
         await Departure.LeaveAsync(_anna.Id, "/unlink", CancellationToken.None);
-        var accounts = _host.Get<IStravaAccounts>();
+        var accounts = StravaHost.Get<IStravaAccounts>();
 
-        var link = await accounts.CompleteLinkAsync(11, Guild, _strava.IssueCode(Anna), "read,activity:read_all", CancellationToken.None);
+        var link = await accounts.CompleteLinkAsync(11, Guild, FakeStrava.IssueCode(Anna), "read,activity:read_all", CancellationToken.None);
         var relinked = (await StandingsAsync()).Members.Single(m => m.Id == "11");
-        await _host.GetInternal<StravaSyncJob>().RunBackfillsAsync(CancellationToken.None);
+        await StravaHost.GetInternal<StravaSyncJob>().RunBackfillsAsync(CancellationToken.None);
         var backfilled = (await StandingsAsync()).Members.Single(m => m.Id == "11");
 
-        await using var context = await _host.CreateContextAsync();
+        await using var context = await StravaHost.CreateContextAsync();
         Assert.Multiple(async () =>
         {
             Assert.That(link.Succeeded, Is.True, link.Problem);
@@ -148,14 +136,14 @@ public sealed class MemberDepartureTests
                 (8, WeekStatus.Failed, 5m), (9, WeekStatus.Passed, 0m), (10, WeekStatus.Failed, 5m), (11, WeekStatus.InProgress, 0m),
             }), "computed again from the back-filled activities");
             Assert.That(await context.FrozenWeekResults.CountAsync(), Is.Zero);
-            Assert.That((await _host.FindMemberAsync(_anna.Id))!.LeftAtUtc, Is.Null);
+            Assert.That((await StravaHost.FindMemberAsync(_anna.Id))!.LeftAtUtc, Is.Null);
         });
     }
 
     private static FakeActivity Run(long id, int month, int day) => FakeActivity.Run(id, new DateTime(2026, month, day, 7, 0, 0));
 
     private async Task<SeasonStandings> StandingsAsync() =>
-        (await _host.Get<StandingsService>().ScoreAsync(Guild, 2026, null, TimeZoneInfo.Utc, _time))!;
+        (await StravaHost.Get<StandingsService>().ScoreAsync(Guild, 2026, null, TimeZoneInfo.Utc, Time))!;
 
     private static WebhookEvent Event(long owner, bool processed) => new()
     {

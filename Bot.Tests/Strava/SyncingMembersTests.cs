@@ -4,7 +4,6 @@ using Bot.Standings;
 using Bot.Strava;
 using Bot.Tests.Strava.Fakes;
 using Bot.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Strava;
 
@@ -12,31 +11,19 @@ namespace Bot.Tests.Strava;
 /// Issue 12 item 4: members imported from the old bot are "syncing" until their first back-fill completes — no week of
 /// theirs has data, they owe nothing — and once it completes their weeks are priced as everyone's.
 /// </summary>
-public sealed class SyncingMembersTests
+public sealed class SyncingMembersTests : StravaHostFixture
 {
     private const long Guild = 100;
 
     // Wednesday of 2024-W11: weeks 1–10 are closed; the sample's tokens expired on 2024-03-09.
     private static readonly DateTimeOffset Now = new(2024, 3, 13, 12, 0, 0, TimeSpan.Zero);
 
-    private FakeTimeProvider _time = null!;
-    private FakeStravaServer _strava = null!;
-    private StravaTestHost _host = null!;
+    private protected override DateTimeOffset? PinnedNow => Now;
 
     [SetUp]
-    public async Task StartAsync()
+    public async Task ImportAsync()
     {
-        _time = new FakeTimeProvider(Now);
-        _strava = await FakeStravaServer.StartAsync(_time);
-        _host = await StravaTestHost.StartAsync(_strava, _time);
-        await _host.Get<LegacyImporter>().ImportAsync(RepositoryPaths.LegacySample, Guild, RulesJson.Validate);
-    }
-
-    [TearDown]
-    public async Task StopAsync()
-    {
-        await _host.DisposeAsync();
-        await _strava.DisposeAsync();
+        await StravaHost.Get<LegacyImporter>().ImportAsync(RepositoryPaths.LegacySample, Guild, RulesJson.Validate);
     }
 
     [Test]
@@ -57,11 +44,11 @@ public sealed class SyncingMembersTests
     public async Task Backfill_FailsForSomeAndCompletesForAnna_OnlyAnnaIsPriced()
     {
         // Strava takes Anna's imported refresh token; the others' it refuses (Strava no longer knows them).
-        _strava.AddAthlete(5001, "Anna", "Berger").Add(
+        FakeStrava.AddAthlete(5001, "Anna", "Berger").Add(
             FakeActivity.Run(1, new DateTime(2024, 1, 8, 7, 0, 0)), FakeActivity.Run(2, new DateTime(2024, 1, 9, 7, 0, 0)), FakeActivity.Run(3, new DateTime(2024, 1, 10, 7, 0, 0)));
-        _strava.AcceptRefreshToken("sample-refresh-5001", 5001);
+        FakeStrava.AcceptRefreshToken("sample-refresh-5001", 5001);
 
-        var done = await _host.GetInternal<StravaSyncJob>().RunBackfillsAsync(CancellationToken.None);
+        var done = await StravaHost.GetInternal<StravaSyncJob>().RunBackfillsAsync(CancellationToken.None);
 
         var standings = await StandingsAsync();
         var anna = standings.Members.Single(m => m.Name == "Anna Berger");
@@ -82,5 +69,5 @@ public sealed class SyncingMembersTests
     }
 
     private async Task<SeasonStandings> StandingsAsync() =>
-        (await _host.Get<StandingsService>().ScoreAsync(Guild, 2024, null, TimeZoneInfo.Utc, _time))!;
+        (await StravaHost.Get<StandingsService>().ScoreAsync(Guild, 2024, null, TimeZoneInfo.Utc, Time))!;
 }
