@@ -32,9 +32,9 @@ public sealed class MemberDepartureRepositoryTests
             TestData.NewActivity(2, _anna, new DateTime(2024, 1, 4, 7, 0, 0)),
             TestData.NewActivity(3, _ben, new DateTime(2024, 1, 4, 7, 0, 0)),
             new StravaSyncState { MemberId = _anna.Id, LastBackfillAtUtc = TestData.Now, BackfilledFromLocal = new DateTime(2024, 1, 1), LastSyncAtUtc = TestData.Now },
-            Event(Athlete, processed: false),
-            Event(Athlete, processed: true),
-            Event(5002, processed: false));
+            TestData.NewWebhookEvent(Athlete, TestData.Now, processed: false),
+            TestData.NewWebhookEvent(Athlete, TestData.Now, processed: true),
+            TestData.NewWebhookEvent(5002, TestData.Now, processed: false));
         await using var context = await _database.CreateContextAsync();
         var anna = await context.Members.SingleAsync(m => m.Id == _anna.Id);
         anna.ProfileMediumUrl = "https://example.invalid/anna.jpg";
@@ -177,18 +177,4 @@ public sealed class MemberDepartureRepositoryTests
         await using var context = await _database.CreateContextAsync();
         return (await context.FrozenWeekResults.CountAsync(), await context.Participations.CountAsync(p => p.FrozenAtUtc != null));
     }
-
-    private static WebhookEvent Event(long owner, bool processed) => new()
-    {
-        ReceivedAtUtc = TestData.Now,
-        ObjectType = "activity",
-        ObjectId = 1,
-        AspectType = "update",
-        OwnerId = owner,
-        SubscriptionId = 1,
-        EventTime = 1_700_000_000,
-        UpdatesJson = """{"title":"Secret lakeside loop"}""",
-        NextAttemptAtUtc = TestData.Now,
-        ProcessedAtUtc = processed ? TestData.Now : null,
-    };
 }

@@ -2,6 +2,7 @@ using Bot.Data;
 using Bot.Data.Entities;
 using Bot.Data.Repositories;
 using Bot.Tests.Discord.Gateway;
+using Bot.Tests.Data;
 using Bot.Tests.Strava.Fakes;
 using Bot.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -179,17 +180,12 @@ public sealed class LedgerEndToEndTests
             StartUtc = new DateTime(2026, 2, 23 + day, 7, 0, 0, DateTimeKind.Utc), StartLocal = new DateTime(2026, 2, 23 + day, 7, 0, 0),
             MovingTime = 2400, ElapsedTime = 2500, Distance = 7000, TotalElevationGain = 20, SummaryPolyline = "secret-route", UpdatedAtUtc = now,
         }));
-        context.WebhookEvents.AddRange(Event(9301, processed: false), Event(9301, processed: true), Event(9302, processed: false));
+        // Queued for after the test (2030): the processor leaves them alone.
+        var at = new DateTime(2026, 3, 10, 12, 0, 0, DateTimeKind.Utc);
+        context.WebhookEvents.AddRange(
+            TestData.NewWebhookEvent(9301, at, processed: false), TestData.NewWebhookEvent(9301, at, processed: true), TestData.NewWebhookEvent(9302, at, processed: false));
         await context.SaveChangesAsync();
     }
-
-    // Queued for after the test: the processor leaves them alone.
-    private static WebhookEvent Event(long owner, bool processed) => new()
-    {
-        ReceivedAtUtc = new DateTime(2026, 3, 10, 12, 0, 0, DateTimeKind.Utc), ObjectType = "activity", ObjectId = 9100, AspectType = "update", OwnerId = owner,
-        SubscriptionId = 1, EventTime = 1_773_000_000, UpdatesJson = """{"title":"Secret lakeside loop"}""",
-        NextAttemptAtUtc = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc), ProcessedAtUtc = processed ? new DateTime(2026, 3, 10, 12, 0, 0, DateTimeKind.Utc) : null,
-    };
 
     private long Scalar(string sql) => BotDatabase.Scalar(_database, sql);
 

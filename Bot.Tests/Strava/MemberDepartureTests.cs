@@ -3,6 +3,7 @@ using Bot.Data.Repositories;
 using Bot.Scoring;
 using Bot.Standings;
 using Bot.Strava;
+using Bot.Tests.Data;
 using Bot.Tests.Strava.Fakes;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,7 +48,9 @@ public sealed class MemberDepartureTests : StravaHostFixture
         await Sync.BackfillAsync(_anna.Id);
         await using (var context = await StravaHost.CreateContextAsync())
         {
-            context.WebhookEvents.AddRange(Event(Anna, processed: false), Event(Anna, processed: true), Event(Ben, processed: false));
+            var at = Wednesday.UtcDateTime;
+            context.WebhookEvents.AddRange(
+                TestData.NewWebhookEvent(Anna, at, processed: false), TestData.NewWebhookEvent(Anna, at, processed: true), TestData.NewWebhookEvent(Ben, at, processed: false));
             await context.SaveChangesAsync();
         }
     }
@@ -144,18 +147,4 @@ public sealed class MemberDepartureTests : StravaHostFixture
 
     private async Task<SeasonStandings> StandingsAsync() =>
         (await StravaHost.Get<StandingsService>().ScoreAsync(Guild, 2026, null, TimeZoneInfo.Utc, Time))!;
-
-    private static WebhookEvent Event(long owner, bool processed) => new()
-    {
-        ReceivedAtUtc = Wednesday.UtcDateTime,
-        ObjectType = "activity",
-        ObjectId = 4,
-        AspectType = "update",
-        OwnerId = owner,
-        SubscriptionId = 1,
-        EventTime = Wednesday.ToUnixTimeSeconds(),
-        UpdatesJson = """{"title":"Secret lakeside loop"}""",
-        NextAttemptAtUtc = Wednesday.UtcDateTime.AddYears(1),
-        ProcessedAtUtc = processed ? Wednesday.UtcDateTime : null,
-    };
 }
