@@ -1,8 +1,8 @@
 using Bot.Data;
 using Bot.Data.Entities;
 using Bot.Data.Repositories;
-using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Data;
+using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Strava.Fakes;
 using Bot.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -159,9 +159,18 @@ public sealed class LedgerEndToEndTests
             var (access, refresh) = _strava.IssueTokens(athlete);
             members.Add(new Member
             {
-                FirstName = name, LastName = "Tester", DiscordUserId = discord, StravaAthleteId = athlete, AccessToken = access, RefreshToken = refresh,
-                TokenExpiresAtUtc = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc), Scopes = "read,activity:read_all",
-                ProfileMediumUrl = "https://example.invalid/" + name, LinkState = LinkState.Linked, CreatedAtUtc = now, UpdatedAtUtc = now,
+                FirstName = name,
+                LastName = "Tester",
+                DiscordUserId = discord,
+                StravaAthleteId = athlete,
+                AccessToken = access,
+                RefreshToken = refresh,
+                TokenExpiresAtUtc = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+                Scopes = "read,activity:read_all",
+                ProfileMediumUrl = "https://example.invalid/" + name,
+                LinkState = LinkState.Linked,
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
             });
         }
 
@@ -176,9 +185,19 @@ public sealed class LedgerEndToEndTests
         // 2026-02-23 is the Monday of week 9.
         context.Activities.AddRange(Enumerable.Range(0, 3).Select(day => new Activity
         {
-            Id = 9100 + day, MemberId = members[0].Id, Name = "Secret lakeside loop", Type = "Run", SportType = "Run",
-            StartUtc = new DateTime(2026, 2, 23 + day, 7, 0, 0, DateTimeKind.Utc), StartLocal = new DateTime(2026, 2, 23 + day, 7, 0, 0),
-            MovingTime = 2400, ElapsedTime = 2500, Distance = 7000, TotalElevationGain = 20, SummaryPolyline = "secret-route", UpdatedAtUtc = now,
+            Id = 9100 + day,
+            MemberId = members[0].Id,
+            Name = "Secret lakeside loop",
+            Type = "Run",
+            SportType = "Run",
+            StartUtc = new DateTime(2026, 2, 23 + day, 7, 0, 0, DateTimeKind.Utc),
+            StartLocal = new DateTime(2026, 2, 23 + day, 7, 0, 0),
+            MovingTime = 2400,
+            ElapsedTime = 2500,
+            Distance = 7000,
+            TotalElevationGain = 20,
+            SummaryPolyline = "secret-route",
+            UpdatedAtUtc = now,
         }));
         // Queued for after the test (2030): the processor leaves them alone.
         var at = new DateTime(2026, 3, 10, 12, 0, 0, DateTimeKind.Utc);

@@ -110,7 +110,10 @@ internal sealed class StravaTestHost : IAsyncDisposable
         {
             context.StravaSyncStates.Add(new StravaSyncState
             {
-                MemberId = member.Id, LastBackfillAtUtc = now, BackfilledFromLocal = new DateTime(now.Year - 1, 1, 1), LastSyncAtUtc = now,
+                MemberId = member.Id,
+                LastBackfillAtUtc = now,
+                BackfilledFromLocal = new DateTime(now.Year - 1, 1, 1),
+                LastSyncAtUtc = now,
             });
             await context.SaveChangesAsync();
         }

@@ -21,7 +21,12 @@ public sealed class StandingsApiStatesTests
         await using var context = await _host.CreateContextAsync();
         Member Add(string first, long discord) => new()
         {
-            FirstName = first, LastName = "Tester", DiscordUserId = discord, LinkState = LinkState.Linked, CreatedAtUtc = LastSync, UpdatedAtUtc = LastSync,
+            FirstName = first,
+            LastName = "Tester",
+            DiscordUserId = discord,
+            LinkState = LinkState.Linked,
+            CreatedAtUtc = LastSync,
+            UpdatedAtUtc = LastSync,
         };
         var lukas = Add("Lukas", 302);
         var jonas = Add("Jonas", 304);
@@ -31,7 +36,12 @@ public sealed class StandingsApiStatesTests
         await context.SaveChangesAsync();
         var jonasIn = new Participation
         {
-            ChallengeId = challengeId, MemberId = jonas.Id, ConsentToReports = true, JokersLeft = 1, JoinedAtUtc = LastSync, FrozenAtUtc = jonas.LeftAtUtc,
+            ChallengeId = challengeId,
+            MemberId = jonas.Id,
+            ConsentToReports = true,
+            JokersLeft = 1,
+            JoinedAtUtc = LastSync,
+            FrozenAtUtc = jonas.LeftAtUtc,
         };
         context.Participations.AddRange(
             new Participation { ChallengeId = challengeId, MemberId = lukas.Id, ConsentToReports = true, JokersLeft = 1, JoinedAtUtc = LastSync }, jonasIn);
