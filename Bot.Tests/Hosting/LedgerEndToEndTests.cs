@@ -183,22 +183,7 @@ public sealed class LedgerEndToEndTests
         }
 
         // 2026-02-23 is the Monday of week 9.
-        context.Activities.AddRange(Enumerable.Range(0, 3).Select(day => new Activity
-        {
-            Id = 9100 + day,
-            MemberId = members[0].Id,
-            Name = "Secret lakeside loop",
-            Type = "Run",
-            SportType = "Run",
-            StartUtc = new DateTime(2026, 2, 23 + day, 7, 0, 0, DateTimeKind.Utc),
-            StartLocal = new DateTime(2026, 2, 23 + day, 7, 0, 0),
-            MovingTime = 2400,
-            ElapsedTime = 2500,
-            Distance = 7000,
-            TotalElevationGain = 20,
-            SummaryPolyline = "secret-route",
-            UpdatedAtUtc = now,
-        }));
+        context.Activities.AddRange(Enumerable.Range(0, 3).Select(day => TestData.NewActivity(9100 + day, members[0], new DateTime(2026, 2, 23 + day, 7, 0, 0))));
         // Queued for after the test (2030): the processor leaves them alone.
         var at = new DateTime(2026, 3, 10, 12, 0, 0, DateTimeKind.Utc);
         context.WebhookEvents.AddRange(
