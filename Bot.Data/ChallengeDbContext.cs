@@ -17,6 +17,8 @@ public sealed class ChallengeDbContext(DbContextOptions<ChallengeDbContext> opti
 
     public DbSet<LegacyWeekResult> LegacyWeekResults => Set<LegacyWeekResult>();
 
+    public DbSet<FrozenWeekResult> FrozenWeekResults => Set<FrozenWeekResult>();
+
     public DbSet<Activity> Activities => Set<Activity>();
 
     public DbSet<ActivityKind> ActivityKinds => Set<ActivityKind>();

@@ -18,5 +18,7 @@ internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Part
             .OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.LegacyWeekResults).WithOne(r => r.Participation).HasForeignKey(r => r.ParticipationId)
             .OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.FrozenWeeks).WithOne(r => r.Participation).HasForeignKey(r => r.ParticipationId)
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }

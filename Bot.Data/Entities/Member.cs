@@ -32,6 +32,12 @@ public sealed class Member
     /// </summary>
     public DateTime? NoDataSinceUtc { get; set; }
 
+    /// <summary>
+    /// When the member left (/unlink or a confirmed deauthorization): their Strava data was deleted then, and their
+    /// closed weeks were frozen (<see cref="FrozenWeekResult"/>). Cleared when they link again.
+    /// </summary>
+    public DateTime? LeftAtUtc { get; set; }
+
     public required DateTime CreatedAtUtc { get; set; }
 
     public required DateTime UpdatedAtUtc { get; set; }

@@ -23,7 +23,15 @@ public sealed class Participation
 
     public required DateTime JoinedAtUtc { get; set; }
 
+    /// <summary>
+    /// When this season's ledger of the member was frozen (they left): its weeks are then <see cref="FrozenWeeks"/>,
+    /// never recomputed, until a back-fill of this season after a relink brings their activities in again.
+    /// </summary>
+    public DateTime? FrozenAtUtc { get; set; }
+
     public ICollection<JokerWeek> JokerWeeks { get; set; } = [];
 
     public ICollection<LegacyWeekResult> LegacyWeekResults { get; set; } = [];
+
+    public ICollection<FrozenWeekResult> FrozenWeeks { get; set; } = [];
 }

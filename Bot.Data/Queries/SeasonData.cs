@@ -5,8 +5,10 @@ namespace Bot.Data.Queries;
 /// <param name="Activities">Participants' activities in range, ordered by member id, local start, id.</param>
 /// <param name="Jokers">Ordered by participation id, week.</param>
 /// <param name="Kinds">Every activity kind, for the activities' kind ids.</param>
+/// <param name="FrozenWeeks">The frozen weeks of members who left, ordered by participation id, week.</param>
 public sealed record SeasonData(
     IReadOnlyList<SeasonMemberRow> Members,
     IReadOnlyList<SeasonActivityRow> Activities,
     IReadOnlyList<SeasonJokerRow> Jokers,
-    IReadOnlyList<ActivityKindRow> Kinds);
+    IReadOnlyList<ActivityKindRow> Kinds,
+    IReadOnlyList<FrozenWeekRow>? FrozenWeeks = null);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,9 @@ public sealed class SeasonQueries(IDbContextFactory<ChallengeDbContext> contextF
 
             var kinds = (await snapshot.Connection.QueryAsync<ActivityKindRow>(
                 new CommandDefinition(SeasonSql.Kinds, transaction: snapshot.Transaction, cancellationToken: cancellationToken))).ToList();
-            return new SeasonData(members, activities, jokers, kinds);
+
+            var frozen = members.Any(m => m.Frozen) ? await ReadFrozenWeeksAsync(snapshot, challengeId, cancellationToken) : [];
+            return new SeasonData(members, activities, jokers, kinds, frozen);
         }
     }
 
@@ -52,12 +55,29 @@ public sealed class SeasonQueries(IDbContextFactory<ChallengeDbContext> contextF
                     reader.IsDBNull(5) ? null : reader.GetInt64(5),
                     reader.GetInt64(6) != 0,
                     reader.GetInt32(7),
-                    reader.IsDBNull(8) ? null : DateTime.SpecifyKind(reader.GetDateTime(8), DateTimeKind.Utc)));
+                    Utc(reader, 8),
+                    reader.GetInt64(9) != 0,
+                    Utc(reader, 10),
+                    Utc(reader, 11),
+                    reader.GetInt64(12) != 0));
             }
         }
 
         return members;
     }
+
+    // EF writes decimals as invariant text.
+    private static async Task<List<FrozenWeekRow>> ReadFrozenWeeksAsync(ReadSnapshot snapshot, long challengeId, CancellationToken cancellationToken)
+    {
+        var rows = await snapshot.Connection.QueryAsync<(long ParticipationId, long Week, long Points, string Status, long Streak, string Amount)>(
+            new CommandDefinition(SeasonSql.FrozenWeeks, new { ChallengeId = challengeId }, snapshot.Transaction, cancellationToken: cancellationToken));
+        return rows.Select(r => new FrozenWeekRow(
+                r.ParticipationId, (int)r.Week, r.Points, r.Status, (int)r.Streak, decimal.Parse(r.Amount, NumberStyles.Number, CultureInfo.InvariantCulture)))
+            .ToList();
+    }
+
+    private static DateTime? Utc(System.Data.Common.DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc);
 
     /// <summary>The participants' joker weeks, by participation id and week (shared with the export).</summary>
     internal static async Task<List<SeasonJokerRow>> ReadJokersAsync(ReadSnapshot snapshot, long challengeId, CancellationToken cancellationToken)

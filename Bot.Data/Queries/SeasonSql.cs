@@ -2,11 +2,19 @@ namespace Bot.Data.Queries;
 
 internal static class SeasonSql
 {
+    // "Syncing" is the rule of StravaLinkRepository.ListBackfillDueAsync without the token conditions: a sync record
+    // whose back-fill never completed, or neither a sync record nor any stored activity (imported from the old bot).
+    // A relink resets last_backfill_at_utc but not backfilled_from_local_ticks, so a relinked member keeps their data.
     public const string Members = """
         SELECT p.id, p.member_id, m.discord_user_id, m.first_name, m.last_name, m.strava_athlete_id,
-               p.consent_to_reports, p.jokers_left, m.no_data_since_utc
+               p.consent_to_reports, p.jokers_left, m.no_data_since_utc,
+               CASE WHEN m.left_at_utc IS NOT NULL THEN 0
+                    WHEN s.member_id IS NOT NULL THEN s.backfilled_from_local_ticks IS NULL
+                    ELSE NOT EXISTS (SELECT 1 FROM activities a WHERE a.member_id = m.id) END,
+               s.last_sync_at_utc, m.left_at_utc, p.frozen_at_utc IS NOT NULL
         FROM participations p
         JOIN members m ON m.id = p.member_id
+        LEFT JOIN strava_sync_states s ON s.member_id = m.id
         WHERE p.challenge_id = @ChallengeId
         ORDER BY p.id
         """;
@@ -25,6 +33,14 @@ internal static class SeasonSql
         """;
 
     public const string Kinds = "SELECT id AS Id, type AS Type, sport_type AS SportType FROM activity_kinds ORDER BY id";
+
+    public const string FrozenWeeks = """
+        SELECT f.participation_id, f.week, f.points, f.status, f.streak, f.amount
+        FROM frozen_week_results f
+        JOIN participations p ON p.id = f.participation_id
+        WHERE p.challenge_id = @ChallengeId
+        ORDER BY f.participation_id, f.week
+        """;
 
     public const string Jokers = """
         SELECT j.participation_id, j.week

@@ -133,7 +133,8 @@ public sealed class ChallengeRepository(IDbContextFactory<ChallengeDbContext> co
     /// <summary>
     /// Starts the guild's season in one transaction: the challenge with these rules, and every member of
     /// <paramref name="carryOverFrom"/> (the previous season) joined with <paramref name="jokers"/> jokers and
-    /// their consent as it was. Null when the season exists already (nothing changes).
+    /// their consent as it was, except members who left (no data would come for them: they join by linking again).
+    /// Null when the season exists already (nothing changes).
     /// </summary>
     public Task<SeasonStart?> StartSeasonAsync(
         long guildId,
@@ -153,7 +154,7 @@ public sealed class ChallengeRepository(IDbContextFactory<ChallengeDbContext> co
             var challenge = new Challenge { GuildId = guildId, SeasonYear = seasonYear, RulesJson = rulesJson, CreatedAtUtc = now };
             context.Challenges.Add(challenge);
             var previous = carryOverFrom is { } id
-                ? await context.Participations.Where(p => p.ChallengeId == id).ToListAsync(ct)
+                ? await context.Participations.Where(p => p.ChallengeId == id && p.Member.LeftAtUtc == null).ToListAsync(ct)
                 : [];
             foreach (var participation in previous)
             {

@@ -17,6 +17,16 @@ public sealed class StravaLinkRepository(IDbContextFactory<ChallengeDbContext> c
         }
     }
 
+    /// <summary>Whether the member left (/unlink, deauthorization): nothing from Strava is stored for them any more.</summary>
+    public async Task<bool> HasLeftAsync(long memberId, CancellationToken cancellationToken = default)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using (context)
+        {
+            return await context.Members.AnyAsync(m => m.Id == memberId && m.LeftAtUtc != null, cancellationToken);
+        }
+    }
+
     /// <summary>
     /// Stores a refresh's access token, rotated refresh token and expiry together. False (nothing written) when
     /// the member is gone, no longer linked, or holds another refresh token than the one the refresh used.
@@ -84,7 +94,7 @@ public sealed class StravaLinkRepository(IDbContextFactory<ChallengeDbContext> c
 
     /// <summary>
     /// Stores the link on the member with this athlete id (a re-link, or a member imported from the old bot),
-    /// else on the Discord user's member, else on a new one; and marks the season back-fill as due.
+    /// else on the Discord user's member (also one who left), else on a new one; and marks the season back-fill as due.
     /// </summary>
     public Task<StravaLinkResult> LinkAsync(StravaLinkRequest link, CancellationToken cancellationToken = default) =>
         WriteTransaction.RunAsync(contextFactory, async (context, ct) =>
@@ -134,6 +144,9 @@ public sealed class StravaLinkRepository(IDbContextFactory<ChallengeDbContext> c
             member.Scopes = link.Scopes;
             member.LinkState = LinkState.Linked;
             member.UpdatedAtUtc = now;
+
+            // Back after leaving: their frozen weeks stay until the back-fill of a season brings its activities in again.
+            member.LeftAtUtc = null;
             await context.SaveChangesAsync(ct);
 
             var sync = await context.StravaSyncStates.SingleOrDefaultAsync(s => s.MemberId == member.Id, ct);
@@ -148,19 +161,6 @@ public sealed class StravaLinkRepository(IDbContextFactory<ChallengeDbContext> c
 
             return new StravaLinkResult(member.Id, null);
         }, cancellationToken);
-
-    /// <summary>
-    /// Deletes the member with everything of theirs (tokens, activities, sync state, participations, jokers):
-    /// what Strava's agreement asks on revocation. False when there was no such member.
-    /// </summary>
-    public async Task<bool> DeleteMemberAsync(long memberId, CancellationToken cancellationToken = default)
-    {
-        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using (context)
-        {
-            return await context.Members.Where(m => m.Id == memberId).ExecuteDeleteAsync(cancellationToken) > 0;
-        }
-    }
 
     /// <summary>
     /// Linked members whose season back-fill is due: linked since the last back-fill, or imported from the old
@@ -202,7 +202,7 @@ public sealed class StravaLinkRepository(IDbContextFactory<ChallengeDbContext> c
         {
             if (await context.StravaSyncStates.AnyAsync(s => s.MemberId == memberId, ct)
                 || await context.Activities.AnyAsync(a => a.MemberId == memberId, ct)
-                || !await context.Members.AnyAsync(m => m.Id == memberId, ct))
+                || !await context.Members.AnyAsync(m => m.Id == memberId && m.LeftAtUtc == null, ct))
             {
                 return false;
             }
@@ -243,24 +243,36 @@ public sealed class StravaLinkRepository(IDbContextFactory<ChallengeDbContext> c
     }
 
     /// <summary>
-    /// Writes down a finished back-fill; the season is stored again, so weeks after a broken link stop being
-    /// "no data" (<see cref="Member.NoDataSinceUtc"/> is cleared in the same transaction).
+    /// Writes down a finished back-fill of the season starting at <paramref name="fromLocal"/>; the season is stored
+    /// again, so weeks after a broken link stop being "no data" (<see cref="Member.NoDataSinceUtc"/> is cleared in the
+    /// same transaction), and that season's weeks frozen when the member left are computed from the activities again.
     /// </summary>
     public Task RecordBackfillAsync(long memberId, DateTime fromLocal, CancellationToken cancellationToken = default) =>
-        RecordAsync(memberId, (sync, now) =>
+        RecordAsync(memberId, async (context, sync, now, ct) =>
         {
             sync.LastBackfillAtUtc = now;
             sync.BackfilledFromLocal = fromLocal;
             sync.LastRecheckAtUtc = now;
             sync.LastSyncAtUtc = now;
             sync.Member.NoDataSinceUtc = null;
+
+            var season = System.Globalization.ISOWeek.GetYear(fromLocal);
+            var thawed = await context.Participations
+                .Where(p => p.MemberId == memberId && p.FrozenAtUtc != null && p.Challenge.SeasonYear == season)
+                .ToListAsync(ct);
+            foreach (var participation in thawed)
+            {
+                participation.FrozenAtUtc = null;
+                await context.FrozenWeekResults.Where(f => f.ParticipationId == participation.Id).ExecuteDeleteAsync(ct);
+            }
         }, cancellationToken);
 
     public Task RecordRecheckAsync(long memberId, CancellationToken cancellationToken = default) =>
-        RecordAsync(memberId, (sync, now) =>
+        RecordAsync(memberId, (_, sync, now, _) =>
         {
             sync.LastRecheckAtUtc = now;
             sync.LastSyncAtUtc = now;
+            return Task.CompletedTask;
         }, cancellationToken);
 
     /// <summary>When the challenge's linked participants were last synced with Strava.</summary>
@@ -282,10 +294,12 @@ public sealed class StravaLinkRepository(IDbContextFactory<ChallengeDbContext> c
         }
     }
 
-    private Task<bool> RecordAsync(long memberId, Action<StravaSyncState, DateTime> update, CancellationToken cancellationToken) =>
+    // A member who left has no sync state: what a sync started before they left finds is not written down.
+    private Task<bool> RecordAsync(
+        long memberId, Func<ChallengeDbContext, StravaSyncState, DateTime, CancellationToken, Task> update, CancellationToken cancellationToken) =>
         WriteTransaction.RunAsync(contextFactory, async (context, ct) =>
         {
-            if (await context.Members.SingleOrDefaultAsync(m => m.Id == memberId, ct) is not { } member)
+            if (await context.Members.SingleOrDefaultAsync(m => m.Id == memberId && m.LeftAtUtc == null, ct) is not { } member)
             {
                 return false;
             }
@@ -297,7 +311,7 @@ public sealed class StravaLinkRepository(IDbContextFactory<ChallengeDbContext> c
                 context.StravaSyncStates.Add(sync);
             }
 
-            update(sync, timeProvider.GetUtcNow().UtcDateTime);
+            await update(context, sync, timeProvider.GetUtcNow().UtcDateTime, ct);
             return true;
         }, cancellationToken);
 }

@@ -1,5 +1,10 @@
 using System.Text.Json.Nodes;
+using Bot.Data;
+using Bot.Data.Repositories;
 using Bot.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Cli;
 
@@ -12,7 +17,7 @@ public sealed class LegacyImportAndExportTests
 
     private string DatabasePath => Path.Combine(_folder, "challenge.db");
 
-    private static string Sample => Path.Combine(RepositoryPaths.Shared, "legacy-sample");
+    private static string Sample => RepositoryPaths.LegacySample;
 
     [SetUp]
     public void SetUp()
@@ -58,9 +63,29 @@ public sealed class LegacyImportAndExportTests
     }
 
     [Test]
+    public async Task Export_ImportedMembersNotBackfilled_StandingsSaySyncingAndOweNothing()
+    {
+        await RunAsync("import-legacy", Sample, "--guild", Guild);
+
+        var result = await RunAsync("export", "--guild", Guild, "--season", "2024", "--as-of", "2024-03-13");
+
+        Assert.That(result.ExitCode, Is.Zero, result.Error);
+        var standings = JsonNode.Parse(result.Output)!["standings"]!["members"]!.AsArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(standings.Select(m => (string?)m!["state"]), Has.Exactly(4).EqualTo("syncing"));
+            Assert.That(standings.Select(m => (decimal)m!["total"]!), Is.All.Zero);
+            Assert.That(standings.SelectMany(m => m!["weeks"]!.AsArray()).Select(w => (string?)w!["status"]).Distinct(), Is.EquivalentTo(new[] { "syncing", "joker" }));
+        });
+    }
+
+    [Test]
     public async Task Export_FedToScore_ReproducesItsStandings()
     {
         await RunAsync("import-legacy", Sample, "--guild", Guild);
+
+        // Members whose back-fill completed: the export's standings are computed from their activities (none here).
+        await RecordBackfillsAsync();
         var export = await RunAsync("export", "--guild", Guild, "--season", "2024", "--as-of", "2024-03-13");
         var exportFile = Path.Combine(_folder, "export.json");
         await File.WriteAllTextAsync(exportFile, export.Output);
@@ -150,6 +175,19 @@ public sealed class LegacyImportAndExportTests
         var result = await RunAsync("export", "--guild", "abc", "--season", "2024");
 
         AssertOneLineError(result);
+    }
+
+    private async Task RecordBackfillsAsync()
+    {
+        await using var services = new ServiceCollection().AddChallengeData(DatabasePath).BuildServiceProvider();
+        var links = services.GetRequiredService<StravaLinkRepository>();
+        await using var context = await services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>().CreateDbContextAsync();
+        foreach (var member in await context.Members.Select(m => m.Id).ToListAsync())
+        {
+            await links.RecordBackfillAsync(member, new DateTime(2024, 1, 1));
+        }
+
+        SqliteConnection.ClearAllPools();
     }
 
     private static void AssertOneLineError(CliResult result)

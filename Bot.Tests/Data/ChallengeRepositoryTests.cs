@@ -87,6 +87,24 @@ public sealed class ChallengeRepositoryTests
         Assert.That((result, called), Is.EqualTo(((RulesEdit?)null, false)));
     }
 
+    [Test]
+    public async Task StartSeasonAsync_PreviousSeasonWithAMemberWhoLeft_CarriesOverOnlyTheOthers()
+    {
+        await using var database = await TempDatabase.CreateAsync();
+        var previous = await TestData.AddChallengeAsync(database, guildId: 7, seasonYear: 2025);
+        var stays = await TestData.AddMemberAsync(database, "Stays", 1, 5001);
+        var left = await TestData.AddMemberAsync(database, "Left", 2, 5002);
+        await TestData.AddParticipationAsync(database, previous, stays);
+        await TestData.AddParticipationAsync(database, previous, left);
+        await database.Get<MemberDepartureRepository>().LeaveAsync(left.Id, []);
+
+        var started = await database.Get<ChallengeRepository>().StartSeasonAsync(7, 2026, "{}", 1, previous.Id);
+
+        var members = await database.Get<MemberRepository>().ListParticipantsAsync(started!.Challenge.Id);
+        Assert.That((started.MembersCarriedOver, members.Select(m => m.FirstName)), Is.EqualTo((1, new[] { "Stays" })),
+            "no data would come for a member who left: they join again by linking");
+    }
+
     private static RulesEdit Set(string json, string key)
     {
         var rules = JsonNode.Parse(json)!.AsObject();

@@ -1,5 +1,6 @@
 using Bot.Data.Entities;
 using Bot.Data.Queries;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bot.Tests.Data;
 
@@ -55,5 +56,77 @@ public sealed class SeasonQueriesTests
         Assert.That(season.Members, Is.Empty);
         Assert.That(season.Activities, Is.Empty);
         Assert.That(season.Jokers, Is.Empty);
+    }
+
+    [Test]
+    public async Task ReadSeasonAsync_SyncStates_SyncingOnlyUntilAFirstBackfillCompleted()
+    {
+        await using var database = await TempDatabase.CreateAsync();
+        var challenge = await TestData.AddChallengeAsync(database, seasonYear: 2024);
+        var lastSync = new DateTime(2024, 2, 27, 6, 30, 0, DateTimeKind.Utc);
+        var linking = await TestData.AddMemberAsync(database, "Linking", 1, 5001);
+        var backfilled = await TestData.AddMemberAsync(database, "Backfilled", 2, 5002);
+        var imported = await TestData.AddMemberAsync(database, "Imported", 3, 5003);
+        var withActivities = await TestData.AddMemberAsync(database, "WithActivities", 4, 5004);
+        var relinked = await TestData.AddMemberAsync(database, "Relinked", 5, 5005);
+        var left = await TestData.AddMemberAsync(database, "Left", 6);
+        foreach (var member in new[] { linking, backfilled, imported, withActivities, relinked, left })
+        {
+            await TestData.AddParticipationAsync(database, challenge, member);
+        }
+
+        await using (var context = await database.CreateContextAsync())
+        {
+            context.StravaSyncStates.AddRange(
+                new StravaSyncState { MemberId = linking.Id, LastSyncAtUtc = lastSync },
+                new StravaSyncState { MemberId = backfilled.Id, LastBackfillAtUtc = lastSync, BackfilledFromLocal = From, LastSyncAtUtc = lastSync },
+                new StravaSyncState { MemberId = relinked.Id, LastBackfillAtUtc = null, BackfilledFromLocal = From, LastSyncAtUtc = lastSync });
+            context.Activities.Add(TestData.NewActivity(1, withActivities, new DateTime(2024, 1, 3, 7, 0, 0)));
+            (await context.Members.SingleAsync(m => m.Id == left.Id)).LeftAtUtc = lastSync;
+            await context.SaveChangesAsync();
+        }
+
+        var season = await database.Get<SeasonQueries>().ReadSeasonAsync(challenge.Id, From, To);
+
+        Assert.That(season.Members.Select(m => (m.FirstName, m.Syncing, m.LastSyncUtc, m.LeftAtUtc)), Is.EqualTo(new (string, bool, DateTime?, DateTime?)[]
+        {
+            ("Linking", true, lastSync, null),
+            ("Backfilled", false, lastSync, null),
+            ("Imported", true, null, null),
+            ("WithActivities", false, null, null),
+            ("Relinked", false, lastSync, null),
+            ("Left", false, null, lastSync),
+        }));
+    }
+
+    [Test]
+    public async Task ReadSeasonAsync_FrozenParticipation_ReadsItsFrozenWeeks()
+    {
+        await using var database = await TempDatabase.CreateAsync();
+        var challenge = await TestData.AddChallengeAsync(database, seasonYear: 2024);
+        var anna = await TestData.AddMemberAsync(database, "Anna", 1);
+        var ben = await TestData.AddMemberAsync(database, "Ben", 2, 5002);
+        var annaIn = await TestData.AddParticipationAsync(database, challenge, anna);
+        await TestData.AddParticipationAsync(database, challenge, ben);
+        await using (var context = await database.CreateContextAsync())
+        {
+            (await context.Participations.SingleAsync(p => p.Id == annaIn.Id)).FrozenAtUtc = TestData.Now;
+            context.FrozenWeekResults.AddRange(
+                new FrozenWeekResult { ParticipationId = annaIn.Id, Week = 2, Points = 1, Status = "failed", Streak = 1, Amount = 10.25m },
+                new FrozenWeekResult { ParticipationId = annaIn.Id, Week = 1, Points = 0, Status = "failed", Streak = 0, Amount = 5m });
+            await context.SaveChangesAsync();
+        }
+
+        var season = await database.Get<SeasonQueries>().ReadSeasonAsync(challenge.Id, From, To);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(season.Members.Select(m => m.Frozen), Is.EqualTo(new[] { true, false }));
+            Assert.That(season.FrozenWeeks, Is.EqualTo(new[]
+            {
+                new FrozenWeekRow(annaIn.Id, 1, 0, "failed", 0, 5m),
+                new FrozenWeekRow(annaIn.Id, 2, 1, "failed", 1, 10.25m),
+            }));
+        });
     }
 }

@@ -70,6 +70,21 @@ internal static class TestData
         UpdatedAtUtc = Now,
     };
 
+    /// <summary>A queued webhook event about <paramref name="owner"/>'s activity, waiting until 2030 unless processed.</summary>
+    public static WebhookEvent NewWebhookEvent(long owner, DateTime receivedAtUtc, bool processed) => new()
+    {
+        ReceivedAtUtc = receivedAtUtc,
+        ObjectType = "activity",
+        ObjectId = 1,
+        AspectType = "update",
+        OwnerId = owner,
+        SubscriptionId = 1,
+        EventTime = new DateTimeOffset(receivedAtUtc).ToUnixTimeSeconds(),
+        UpdatesJson = """{"title":"Secret lakeside loop"}""",
+        NextAttemptAtUtc = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+        ProcessedAtUtc = processed ? receivedAtUtc : null,
+    };
+
     public static async Task AddAsync(TempDatabase database, params object[] entities)
     {
         await using var context = await database.CreateContextAsync();

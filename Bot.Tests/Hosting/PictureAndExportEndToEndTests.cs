@@ -148,7 +148,7 @@ public sealed class PictureAndExportEndToEndTests
         Assert.That(totals, Is.EquivalentTo(shown.ToDictionary(m => m.Name, m => m.Total)), "the consenting members, with the standings' total");
 
         var weeks = Csv.Parse(files["weeks-2026.csv"].Text).Skip(1).ToList();
-        var expectedWeeks = shown.SelectMany(m => m.Weeks.Select(w => (m.Name, w.Week, w.Points, LedgerCsv.Status(w.Status), w.Amount))).ToList();
+        var expectedWeeks = shown.SelectMany(m => m.Weeks.Select(w => (m.Name, w.Week, w.Points, LedgerCsv.Status(w.Status, m.State), w.Amount))).ToList();
         Assert.That(weeks.Select(r => (r[1], int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture), long.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture), r[5], decimal.Parse(r[7], System.Globalization.CultureInfo.InvariantCulture))),
             Is.EquivalentTo(expectedWeeks));
 
@@ -162,7 +162,7 @@ public sealed class PictureAndExportEndToEndTests
             Assert.That(members.ToDictionary(m => (string)m!["name"]!, m => (decimal)m!["total"]!), Is.EquivalentTo(shown.ToDictionary(m => m.Name, m => m.Total)));
             Assert.That(members.Select(m => (string)m!["id"]!), Is.EquivalentTo(new[] { "301", "302" }), "Discord ids, never Strava's");
             Assert.That(members.Single(m => (string)m!["id"]! == "301")!["weeks"]!.AsArray().Select(w => ((int)w!["week"]!, (long)w["points"]!, (string)w["status"]!, (int)w["streak"]!, (decimal)w["amount"]!)),
-                Is.EqualTo(expected.Members.Single(m => m.Id == "301").Weeks.Select(w => (w.Week, w.Points, LedgerCsv.Status(w.Status), w.Streak, w.Amount))));
+                Is.EqualTo(expected.Members.Single(m => m.Id == "301").Weeks.Select(w => (w.Week, w.Points, LedgerCsv.Status(w.Status, MemberState.Active), w.Streak, w.Amount))));
             Assert.That((int)json["hidden"]!, Is.EqualTo(1), "Marie did not consent");
             Assert.That((decimal)json["pot"]!, Is.EqualTo(expected.Members.Sum(m => m.Total)), "the pot counts everyone, as /total does");
             Assert.That((string)json["currency"]!, Is.EqualTo("€"));

@@ -134,6 +134,7 @@ public sealed class PublicCasesEndToEndTests
             };
             context.Members.Add(member);
             await context.SaveChangesAsync();
+            context.StravaSyncStates.Add(new StravaSyncState { MemberId = member.Id, BackfilledFromLocal = new DateTime(season - 1, 12, 1), LastSyncAtUtc = now });
             var jokerWeeks = element.TryGetProperty("joker_weeks", out var w) ? w.EnumerateArray().Select(x => x.GetInt32()).ToList() : [];
             var participation = new Participation
             {

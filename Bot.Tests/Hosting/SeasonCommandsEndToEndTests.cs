@@ -29,7 +29,7 @@ public sealed class SeasonCommandsEndToEndTests
     private string _database = null!;
     private FakeDiscordGateway _discord = null!;
     private RunningBot _bot = null!;
-    private int _interaction;
+    private SlashCommands _commands = null!;
 
     [SetUp]
     public async Task SetUp()
@@ -38,6 +38,7 @@ public sealed class SeasonCommandsEndToEndTests
         _database = Path.Combine(_folder, "bot.db");
         await SeedAsync();
         _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
+        _commands = new SlashCommands(_discord, Guild);
         _bot = RunningBot.Start(_folder, new Dictionary<string, string?>
         {
             ["DISCORD_TOKEN"] = "e2e-secret-token",
@@ -94,10 +95,11 @@ public sealed class SeasonCommandsEndToEndTests
             });
         }
 
-        // Anna and Lukas synced, Marie not yet: the ledger dates the data by the oldest sync.
+        // Anna and Lukas synced (their back-fills completed), Marie not yet: the ledger dates the data by the oldest sync.
+        var seasonStart = new DateTime(2025, 12, 29);
         context.StravaSyncStates.AddRange(
-            new StravaSyncState { MemberId = anna.Id, LastSyncAtUtc = new DateTime(2026, 1, 20, 8, 5, 0, DateTimeKind.Utc) },
-            new StravaSyncState { MemberId = lukas.Id, LastSyncAtUtc = new DateTime(2026, 1, 21, 9, 0, 0, DateTimeKind.Utc) });
+            new StravaSyncState { MemberId = anna.Id, BackfilledFromLocal = seasonStart, LastSyncAtUtc = new DateTime(2026, 1, 20, 8, 5, 0, DateTimeKind.Utc) },
+            new StravaSyncState { MemberId = lukas.Id, BackfilledFromLocal = seasonStart, LastSyncAtUtc = new DateTime(2026, 1, 21, 9, 0, 0, DateTimeKind.Utc) });
 
         // 2026-01-05 is the Monday of ISO week 2 of 2026.
         for (var day = 0; day < 3; day++)
@@ -123,45 +125,11 @@ public sealed class SeasonCommandsEndToEndTests
         await context.SaveChangesAsync();
     }
 
-    private async Task<(FakeRestRequest Private, IReadOnlyList<FakeRestRequest> Public)> InvokeAsync(string command, string optionsJson = "[]", long user = 301, bool inGuild = true, string permissions = "0")
-    {
-        var token = Send(command, optionsJson, user, inGuild, permissions);
-        await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PATCH" && r.Path.Contains(token, StringComparison.Ordinal)),
-            $"the answer to /{command}", TimeSpan.FromSeconds(30));
-        await Task.Delay(300);
-        var mine = _discord.RestRequests.Where(r => r.Path.Contains(token, StringComparison.Ordinal)).ToList();
-        var defer = mine.Single(r => r.Path.EndsWith("/callback", StringComparison.Ordinal));
-        using (var body = JsonDocument.Parse(defer.Body))
-        {
-            Assert.That(body.RootElement.GetProperty("data").GetProperty("flags").GetInt32(), Is.EqualTo(64), "deferred ephemerally");
-        }
+    private Task<(FakeRestRequest Private, IReadOnlyList<FakeRestRequest> Public)> InvokeAsync(
+        string command, string optionsJson = "[]", long user = 301, bool inGuild = true, string permissions = "0") =>
+        _commands.InvokeAsync(command, optionsJson, user, inGuild, permissions);
 
-        return (mine.First(r => r.Method == "PATCH"), mine.Where(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal)).ToList());
-    }
-
-    /// <summary>Dispatches the interaction without waiting for its answer; returns its token.</summary>
-    private string Send(string command, string optionsJson = "[]", long user = 301, bool inGuild = true, string permissions = "0")
-    {
-        var id = 7000 + Interlocked.Increment(ref _interaction);
-        var token = $"token-{id}";
-        var invoker = $"{{\"id\":\"{user}\",\"username\":\"u{user}\"}}";
-        var where = inGuild
-            ? $"\"guild_id\":\"{Guild}\",\"member\":{{\"user\":{invoker},\"permissions\":\"{permissions}\"}}"
-            : $"\"user\":{invoker}";
-        _discord.Connections[^1].SendDispatch("INTERACTION_CREATE", $$$"""
-            {"id":"{{{id}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77",{{{where}}},
-             "data":{"id":"1","name":"{{{command}}}","type":1,"options":{{{optionsJson}}}}}
-            """);
-        return token;
-    }
-
-    /// <summary>The embeds' titles and descriptions of the public messages, decoded (pictures, sent as multipart, are left out).</summary>
-    private static string Text(IEnumerable<FakeRestRequest> posts) => string.Concat(posts.Where(p => p.Header("Content-Type")?.StartsWith("application/json", StringComparison.Ordinal) == true).Select(post =>
-    {
-        using var body = JsonDocument.Parse(post.Body);
-        return string.Concat(body.RootElement.GetProperty("embeds").EnumerateArray()
-            .Select(e => $"{e.GetProperty("title").GetString()}\n{e.GetProperty("description").GetString()}\n"));
-    }));
+    private static string Text(IEnumerable<FakeRestRequest> posts) => SlashCommands.Text(posts);
 
     private async Task<SeasonStandings> ExpectedAsync()
     {
@@ -256,7 +224,7 @@ public sealed class SeasonCommandsEndToEndTests
         static string Set(string key, string value) =>
             $$"""[{"name":"rules","type":2,"options":[{"name":"set","type":1,"options":[{"name":"key","type":3,"value":"{{key}}"},{"name":"value","type":3,"value":"{{value}}"}]}]}]""";
 
-        var tokens = new[] { Send("admin", Set("price_per_week", "4"), user: 301, permissions: "32"), Send("admin", Set("points_required", "2"), user: 302, permissions: "32") };
+        var tokens = new[] { _commands.Send("admin", Set("price_per_week", "4"), user: 301, permissions: "32"), _commands.Send("admin", Set("points_required", "2"), user: 302, permissions: "32") };
         await Eventually.ThatAsync(
             () => tokens.All(t => _discord.RestRequests.Any(r => r.Method == "PATCH" && r.Path.Contains(t, StringComparison.Ordinal))),
             "both answers", TimeSpan.FromSeconds(30));

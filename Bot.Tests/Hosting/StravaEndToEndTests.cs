@@ -384,13 +384,7 @@ public sealed class StravaEndToEndTests
             && r.Header("Content-Type")?.StartsWith("application/json", StringComparison.Ordinal) == true),
     ];
 
-    /// <summary>The embeds' titles and descriptions of the public messages.</summary>
-    private static string Text(IEnumerable<FakeRestRequest> posts) => string.Concat(posts.Select(post =>
-    {
-        using var body = JsonDocument.Parse(post.Body);
-        return string.Concat(body.RootElement.GetProperty("embeds").EnumerateArray()
-            .Select(e => $"{e.GetProperty("title").GetString()}\n{e.GetProperty("description").GetString()}\n"));
-    }));
+    private static string Text(IEnumerable<FakeRestRequest> posts) => SlashCommands.Text(posts);
 
     private List<string> DirectMessages() =>
     [
@@ -399,12 +393,7 @@ public sealed class StravaEndToEndTests
 
     private static bool Safely(Func<bool> read) => DatabaseProbe.Safely(read);
 
-    private SqliteConnection OpenDatabase()
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
-    }
+    private SqliteConnection OpenDatabase() => new DatabaseProbe(_database).Open();
 
     private List<long> StoredActivityIds()
     {
@@ -430,19 +419,7 @@ public sealed class StravaEndToEndTests
         return command.ExecuteScalar() is string text ? long.Parse(text, CultureInfo.InvariantCulture) : null;
     }
 
-    private long StoredEvents()
-    {
-        using var connection = OpenDatabase();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM webhook_events";
-        return (long)command.ExecuteScalar()!;
-    }
+    private long StoredEvents() => new DatabaseProbe(_database).Count("SELECT COUNT(*) FROM webhook_events");
 
-    private long ProcessedEvents()
-    {
-        using var connection = OpenDatabase();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM webhook_events WHERE processed_at_utc IS NOT NULL";
-        return (long)command.ExecuteScalar()!;
-    }
+    private long ProcessedEvents() => new DatabaseProbe(_database).Count("SELECT COUNT(*) FROM webhook_events WHERE processed_at_utc IS NOT NULL");
 }

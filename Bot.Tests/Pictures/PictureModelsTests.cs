@@ -43,4 +43,27 @@ public sealed class PictureModelsTests
         Assert.That(picture.Bars.Select(b => (b.Name, b.Points)), Is.EqualTo(new[] { ("b", 7L), ("a", 1L) }));
         Assert.That((picture.Hidden, picture.Bars[1].Amount), Is.EqualTo((1, 5m)));
     }
+
+    [Test]
+    public void SeasonAndWeek_SyncingAndLeftMembers_NamedSoAndSyncingWeeksWithoutData()
+    {
+        var standings = new SeasonStandings(2026, new DateOnly(2026, 1, 21),
+        [
+            new MemberStanding("1", "Sync", [new WeekResult(1, 0, WeekStatus.NoData, 0, 0), new WeekResult(4, 0, WeekStatus.NoData, 0, 0)], 0, null, MemberState.Syncing),
+            new MemberStanding("2", "Gone", [new WeekResult(1, 0, WeekStatus.Failed, 0, 5)], 5, null, MemberState.Left),
+        ]);
+        SeasonMemberRow[] members = [Row(1, true) with { Syncing = true }, Row(2, true) with { LeftAtUtc = new DateTime(2026, 1, 10, 0, 0, 0, DateTimeKind.Utc), Frozen = true }];
+        MemberWeek[] week4 = [new("1", "Sync", new WeekResult(4, 0, WeekStatus.NoData, 0, 0), null)];
+
+        var season = PictureModels.Season(members, standings, "€");
+        var week = PictureModels.Week(2026, 4, inProgress: true, 3, members[..1], week4, "€");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(season.Rows.Select(r => r.Name), Is.EqualTo(new[] { "Gone (left)", "Sync (syncing)" }));
+            Assert.That(season.Rows[1].Cells[3].Kind, Is.EqualTo(CellKind.NoData));
+            Assert.That(season.Pot, Is.EqualTo(5m));
+            Assert.That((week.Bars[0].Name, week.Bars[0].State), Is.EqualTo(("Sync (syncing)", MemberState.Syncing)));
+        });
+    }
 }

@@ -35,6 +35,12 @@ internal sealed class Season(int year = 2024, string asOf = "2024-12-31", Rules?
     /// <summary>The member's data is missing from this week on (their Strava link broke).</summary>
     public int? NoDataFrom { get; set; }
 
+    /// <summary>Syncing: no week has data yet.</summary>
+    public MemberState State { get; set; }
+
+    /// <summary>The member left: these are their weeks.</summary>
+    public IReadOnlyList<WeekResult>? FrozenWeeks { get; set; }
+
     public Season Joker(int week)
     {
         _jokers.Add(week);
@@ -46,7 +52,7 @@ internal sealed class Season(int year = 2024, string asOf = "2024-12-31", Rules?
         DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture),
         Rules,
         _kinds,
-        [new MemberInput("1", "Test Member", _jokers, activities ?? _activities, NoDataFrom)]);
+        [new MemberInput("1", "Test Member", _jokers, activities ?? _activities, NoDataFrom, State, FrozenWeeks)]);
 
     public MemberStanding Score() => SeasonScorer.Score(Input()).Members[0];
 

@@ -29,7 +29,7 @@ public sealed class LedgerCsvTests
 
         Assert.That(rows[0], Is.EqualTo(LedgerCsv.MembersHeader.Split(',')));
         Assert.That(rows, Has.Count.EqualTo(4));
-        Assert.That(rows[1], Is.EqualTo(new[] { "301", "Anna \"Speedy\" Berg, Jr.", "true", "1", "1", "1", "0", "0", "5.00", "" }));
+        Assert.That(rows[1], Is.EqualTo(new[] { "301", "Anna \"Speedy\" Berg, Jr.", "true", "1", "1", "1", "0", "0", "5.00", "", "active", "", "" }));
         Assert.That(rows[2][1], Is.EqualTo("'=HYPERLINK(\"http://x\")"), "a formula is written as text");
         Assert.That((rows[2][2], rows[2][4], rows[2][6], rows[2][8]), Is.EqualTo(("false", "2", "1", "15.25")));
         Assert.That((rows[3][0], rows[3][8], rows[3][9]), Is.EqualTo(("member:7", "", "the amount of week 40 does not fit a decimal")));
@@ -61,5 +61,34 @@ public sealed class LedgerCsvTests
         var rows = Csv.Parse(LedgerCsv.Members([Members[0]], standings));
 
         Assert.That(rows[1][1], Is.EqualTo("-5"), "a number stays a number");
+    }
+
+    [Test]
+    public void MembersAndWeeks_SyncingAndLeftMembers_SayWhyAndWhen()
+    {
+        var standings = Standings with
+        {
+            Members =
+            [
+                new MemberStanding("301", "Anna", [new WeekResult(1, 0, WeekStatus.NoData, 0, 0)], 0, null, MemberState.Syncing),
+                new MemberStanding("302", "Jonas", [new WeekResult(1, 1, WeekStatus.Failed, 0, 5m)], 5m, null, MemberState.Left),
+            ],
+        };
+        SeasonMemberRow[] members =
+        [
+            Members[0] with { Syncing = true },
+            Members[1] with { LeftAtUtc = new DateTime(2026, 3, 2, 17, 30, 0, DateTimeKind.Utc), Frozen = true },
+        ];
+
+        var ledger = Csv.Parse(LedgerCsv.Members(members, standings));
+        var weeks = Csv.Parse(LedgerCsv.Weeks(standings, 3m));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ledger[1][^3..], Is.EqualTo(new[] { "syncing", "", "" }), "syncing, never synced");
+            Assert.That((ledger[1][8], ledger[2][8]), Is.EqualTo(("0.00", "5.00")));
+            Assert.That(ledger[2][^3..], Is.EqualTo(new[] { "left", "", "2026-03-02T17:30:00Z" }));
+            Assert.That(weeks.Skip(1).Select(w => (w[0], w[5])), Is.EqualTo(new[] { ("301", "syncing"), ("302", "failed") }));
+        });
     }
 }

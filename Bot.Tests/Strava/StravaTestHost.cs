@@ -108,7 +108,13 @@ internal sealed class StravaTestHost : IAsyncDisposable
         await context.SaveChangesAsync();
         if (backfilled)
         {
-            context.StravaSyncStates.Add(new StravaSyncState { MemberId = member.Id, LastBackfillAtUtc = now, LastSyncAtUtc = now });
+            context.StravaSyncStates.Add(new StravaSyncState
+            {
+                MemberId = member.Id,
+                LastBackfillAtUtc = now,
+                BackfilledFromLocal = new DateTime(now.Year - 1, 1, 1),
+                LastSyncAtUtc = now,
+            });
             await context.SaveChangesAsync();
         }
 

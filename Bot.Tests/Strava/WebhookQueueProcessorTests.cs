@@ -215,7 +215,7 @@ public sealed class WebhookQueueProcessorTests
     }
 
     [Test]
-    public async Task Deauthorization_DeletesTokensActivitiesParticipationsAndTheLink()
+    public async Task Deauthorization_ConfirmedByStrava_StravaDataAndQueuedEventsDeletedLedgerKept()
     {
         var member = await _host.AddLinkedMemberAsync(1, 11);
         var other = await _host.AddLinkedMemberAsync(2, 22);
@@ -227,17 +227,21 @@ public sealed class WebhookQueueProcessorTests
         await Sync.RecheckActivityAsync(member.Id, member.StravaAthleteId!.Value, 50);
         await Sync.RecheckActivityAsync(other.Id, other.StravaAthleteId!.Value, 60);
         _strava.RevokeAllTokens(1);
+        await EnqueueAsync("activity", 51, "create", 1, subscriptionId: Subscription + 1);
         await EnqueueAsync("athlete", 1, "update", 1, """{"authorized":"false"}""");
 
         await Processor.ProcessDueAsync(CancellationToken.None);
 
         await using var context = await _host.CreateContextAsync();
+        var left = await context.Members.AsNoTracking().SingleAsync(m => m.Id == member.Id);
         Assert.Multiple(async () =>
         {
-            Assert.That(await context.Members.AnyAsync(m => m.StravaAthleteId == 1 || m.DiscordUserId == 11), Is.False);
+            Assert.That((left.AccessToken, left.RefreshToken, left.StravaAthleteId, left.Scopes), Is.EqualTo(((string?)null, (string?)null, (long?)null, (string?)null)));
+            Assert.That(left.LeftAtUtc, Is.Not.Null);
             Assert.That(await context.Activities.Select(a => a.Id).ToListAsync(), Is.EqualTo(new long[] { 60 }));
-            Assert.That(await context.Participations.Select(p => p.MemberId).ToListAsync(), Is.EqualTo(new[] { other.Id }));
+            Assert.That(await context.Participations.Select(p => p.MemberId).OrderBy(id => id).ToListAsync(), Is.EqualTo(new[] { member.Id, other.Id }), "the ledger keeps them");
             Assert.That(await context.StravaSyncStates.AnyAsync(s => s.MemberId == member.Id), Is.False);
+            Assert.That(await context.WebhookEvents.AnyAsync(e => e.OwnerId == 1), Is.False, "their queued events are gone too");
         });
     }
 

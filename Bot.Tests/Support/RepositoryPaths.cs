@@ -1,6 +1,6 @@
 namespace Bot.Tests.Support;
 
-/// <summary>Finds the checkout and the <c>../shared</c> folder beside it; fails loudly when missing.</summary>
+/// <summary>Finds the checkout, the <c>../shared</c> folder beside it and the test data; fails loudly when missing.</summary>
 internal static class RepositoryPaths
 {
     public static string Root
@@ -30,4 +30,7 @@ internal static class RepositoryPaths
     }
 
     public static string PublicCases => Path.Combine(Shared, "cases", "public");
+
+    /// <summary>The old bot's data sample (<c>2024/athletes.json</c>, <c>2024/global_rules.json</c>), copied beside the tests.</summary>
+    public static string LegacySample => Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "legacy-sample");
 }

@@ -35,14 +35,16 @@ public sealed class MeCommands(
         var (standing, credits) = await tally;
         var (from, to) = SeasonWindow.For(challenge.SeasonYear);
         var mine = await activities.ListForMemberAsync(me.MemberId, from, to, ctx.CancellationToken);
-        var text = Describe(standing, mine, credits, SeasonCalendar.For(challenge.SeasonYear), season.Input.Rules, options.Currency, me.JokersLeft);
+        var (_, note) = MemberNotes.Of(season.Members[index], season.Zone);
+        var text = Describe(standing, mine, credits, SeasonCalendar.For(challenge.SeasonYear), season.Input.Rules, options.Currency, me.JokersLeft, note);
         await ctx.RespondPagedAsync($"{standing.Name} · season {challenge.SeasonYear}", text, ephemeral: true, cancellationToken: ctx.CancellationToken);
     }
 
     /// <summary>The member's weeks, newest first, each activity marked with what it earned (points, a HIT pair's share, or nothing).</summary>
+    /// <param name="note">What <see cref="MemberNotes"/> says about a syncing member or one who left.</param>
     internal static string Describe(
         MemberStanding standing, IReadOnlyList<MemberActivityRow> activities, IReadOnlyDictionary<long, ActivityCredit> credits,
-        SeasonCalendar calendar, Rules rules, string currency, int jokersLeft)
+        SeasonCalendar calendar, Rules rules, string currency, int jokersLeft, string? note = null)
     {
         if (standing.Error is { } error)
         {
@@ -50,7 +52,14 @@ public sealed class MeCommands(
         }
 
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Total: **{Money.Format(standing.Total, currency)}** · jokers left: {jokersLeft}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Total: **{Money.Format(standing.Total, currency)}** · jokers left: {jokersLeft}\n");
+        text.Append(standing.State switch
+        {
+            MemberState.Syncing => $"❔ Syncing with Strava ({note}): your weeks show no data and owe nothing until the first back-fill of your season completes.\n",
+            MemberState.Left => $"You {note}: your Strava data is deleted; your computed results of closed weeks stay in the ledger. Run `/strava_auth` to take part again.\n",
+            _ => "",
+        });
+        text.Append('\n');
         foreach (var week in standing.Weeks.Reverse())
         {
             var status = week.Status switch
@@ -58,6 +67,7 @@ public sealed class MeCommands(
                 WeekStatus.Passed => "✅",
                 WeekStatus.Failed => $"❌ {Money.Format(week.Amount, currency)}",
                 WeekStatus.Joker => "🃏",
+                WeekStatus.NoData when standing.State == MemberState.Syncing => "❔ syncing / no data",
                 WeekStatus.NoData => "❔ unknown / no data (link Strava again: `/strava_auth`)",
                 _ => "⏳ in progress",
             };

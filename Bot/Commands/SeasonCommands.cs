@@ -65,12 +65,13 @@ public sealed class SeasonCommands(
         }
 
         var results = await tally;
-        var shown = new List<(string, WeekResult)>();
+        var shown = new List<(string, WeekResult, MemberState, string?)>();
         for (var i = 0; i < results.Count; i++)
         {
             if (season.Members[i].ConsentToReports && results[i].Result is { } result)
             {
-                shown.Add((results[i].Name, result));
+                var (state, note) = MemberNotes.Of(season.Members[i], season.Zone);
+                shown.Add((results[i].Name, result, state, note));
             }
         }
 
@@ -109,7 +110,7 @@ public sealed class SeasonCommands(
 
         var (loaded, result) = tally;
         var drawing = picture ? pictures.TryRenderSeason(PictureModels.Season(loaded.Members, result, options.Currency), ctx.CancellationToken) : null;
-        var shown = new List<(string, decimal)>();
+        var shown = new List<(string, decimal, MemberState, string?)>();
         var errors = 0;
         for (var i = 0; i < result.Members.Count; i++)
         {
@@ -117,12 +118,16 @@ public sealed class SeasonCommands(
             errors += member.HasError ? 1 : 0;
             if (loaded.Members[i].ConsentToReports && !member.HasError)
             {
-                shown.Add((member.Name, member.Total));
+                var (state, note) = MemberNotes.Of(loaded.Members[i], loaded.Zone);
+                shown.Add((member.Name, member.Total, state, note));
             }
         }
 
+        // Syncing members owe nothing (all their weeks are without data), so the pot leaves them out.
         var pot = result.Members.Where(m => !m.HasError).Sum(m => m.Total);
-        var weeks = result.Members.FirstOrDefault(m => m.Weeks.Count > 0)?.Weeks;
+
+        // A member who left lists only the weeks before they did: the season's weeks are the longest list.
+        var weeks = result.Members.MaxBy(m => m.Weeks.Count)?.Weeks is { Count: > 0 } longest ? longest : null;
         var covered = weeks is null ? "no weeks yet" : $"weeks {weeks[0].Week}–{weeks[^1].Week}";
         var text = new StringBuilder(StandingsText.Total(shown, options.Currency, loaded.Members.Count(m => !m.ConsentToReports),
             errors > 0 ? $"{errors} member(s) owe more than can be counted exactly." : null));

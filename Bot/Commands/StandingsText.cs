@@ -10,11 +10,16 @@ namespace Bot.Commands;
 /// </summary>
 internal static class StandingsText
 {
-    public static string Week(int week, IReadOnlyList<(string Name, WeekResult Result)> rows, decimal pointsRequired, string currency, int hidden)
+    /// <param name="rows">
+    /// Each shown member's week, with their state and its note (<see cref="MemberNotes"/>): a syncing member's weeks
+    /// without data read "syncing", a member who left is marked "left on DATE".
+    /// </param>
+    public static string Week(
+        int week, IReadOnlyList<(string Name, WeekResult Result, MemberState State, string? Note)> rows, decimal pointsRequired, string currency, int hidden)
     {
         var text = new StringBuilder();
         var best = rows.Where(r => r.Result.Status != WeekStatus.NoData).Select(r => r.Result.Points).DefaultIfEmpty(0).Max();
-        foreach (var (name, result) in rows.OrderByDescending(r => r.Result.Points).ThenBy(r => r.Name, StringComparer.CurrentCulture))
+        foreach (var (name, result, state, note) in rows.OrderByDescending(r => r.Result.Points).ThenBy(r => r.Name, StringComparer.CurrentCulture))
         {
             var medal = result.Points == best && best > 0 && result.Status != WeekStatus.NoData ? "🥇 " : "";
             var status = result.Status switch
@@ -22,26 +27,32 @@ internal static class StandingsText
                 WeekStatus.Passed => "✅",
                 WeekStatus.Failed => $"❌ {Money.Format(result.Amount, currency)}",
                 WeekStatus.Joker => "🃏 joker",
+                WeekStatus.NoData when state == MemberState.Syncing => "❔ syncing / no data",
                 WeekStatus.NoData => "❔ unknown / no data",
                 _ => "⏳ in progress",
             };
             // Without data the points are only what arrived before the link broke: not shown as a score.
             var points = result.Status == WeekStatus.NoData ? "?" : result.Points.ToString(CultureInfo.InvariantCulture);
-            text.Append(CultureInfo.InvariantCulture, $"{medal}**{name}** — {points}/{DecimalText.Format(pointsRequired)} {status}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{medal}**{name}** — {points}/{DecimalText.Format(pointsRequired)} {status}{Suffix(result.Status != WeekStatus.NoData, state, note)}\n");
         }
 
         AppendHidden(text, hidden);
         return text.Length == 0 ? $"Nobody to show for week {week} yet." : text.ToString();
     }
 
-    public static string Total(IReadOnlyList<(string Name, decimal Total)> rows, string currency, int hidden, string? errors)
+    /// <param name="rows">Each shown member's total, with their state and its note, as for <see cref="Week"/>.</param>
+    public static string Total(IReadOnlyList<(string Name, decimal Total, MemberState State, string? Note)> rows, string currency, int hidden, string? errors)
     {
         var text = new StringBuilder();
         var top = rows.Count > 0 ? rows.Max(r => r.Total) : 0;
-        foreach (var (name, total) in rows.OrderByDescending(r => r.Total).ThenBy(r => r.Name, StringComparer.CurrentCulture))
+        foreach (var (name, total, state, note) in rows.OrderByDescending(r => r.Total).ThenBy(r => r.Name, StringComparer.CurrentCulture))
         {
             var badge = total == top && top > 0 ? "🤑 " : "";
-            text.Append(CultureInfo.InvariantCulture, $"{badge}**{name}** — {Money.Format(total, currency)}\n");
+
+            // A syncing member owes nothing yet: no amount, just that the bot is waiting for their data.
+            var waiting = state == MemberState.Syncing && total == 0;
+            var amount = waiting ? "❔ syncing" : Money.Format(total, currency);
+            text.Append(CultureInfo.InvariantCulture, $"{badge}**{name}** — {amount}{Suffix(!waiting, state, note)}\n");
         }
 
         if (errors is not null)
@@ -52,6 +63,14 @@ internal static class StandingsText
         AppendHidden(text, hidden);
         return text.Length == 0 ? "Nobody to show yet." : text.ToString();
     }
+
+    // " · note"; a syncing member's figure that is not their "syncing" label says so before the note.
+    private static string Suffix(bool figure, MemberState state, string? note) => (state, note) switch
+    {
+        (_, null) => "",
+        (MemberState.Syncing, _) when figure => $" · ❔ syncing · {note}",
+        _ => $" · {note}",
+    };
 
     private static void AppendHidden(StringBuilder text, int hidden)
     {

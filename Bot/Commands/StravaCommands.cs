@@ -11,8 +11,8 @@ namespace Bot.Commands;
 /// <summary>
 /// Linking Strava: /strava_auth (alias /link) answers privately with a one-time link to our connect page (which
 /// names the Discord account and server it was made for), /join puts an already linked member into this
-/// server's challenge or changes whether they appear in channel reports, /unlink removes the link and the
-/// stored activities.
+/// server's challenge or changes whether they appear in channel reports, /unlink removes the link and every piece
+/// of Strava data (the computed results of closed weeks stay in the ledger).
 /// </summary>
 internal sealed class StravaCommands(StravaAuthorizeLinks links, IStravaAccounts accounts, MemberRepository members, ChallengeLookup lookup, DiscordRestClient discord)
     : ApplicationCommandModule
@@ -81,7 +81,7 @@ internal sealed class StravaCommands(StravaAuthorizeLinks links, IStravaAccounts
         await Replies.Private(ctx, $"✅ You joined season {challenge.SeasonYear} with {jokers} joker(s).\n{shown}{relink}");
     }
 
-    [SlashCommand("unlink", "Remove your Strava link and delete your stored activities")]
+    [SlashCommand("unlink", "Remove your Strava link and delete your Strava data (your closed weeks stay in the ledger)")]
     [Ephemeral]
     [AllowDirectMessages]
     public async Task UnlinkAsync(InteractionContext ctx)
@@ -94,7 +94,9 @@ internal sealed class StravaCommands(StravaAuthorizeLinks links, IStravaAccounts
 
         var outcome = await accounts.UnlinkAsync((long)ctx.Invoker.Id, ctx.CancellationToken);
         await Replies.Private(ctx, outcome == UnlinkOutcome.Unlinked
-            ? "Your Strava link is removed: the bot's access on Strava is revoked and your tokens and stored activities are deleted. Run `/strava_auth` to link again."
+            ? "Your Strava link is removed: the bot's access on Strava is revoked, and your tokens, stored activities (with their titles and routes) and sync state are deleted. "
+                + "Your computed results of closed weeks (points, passed or failed, amounts) stay in the ledger, so the pot still shows what you owed; the channel shows you as left. "
+                + "Run `/strava_auth` to link again."
             : "You have no Strava link, so there was nothing to remove.");
     }
 

@@ -1,5 +1,6 @@
 using Bot.Data.Queries;
 using Bot.Scoring;
+using Bot.Standings;
 
 namespace Bot.Pictures;
 
@@ -34,7 +35,7 @@ public static class PictureModels
                 continue;
             }
 
-            rows.Add(new SeasonPictureRow(standing.Name, Cells(standing.Weeks, calendar.WeekCount, lastReported), standing.Total));
+            rows.Add(new SeasonPictureRow(Label(standing.Name, members[i]), Cells(standing.Weeks, calendar.WeekCount, lastReported), standing.Total));
         }
 
         rows.Sort((a, b) => b.Total != a.Total ? b.Total.CompareTo(a.Total) : string.CompareOrdinal(a.Name, b.Name));
@@ -55,12 +56,20 @@ public static class PictureModels
             }
             else if (results[i].Result is { } result)
             {
-                bars.Add(new WeekBar(results[i].Name, result.Points, result.Status, result.Amount));
+                bars.Add(new WeekBar(Label(results[i].Name, members[i]), result.Points, result.Status, result.Amount, SeasonInputMapper.State(members[i])));
             }
         }
 
         return new WeekPicture(season, week, inProgress, pointsRequired, currency, WeekPictureRenderer.Ordered(bars), hidden);
     }
+
+    // The name says when a member's weeks are not computed from their activities (their cells show no data, or stop).
+    private static string Label(string name, SeasonMemberRow member) => SeasonInputMapper.State(member) switch
+    {
+        MemberState.Syncing => name + " (syncing)",
+        MemberState.Left => name + " (left)",
+        _ => name,
+    };
 
     private static PictureCell[] Cells(IReadOnlyList<WeekResult> weeks, int weekCount, int lastReported)
     {

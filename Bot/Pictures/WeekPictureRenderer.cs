@@ -97,6 +97,7 @@ public sealed class WeekPictureRenderer(PictureFonts fonts, PicturePalette palet
     {
         WeekStatus.Failed => string.Create(CultureInfo.InvariantCulture, $"{bar.Points}/{required} · {Money.Format(bar.Amount, currency)}"),
         WeekStatus.Joker => string.Create(CultureInfo.InvariantCulture, $"{bar.Points}/{required} · joker"),
+        WeekStatus.NoData when bar.State == MemberState.Syncing => string.Create(CultureInfo.InvariantCulture, $"?/{required} · syncing"),
         WeekStatus.NoData => string.Create(CultureInfo.InvariantCulture, $"{bar.Points}/{required} · no data"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{bar.Points}/{required}"),
     };

@@ -9,10 +9,15 @@ internal static class MemberScorer
 
     public static MemberStanding Score(MemberInput member, CompiledRules rules, SeasonCalendar calendar, int lastWeek, int inProgress)
     {
+        if (member.FrozenWeeks is { } frozen)
+        {
+            return Frozen(member, frozen, lastWeek);
+        }
+
         var firstWeek = rules.Rules.StartWeek;
         if (lastWeek < firstWeek)
         {
-            return new MemberStanding(member.Id, member.Name, [], 0, null);
+            return new MemberStanding(member.Id, member.Name, [], 0, null, member.State);
         }
 
         Span<long> points = stackalloc long[MaxWeeks + 1];
@@ -26,7 +31,7 @@ internal static class MemberScorer
         }
 
         var jokers = JokerMask(member.JokerWeeks);
-        var noDataFrom = member.NoDataFromWeek ?? int.MaxValue;
+        var noDataFrom = member.State == MemberState.Syncing ? 0 : member.NoDataFromWeek ?? int.MaxValue;
         var weeks = new WeekResult[lastWeek - firstWeek + 1];
         var decimals = rules.Amounts.Decimals;
         var cents = rules.Amounts.Cents;
@@ -61,7 +66,7 @@ internal static class MemberScorer
                 status = WeekStatus.Failed;
                 if (decimals[streak] is not { } charge)
                 {
-                    return MemberStanding.Failed(member.Id, member.Name, $"the amount for week {week} does not fit a decimal");
+                    return MemberStanding.Failed(member.Id, member.Name, $"the amount for week {week} does not fit a decimal", member.State);
                 }
 
                 amount = charge;
@@ -75,11 +80,20 @@ internal static class MemberScorer
             weeks[week - firstWeek] = new WeekResult(week, weekPoints, status, before, amount);
         }
 
-        if (centsExact)
-        {
-            return new MemberStanding(member.Id, member.Name, weeks, new decimal(totalCents) / 100m, null);
-        }
+        return centsExact
+            ? new MemberStanding(member.Id, member.Name, weeks, new decimal(totalCents) / 100m, null, member.State)
+            : Summed(member, weeks);
+    }
 
+    // A member who left: the frozen weeks as they are, only those reported as of the date asked about.
+    private static MemberStanding Frozen(MemberInput member, IReadOnlyList<WeekResult> frozen, int lastWeek)
+    {
+        var weeks = frozen.Where(w => w.Week <= lastWeek).OrderBy(w => w.Week).ToArray();
+        return Summed(member, weeks);
+    }
+
+    private static MemberStanding Summed(MemberInput member, WeekResult[] weeks)
+    {
         var total = new ExactDecimal(0, 0);
         foreach (var week in weeks)
         {
@@ -87,8 +101,8 @@ internal static class MemberScorer
         }
 
         return total.Fits
-            ? new MemberStanding(member.Id, member.Name, weeks, total.ToDecimal(), null)
-            : MemberStanding.Failed(member.Id, member.Name, "the season total does not fit a decimal");
+            ? new MemberStanding(member.Id, member.Name, weeks, total.ToDecimal(), null, member.State)
+            : MemberStanding.Failed(member.Id, member.Name, "the season total does not fit a decimal", member.State);
     }
 
     private static ulong JokerMask(IReadOnlyCollection<int> weeks)

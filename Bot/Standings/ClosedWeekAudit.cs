@@ -132,7 +132,7 @@ public sealed class ClosedWeekAudit(
     }
 
     /// <summary>A week is closed once its Sunday is before today (SCORING.md: complete).</summary>
-    private static bool IsClosed(int season, int week, DateOnly today)
+    internal static bool IsClosed(int season, int week, DateOnly today)
     {
         var sunday = DateOnly.FromDateTime(System.Globalization.ISOWeek.ToDateTime(season, week, DayOfWeek.Sunday));
         return sunday < today;

@@ -9,10 +9,13 @@ namespace Bot.Standings;
 /// The season's ledger as CSV (RFC 4180, UTF-8, invariant numbers): <see cref="Members"/> has one
 /// line per member with the total, <see cref="Weeks"/> one line per member and reported week.
 /// Text that a spreadsheet would run as a formula (= + - @ at the start) is prefixed with '.
+/// A member's <c>state</c> is active, syncing (no data yet: owes nothing; <c>last_sync_utc</c> empty when never)
+/// or left (their frozen closed weeks only; <c>left_at_utc</c>).
 /// </summary>
 public static class LedgerCsv
 {
-    public const string MembersHeader = "member_id,name,consent_to_reports,passed,failed,jokers,in_progress,no_data,total,error";
+    public const string MembersHeader =
+        "member_id,name,consent_to_reports,passed,failed,jokers,in_progress,no_data,total,error,state,last_sync_utc,left_at_utc";
     public const string WeeksHeader = "member_id,name,week,points,points_required,status,streak,amount";
 
     /// <param name="members">The participants, in the order of <paramref name="standings"/>' members.</param>
@@ -32,7 +35,10 @@ public static class LedgerCsv
                 Count(standing, WeekStatus.InProgress),
                 Count(standing, WeekStatus.NoData),
                 standing.HasError ? "" : Amount(standing.Total),
-                standing.Error ?? "");
+                standing.Error ?? "",
+                StandingsJson.StateName(standing.State),
+                Stamp(members[i].LastSyncUtc),
+                Stamp(members[i].LeftAtUtc));
         }
 
         return csv.ToString();
@@ -52,7 +58,7 @@ public static class LedgerCsv
                     week.Week.ToString(CultureInfo.InvariantCulture),
                     week.Points.ToString(CultureInfo.InvariantCulture),
                     required,
-                    Status(week.Status),
+                    Status(week.Status, standing.State),
                     week.Streak.ToString(CultureInfo.InvariantCulture),
                     Amount(week.Amount));
             }
@@ -61,16 +67,13 @@ public static class LedgerCsv
         return csv.ToString();
     }
 
-    public static string Status(WeekStatus status) => status switch
-    {
-        WeekStatus.Passed => "passed",
-        WeekStatus.Failed => "failed",
-        WeekStatus.Joker => "joker",
-        WeekStatus.NoData => "no_data",
-        _ => "in_progress",
-    };
+    /// <summary>The JSON's status names; a syncing member's weeks without data are "syncing".</summary>
+    public static string Status(WeekStatus status, MemberState state = MemberState.Active) => StandingsJson.StatusName(status, state);
 
     public static string Amount(decimal amount) => amount.ToString("0.00############", CultureInfo.InvariantCulture);
+
+    private static string Stamp(DateTime? utc) =>
+        utc?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
 
     private static string Count(MemberStanding standing, WeekStatus status) =>
         standing.Weeks.Count(w => w.Status == status).ToString(CultureInfo.InvariantCulture);

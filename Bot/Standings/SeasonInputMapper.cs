@@ -45,13 +45,16 @@ public static class SeasonInputMapper
         }
 
         var jokers = data.Jokers.GroupBy(j => j.ParticipationId).ToDictionary(g => g.Key, g => (IReadOnlyCollection<int>)g.Select(j => j.Week).ToArray());
+        var frozen = (data.FrozenWeeks ?? []).GroupBy(f => f.ParticipationId).ToDictionary(g => g.Key, g => (IReadOnlyList<WeekResult>)g.Select(Frozen).ToArray());
         var members = data.Members
             .Select(m => new MemberInput(
                 MemberKey(m.DiscordUserId, m.MemberId),
                 DisplayName(m.FirstName, m.LastName),
                 jokers.GetValueOrDefault(m.ParticipationId) ?? [],
                 activitiesByMember.GetValueOrDefault(m.MemberId) ?? [],
-                NoDataFromWeek(season, m.NoDataSinceUtc, zone ?? TimeZoneInfo.Utc)))
+                NoDataFromWeek(season, m.NoDataSinceUtc, zone ?? TimeZoneInfo.Utc),
+                State(m),
+                m.Frozen ? frozen.GetValueOrDefault(m.ParticipationId) ?? [] : null))
             .ToList();
         return new SeasonInput(season, asOf, rules, kinds, members);
     }
@@ -71,6 +74,13 @@ public static class SeasonInputMapper
         var year = System.Globalization.ISOWeek.GetYear(local);
         return year < season ? 1 : year > season ? null : System.Globalization.ISOWeek.GetWeekOfYear(local);
     }
+
+    public static MemberState State(SeasonMemberRow member) =>
+        member.LeftAtUtc is not null ? MemberState.Left : member.Syncing ? MemberState.Syncing : MemberState.Active;
+
+    private static WeekResult Frozen(FrozenWeekRow row) =>
+        new(row.Week, row.Points, StandingsJson.TryParseStatus(row.Status, out var status) ? status : throw new InvalidDataException(
+            $"frozen week {row.Week} of participation {row.ParticipationId} has the unknown status '{row.Status}'"), row.Streak, row.Amount);
 
     /// <summary>A member's id in standings: the Discord id, or the member number for legacy members without one.</summary>
     public static string MemberKey(long? discordUserId, long memberId) =>

@@ -35,7 +35,8 @@ public sealed class StandingsService(ChallengeRepository challenges, SeasonQueri
         var rules = RulesJson.Parse(challenge.RulesJson);
         var (from, to) = SeasonWindow.For(challenge.SeasonYear);
         var data = await seasons.ReadSeasonAsync(challenge.Id, from, to, cancellationToken);
-        return new LoadedSeason(SeasonInputMapper.Map(challenge.SeasonYear, asOf, rules, data, _kinds, Zone(challenge, _defaultZone)), data.Members);
+        var zone = Zone(challenge, _defaultZone);
+        return new LoadedSeason(SeasonInputMapper.Map(challenge.SeasonYear, asOf, rules, data, _kinds, zone), data.Members, zone);
     }
 
     public static DateOnly Today(ChallengeRow challenge, TimeZoneInfo defaultZone, TimeProvider time) =>

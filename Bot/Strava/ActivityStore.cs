@@ -9,8 +9,9 @@ namespace Bot.Strava;
 /// <see cref="ClosedWeekAudit"/> (so a change to a closed week's debt is recorded), and a listing cannot undo a newer
 /// write: a window listing takes a <see cref="Listing"/> ticket before its first page, and when it is written, every
 /// activity that a webhook created, changed, renamed or deleted after the ticket keeps what the webhook wrote.
+/// Nothing is written for a member who left: a fetch that was under way when they did finds nobody to write for.
 /// </summary>
-internal sealed class ActivityStore(ActivityRepository activities, ClosedWeekAudit audit)
+internal sealed class ActivityStore(ActivityRepository activities, ClosedWeekAudit audit, StravaLinkRepository links)
 {
     private readonly ConcurrentDictionary<long, MemberWrites> _members = new();
     private long _sequence;
@@ -36,7 +37,7 @@ internal sealed class ActivityStore(ActivityRepository activities, ClosedWeekAud
         Listing listing, DateTime fromLocal, DateTime toLocal, IReadOnlyList<ActivityRecord> records, string reason,
         Func<CancellationToken, Task>? alsoAsync, CancellationToken cancellationToken)
     {
-        return await LockedAsync(listing.MemberId, member =>
+        return await WriteLockedAsync(listing.MemberId, new WindowSyncResult(records.Count, 0, 0), member =>
         {
             var newer = member.WrittenSince(listing.Ticket);
             var fresh = newer.Count == 0 ? records : records.Where(r => !newer.Contains(r.Id)).ToList();
@@ -61,13 +62,24 @@ internal sealed class ActivityStore(ActivityRepository activities, ClosedWeekAud
     public Task<bool> DeleteAsync(long memberId, long activityId, string reason, CancellationToken cancellationToken) =>
         WriteAsync(memberId, activityId, reason, ct => activities.DeleteAsync(memberId, activityId, ct), cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> while no write of the member's activities runs (a departure deleting them); the
+    /// writes that wait meanwhile run afterwards and see what it left.
+    /// </summary>
+    public Task<T> ExclusiveAsync<T>(long memberId, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        LockedAsync(memberId, _ => work(cancellationToken), cancellationToken);
+
     private Task<bool> WriteAsync(
         long memberId, long activityId, string reason, Func<CancellationToken, Task<bool>> write, CancellationToken cancellationToken) =>
-        LockedAsync(memberId, member =>
+        WriteLockedAsync(memberId, false, member =>
         {
             member.Touch(activityId, Interlocked.Increment(ref _sequence));
             return audit.RecomputeMemberAsync(memberId, reason, write, cancellationToken);
         }, cancellationToken);
+
+    // Checked under the gate, which a departure holds while it deletes: a write that waited for it sees the member gone.
+    private Task<T> WriteLockedAsync<T>(long memberId, T whenLeft, Func<MemberWrites, Task<T>> work, CancellationToken cancellationToken) =>
+        LockedAsync(memberId, async member => await links.HasLeftAsync(memberId, cancellationToken) ? whenLeft : await work(member), cancellationToken);
 
     // One write of a member at a time.
     private async Task<T> LockedAsync<T>(long memberId, Func<MemberWrites, Task<T>> work, CancellationToken cancellationToken)

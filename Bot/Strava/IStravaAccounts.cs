@@ -19,7 +19,11 @@ public interface IStravaAccounts
     /// </summary>
     Task RecordNarrowScopeAsync(long discordUserId, string grantedScopes, CancellationToken cancellationToken);
 
-    /// <summary>Calls Strava's deauthorize, then deletes the member's tokens and activities, even when Strava answers 401.</summary>
+    /// <summary>
+    /// Calls Strava's deauthorize, then, even when Strava answers 401, deletes every piece of the member's Strava data
+    /// (tokens, scopes, athlete id, activities with titles and routes, sync state, queued webhook events). Their
+    /// computed results of closed weeks stay in the ledger, frozen, and the channel shows them as "left on DATE".
+    /// </summary>
     Task<UnlinkOutcome> UnlinkAsync(long discordUserId, CancellationToken cancellationToken);
 }
 

@@ -9,8 +9,9 @@ namespace Bot.Strava;
 /// <summary>
 /// Links and unlinks members. Linking exchanges the code once (never retried), stores tokens and scopes in
 /// one transaction, joins the guild's current challenge (consenting to channel reports, which show only
-/// points, pass/fail and amounts) and wakes the back-fill. Unlinking deauthorizes at Strava, then deletes
-/// the member with all their data, whatever Strava answered.
+/// points, pass/fail and amounts) and wakes the back-fill. Unlinking deauthorizes at Strava, then, whatever
+/// Strava answered, the member leaves (<see cref="MemberDeparture"/>): their Strava data is deleted and the
+/// computed results of their closed weeks stay in the ledger.
 /// </summary>
 internal sealed class StravaAccounts(
     StravaClient client,
@@ -18,6 +19,7 @@ internal sealed class StravaAccounts(
     StravaLinkRepository links,
     MemberRepository members,
     ChallengeRepository challenges,
+    MemberDeparture departure,
     StravaSyncJob syncJob,
     ChallengeOptions challengeOptions,
     TimeProvider time,
@@ -77,7 +79,7 @@ internal sealed class StravaAccounts(
     public async Task<UnlinkOutcome> UnlinkAsync(long discordUserId, CancellationToken cancellationToken)
     {
         var member = await members.GetByDiscordUserIdAsync(discordUserId, cancellationToken);
-        if (member is null)
+        if (member is null || member.LinkState == Data.Entities.LinkState.Unlinked)
         {
             return UnlinkOutcome.WasNotLinked;
         }
@@ -95,8 +97,7 @@ internal sealed class StravaAccounts(
             }
         }
 
-        await links.DeleteMemberAsync(member.Id, cancellationToken);
-        return UnlinkOutcome.Unlinked;
+        return await departure.LeaveAsync(member.Id, "/unlink", cancellationToken) ? UnlinkOutcome.Unlinked : UnlinkOutcome.WasNotLinked;
     }
 
     private static int JokersOf(ChallengeRow challenge)

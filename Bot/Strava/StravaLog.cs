@@ -62,4 +62,11 @@ internal static partial class StravaLog
 
     [LoggerMessage(3041, LogLevel.Warning, "Strava push subscription not ensured: {Problem}")]
     public static partial void SubscriptionFailed(ILogger logger, string problem);
+
+    [LoggerMessage(3060, LogLevel.Information,
+        "Member {MemberId} left ({Reason}): {FrozenWeeks} closed week(s) frozen; Strava data deleted ({Activities} activities, {Events} webhook events)")]
+    public static partial void MemberLeft(ILogger logger, long memberId, string reason, int frozenWeeks, int activities, int events);
+
+    [LoggerMessage(3061, LogLevel.Warning, "Member {MemberId} left; their season {Season} in guild {GuildId} cannot be counted exactly ({Problem}), so no week of it is frozen")]
+    public static partial void LeftUncounted(ILogger logger, long memberId, long guildId, int season, string problem);
 }

@@ -54,6 +54,7 @@ public static class StravaServiceCollectionExtensions
         services.TryAddSingleton<Standings.StandingsService>();
         services.TryAddSingleton<Standings.ClosedWeekAudit>();
         services.AddSingleton<ActivityStore>();
+        services.AddSingleton<MemberDeparture>();
         services.AddSingleton<ActivitySync>();
         services.AddSingleton<DeauthorizationCheck>();
         services.AddSingleton<StravaSyncJob>();

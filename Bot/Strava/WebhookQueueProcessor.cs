@@ -8,8 +8,9 @@ namespace Bot.Strava;
 /// Works through the durable queue of push events. Strava does not sign its events, so an event is only a hint of what
 /// to re-check with Strava, never a fact: an activity event (create, update or delete alike) re-checks that activity
 /// with its owner's token (<see cref="ActivitySync.RecheckActivityAsync"/>: stored only when it is the owner's, deleted
-/// only on a 404); a deauthorization is confirmed with Strava (<see cref="DeauthorizationCheck"/>) before the member's
-/// Strava data is deleted, and a refuted one is logged and changes nothing. Each event costs at most one read call.
+/// only on a 404); a deauthorization is confirmed with Strava (<see cref="DeauthorizationCheck"/>) before the member
+/// leaves (<see cref="MemberDeparture"/>: their Strava data deleted, their closed weeks frozen), and a refuted one is
+/// logged and changes nothing. Each event costs at most one read call.
 /// Rate-limited events wait for the window without spending an attempt; failures back off and give up after
 /// <see cref="MaxAttempts"/>. Processed events are deleted after <see cref="Retention"/>.
 /// </summary>
@@ -17,7 +18,7 @@ internal sealed class WebhookQueueProcessor(
     WebhookEventRepository queue,
     StravaSubscriptionStore subscriptions,
     MemberRepository members,
-    StravaLinkRepository links,
+    MemberDeparture departures,
     ActivitySync sync,
     DeauthorizationCheck deauthorizations,
     TimeProvider time,
@@ -158,8 +159,9 @@ internal sealed class WebhookQueueProcessor(
         switch (verdict)
         {
             case DeauthorizationVerdict.Confirmed:
-                await links.DeleteMemberAsync(member.Id, cancellationToken);
-                await CompleteAsync(queued, "deauthorized (confirmed with Strava): the member's Strava data deleted", cancellationToken);
+                // The departure deletes the member's queued events, this one included (completing it then touches no row).
+                await departures.LeaveAsync(member.Id, "Strava deauthorization (confirmed with Strava)", cancellationToken);
+                await CompleteAsync(queued, "deauthorized (confirmed with Strava): the member's Strava data deleted, closed weeks frozen", cancellationToken);
                 return;
             case DeauthorizationVerdict.Refuted:
                 StravaLog.DeauthorizationRefuted(logger, queued.Id, member.Id);

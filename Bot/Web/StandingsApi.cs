@@ -64,10 +64,15 @@ internal sealed class StandingsApi(ChallengeRepository challenges, ChallengeLook
                 continue;
             }
 
+            var row = loaded.Members[i];
+            var state = StandingsJson.StateName(member.State);
+            var lastSync = member.State == MemberState.Syncing ? row.LastSyncUtc : null;
+            var leftOn = row.LeftAtUtc is { } left ? MemberNotes.LeftOn(left, loaded.Zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
             members.Add(member.Error is not null
-                ? new ApiMemberStanding(member.Name, null, null, "cannot be counted exactly")
+                ? new ApiMemberStanding(member.Name, null, null, "cannot be counted exactly", state, lastSync, leftOn)
                 : new ApiMemberStanding(member.Name, member.Total,
-                    [.. member.Weeks.Select(w => new ApiWeek(w.Week, w.Points, StandingsJson.StatusName(w.Status), w.Amount))], null));
+                    [.. member.Weeks.Select(w => new ApiWeek(w.Week, w.Points, StandingsJson.StatusName(w.Status, member.State), w.Amount))], null,
+                    state, lastSync, leftOn));
         }
 
         return TypedResults.Json(

@@ -164,6 +164,39 @@ namespace Bot.Migrations.Migrations
                     b.ToTable("challenges", (string)null);
                 });
 
+            modelBuilder.Entity("Bot.Data.Entities.FrozenWeekResult", b =>
+                {
+                    b.Property<long>("ParticipationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("participation_id");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("week");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("points");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Streak")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("streak");
+
+                    b.HasKey("ParticipationId", "Week");
+
+                    b.ToTable("frozen_week_results", (string)null);
+                });
+
             modelBuilder.Entity("Bot.Data.Entities.JokerWeek", b =>
                 {
                     b.Property<long>("ParticipationId")
@@ -233,6 +266,10 @@ namespace Bot.Migrations.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("last_name");
+
+                    b.Property<DateTime?>("LeftAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_at_utc");
 
                     b.Property<string>("LinkState")
                         .IsRequired()
@@ -338,6 +375,10 @@ namespace Bot.Migrations.Migrations
                     b.Property<bool>("ConsentToReports")
                         .HasColumnType("INTEGER")
                         .HasColumnName("consent_to_reports");
+
+                    b.Property<DateTime?>("FrozenAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("frozen_at_utc");
 
                     b.Property<DateTime>("JoinedAtUtc")
                         .HasColumnType("TEXT")
@@ -536,6 +577,17 @@ namespace Bot.Migrations.Migrations
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("Bot.Data.Entities.FrozenWeekResult", b =>
+                {
+                    b.HasOne("Bot.Data.Entities.Participation", "Participation")
+                        .WithMany("FrozenWeeks")
+                        .HasForeignKey("ParticipationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participation");
+                });
+
             modelBuilder.Entity("Bot.Data.Entities.JokerWeek", b =>
                 {
                     b.HasOne("Bot.Data.Entities.Participation", "Participation")
@@ -621,6 +673,8 @@ namespace Bot.Migrations.Migrations
 
             modelBuilder.Entity("Bot.Data.Entities.Participation", b =>
                 {
+                    b.Navigation("FrozenWeeks");
+
                     b.Navigation("JokerWeeks");
 
                     b.Navigation("LegacyWeekResults");

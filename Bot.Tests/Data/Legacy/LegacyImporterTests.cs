@@ -13,7 +13,7 @@ public sealed class LegacyImporterTests
     private TempDatabase _database = null!;
     private string _scratch = null!;
 
-    private static string Sample => Path.Combine(RepositoryPaths.Shared, "legacy-sample");
+    private static string Sample => RepositoryPaths.LegacySample;
 
     [SetUp]
     public async Task SetUp()

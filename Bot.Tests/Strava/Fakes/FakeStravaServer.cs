@@ -120,6 +120,9 @@ internal sealed class FakeStravaServer : IAsyncDisposable
 
     public bool IsValidRefreshToken(string token) => _refreshTokens.ContainsKey(token);
 
+    /// <summary>Makes a refresh token the bot holds already (e.g. imported from the old bot) work for the athlete.</summary>
+    public void AcceptRefreshToken(string refreshToken, long athleteId) => _refreshTokens[refreshToken] = athleteId;
+
     /// <summary>Makes an access token stop working, as when the athlete revoked it at Strava.</summary>
     public void RevokeAccessToken(string token) => _accessTokens.TryRemove(token, out _);
 

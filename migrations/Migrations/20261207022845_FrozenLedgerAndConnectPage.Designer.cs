@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bot.Migrations.Migrations
 {
     [DbContext(typeof(ChallengeDbContext))]
-    [Migration("20261207012851_ConnectPageLabels")]
-    partial class ConnectPageLabels
+    [Migration("20261207022845_FrozenLedgerAndConnectPage")]
+    partial class FrozenLedgerAndConnectPage
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -167,6 +167,39 @@ namespace Bot.Migrations.Migrations
                     b.ToTable("challenges", (string)null);
                 });
 
+            modelBuilder.Entity("Bot.Data.Entities.FrozenWeekResult", b =>
+                {
+                    b.Property<long>("ParticipationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("participation_id");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("week");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("points");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Streak")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("streak");
+
+                    b.HasKey("ParticipationId", "Week");
+
+                    b.ToTable("frozen_week_results", (string)null);
+                });
+
             modelBuilder.Entity("Bot.Data.Entities.JokerWeek", b =>
                 {
                     b.Property<long>("ParticipationId")
@@ -236,6 +269,10 @@ namespace Bot.Migrations.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("last_name");
+
+                    b.Property<DateTime?>("LeftAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_at_utc");
 
                     b.Property<string>("LinkState")
                         .IsRequired()
@@ -341,6 +378,10 @@ namespace Bot.Migrations.Migrations
                     b.Property<bool>("ConsentToReports")
                         .HasColumnType("INTEGER")
                         .HasColumnName("consent_to_reports");
+
+                    b.Property<DateTime?>("FrozenAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("frozen_at_utc");
 
                     b.Property<DateTime>("JoinedAtUtc")
                         .HasColumnType("TEXT")
@@ -539,6 +580,17 @@ namespace Bot.Migrations.Migrations
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("Bot.Data.Entities.FrozenWeekResult", b =>
+                {
+                    b.HasOne("Bot.Data.Entities.Participation", "Participation")
+                        .WithMany("FrozenWeeks")
+                        .HasForeignKey("ParticipationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participation");
+                });
+
             modelBuilder.Entity("Bot.Data.Entities.JokerWeek", b =>
                 {
                     b.HasOne("Bot.Data.Entities.Participation", "Participation")
@@ -624,6 +676,8 @@ namespace Bot.Migrations.Migrations
 
             modelBuilder.Entity("Bot.Data.Entities.Participation", b =>
                 {
+                    b.Navigation("FrozenWeeks");
+
                     b.Navigation("JokerWeeks");
 
                     b.Navigation("LegacyWeekResults");

@@ -1,0 +1,197 @@
+using Bot.Data;
+using Bot.Data.Entities;
+using Bot.Data.Repositories;
+using Bot.Tests.Data;
+using Bot.Tests.Discord.Gateway;
+using Bot.Tests.Strava.Fakes;
+using Bot.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Tests.Hosting;
+
+/// <summary>
+/// Issue 12 items 4 and 7 in the real bot process (fake Discord, fake Strava, a real SQLite file, a pinned clock):
+/// members imported from the old bot whose back-fill fails owe nothing and read "syncing"; a member who runs /unlink
+/// loses every piece of Strava data while the ledger keeps what they owed for closed weeks, marked "left on DATE".
+/// </summary>
+[NonParallelizable]
+public sealed class LedgerEndToEndTests
+{
+    private const long Guild = 4242;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private string _folder = null!;
+    private string _database = null!;
+    private FakeDiscordGateway _discord = null!;
+    private FakeStravaServer _strava = null!;
+    private RunningBot? _bot;
+    private SlashCommands _commands = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _folder = Directory.CreateTempSubdirectory("bot-ledger-").FullName;
+        _database = Path.Combine(_folder, "bot.db");
+        _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
+        _strava = await FakeStravaServer.StartAsync();
+        _commands = new SlashCommands(_discord, Guild);
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        if (_bot is not null)
+        {
+            await _bot.DisposeAsync();
+            if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
+            {
+                var log = await _bot.LogAsync();
+                await TestContext.Out.WriteLineAsync("bot log (tail):\n" + (log.Length > 12_000 ? log[^12_000..] : log));
+            }
+        }
+
+        await _strava.DisposeAsync();
+        _discord.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Test]
+    public async Task ImportedMembers_BackfillRefusedByStrava_OweNothingAndReadSyncing()
+    {
+        var import = await BotProcess.RunAsync(_folder, new Dictionary<string, string?> { ["DATABASE_PATH"] = _database }, "import-legacy", RepositoryPaths.LegacySample, "--guild", "4242");
+        Assert.That(import.ExitCode, Is.Zero, import.Error);
+
+        // Wednesday of 2024-W11; the imported tokens expired on 2024-03-09 and the fake Strava refuses their refresh.
+        await StartBotAsync("2024-03-13T12:00:00Z");
+        await Eventually.ThatAsync(() => Safely(() => Scalar("SELECT COUNT(*) FROM members WHERE link_state = 'NeedsRelink'") == 4),
+            "the four back-fills tried and refused", Patience);
+
+        var total = SlashCommands.Text((await _commands.InvokeAsync("total", expectPublic: true)).Public);
+        var week = SlashCommands.Text((await _commands.InvokeAsync("week", """[{"name":"week","type":4,"value":3}]""", expectPublic: true)).Public);
+
+        var names = new[] { "Anna Berger", "Lukas Huber", "Marie Gruber", "Jonas Wagner" };
+        Assert.Multiple(() =>
+        {
+            Assert.That(_strava.CallsTo("POST", "/oauth/token").Select(c => c.FormValue("refresh_token")).Distinct(),
+                Is.EquivalentTo(new[] { "sample-refresh-5001", "sample-refresh-5002", "sample-refresh-5003", "sample-refresh-5004" }), "each member's back-fill tried");
+            Assert.That(total.Split('\n'), Is.SupersetOf(names.Select(n => $"**{n}** — ❔ syncing · last sync never")), total);
+            Assert.That(total, Does.Contain("**Pot: 0.00 €**"), "the pot leaves them out");
+            Assert.That(week.Split('\n'), Is.SupersetOf(names.Select(n => $"**{n}** — ?/3 ❔ syncing / no data · last sync never")), week);
+        });
+    }
+
+    [Test]
+    public async Task Unlink_MemberWithFailedClosedWeeks_StravaDataGoneAndTheLedgerKeepsWhatTheyOwed()
+    {
+        await SeedTwoMembersAsync();
+
+        // Wednesday of 2026-W11; with start week 8, weeks 8–10 are closed.
+        await StartBotAsync("2026-03-11T12:00:00Z");
+        await Eventually.ThatAsync(() => Safely(() => Scalar("SELECT COUNT(*) FROM strava_sync_states WHERE last_recheck_at_utc IS NOT NULL") == 2),
+            "the start-up re-check of both members", Patience);
+        var before = SlashCommands.Text((await _commands.InvokeAsync("total", expectPublic: true)).Public);
+
+        var (unlinked, unlinkPosts) = await _commands.InvokeAsync("unlink");
+
+        var after = SlashCommands.Text((await _commands.InvokeAsync("total", expectPublic: true)).Public);
+        var week9 = SlashCommands.Text((await _commands.InvokeAsync("week", """[{"name":"week","type":4,"value":9}]""", expectPublic: true)).Public);
+        var week10 = SlashCommands.Text((await _commands.InvokeAsync("week", """[{"name":"week","type":4,"value":10}]""", expectPublic: true)).Public);
+        var week11 = SlashCommands.Text((await _commands.InvokeAsync("week", expectPublic: true)).Public);
+        Assert.Multiple(() =>
+        {
+            Assert.That(before, Does.Contain("**Anna Tester** — 10.00 €\n").And.Contain("**Pot: 25.00 €**"), before);
+            Assert.That(unlinkPosts, Is.Empty, "the answer is private");
+            Assert.That(unlinked.Body, Does.Contain("stay in the ledger"));
+            Assert.That(_strava.CallsTo("POST", "/oauth/deauthorize"), Has.Count.EqualTo(1));
+
+            Assert.That(Scalar("SELECT COUNT(*) FROM members WHERE discord_user_id = 301 AND access_token IS NULL AND refresh_token IS NULL AND scopes IS NULL "
+                + "AND strava_athlete_id IS NULL AND profile_medium_url IS NULL AND link_state = 'Unlinked' AND left_at_utc IS NOT NULL"), Is.EqualTo(1),
+                "no token, scope, athlete id or picture is left");
+            Assert.That(Scalar("SELECT COUNT(*) FROM activities WHERE member_id = (SELECT id FROM members WHERE discord_user_id = 301)"), Is.Zero);
+            Assert.That(Scalar("SELECT COUNT(*) FROM strava_sync_states WHERE member_id = (SELECT id FROM members WHERE discord_user_id = 301)"), Is.Zero);
+            Assert.That(Scalar("SELECT COUNT(*) FROM webhook_events WHERE owner_id = 9301"), Is.Zero, "the member's queued events");
+            Assert.That(Scalar("SELECT COUNT(*) FROM webhook_events WHERE owner_id = 9302"), Is.EqualTo(1), "another member's event stays");
+
+            Assert.That(after, Does.Contain("**Anna Tester** — 10.00 € · left on 2026-03-11\n").And.Contain("**Pot: 25.00 €**"), after);
+            Assert.That(week9, Does.Contain("**Anna Tester** — 3/3 ✅ · left on 2026-03-11"), week9);
+            Assert.That(week10, Does.Contain("**Anna Tester** — 0/3 ❌ 5.00 € · left on 2026-03-11"), week10);
+            Assert.That(week11, Does.Contain("**Ben Tester**").And.Not.Contain("Anna"), "a week after they left does not list them");
+        });
+    }
+
+    private async Task StartBotAsync(string now)
+    {
+        _bot = RunningBot.Start(_folder, new Dictionary<string, string?>
+        {
+            ["DISCORD_TOKEN"] = "ledger-e2e-secret-token",
+            ["DISCORD_API_BASE_URL"] = _discord.ApiBaseUrl.ToString(),
+            ["DATABASE_PATH"] = _database,
+            ["CHALLENGE_TIME_ZONE"] = "UTC",
+            ["CLOCK_START_UTC"] = now,
+            ["PUBLIC_BASE_URL"] = "http://127.0.0.1:9",
+            ["STRAVA_CLIENT_ID"] = FakeStravaServer.ClientId,
+            ["STRAVA_CLIENT_SECRET"] = FakeStravaServer.ClientSecret,
+            ["STRAVA_WEBHOOK_VERIFY_TOKEN"] = "ledger-verify-token",
+            ["STRAVA_API_BASE_URL"] = _strava.ApiBaseUrl,
+            ["STRAVA_OAUTH_BASE_URL"] = _strava.OAuthBaseUrl,
+        });
+        await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", Patience);
+    }
+
+    /// <summary>
+    /// Season 2026 from week 8, no multiplier. Anna (member 1, athlete 9301) ran three times in week 9, Ben (athlete 9302)
+    /// never; both back-filled, with tokens the fake Strava knows and webhook events queued for later.
+    /// </summary>
+    private async Task SeedTwoMembersAsync()
+    {
+        await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        var challenge = await services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(Guild, 2026, """{"start_week":8,"multiplier_on":false}""");
+        await using var context = await services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>().CreateDbContextAsync();
+        var now = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);
+        var members = new List<Member>();
+        foreach (var (name, discord, athlete) in new[] { ("Anna", 301L, 9301L), ("Ben", 302L, 9302L) })
+        {
+            _strava.AddAthlete(athlete, name, "Tester");
+            var (access, refresh) = _strava.IssueTokens(athlete);
+            members.Add(new Member
+            {
+                FirstName = name,
+                LastName = "Tester",
+                DiscordUserId = discord,
+                StravaAthleteId = athlete,
+                AccessToken = access,
+                RefreshToken = refresh,
+                TokenExpiresAtUtc = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+                Scopes = "read,activity:read_all",
+                ProfileMediumUrl = "https://example.invalid/" + name,
+                LinkState = LinkState.Linked,
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
+            });
+        }
+
+        context.Members.AddRange(members);
+        await context.SaveChangesAsync();
+        foreach (var member in members)
+        {
+            context.Participations.Add(new Participation { ChallengeId = challenge.Id, MemberId = member.Id, ConsentToReports = true, JokersLeft = 1, JoinedAtUtc = now });
+            context.StravaSyncStates.Add(new StravaSyncState { MemberId = member.Id, LastBackfillAtUtc = now, BackfilledFromLocal = new DateTime(2025, 12, 29), LastSyncAtUtc = now });
+        }
+
+        // 2026-02-23 is the Monday of week 9.
+        context.Activities.AddRange(Enumerable.Range(0, 3).Select(day => TestData.NewActivity(9100 + day, members[0], new DateTime(2026, 2, 23 + day, 7, 0, 0))));
+        // Queued for after the test (2030): the processor leaves them alone.
+        var at = new DateTime(2026, 3, 10, 12, 0, 0, DateTimeKind.Utc);
+        context.WebhookEvents.AddRange(
+            TestData.NewWebhookEvent(9301, at, processed: false), TestData.NewWebhookEvent(9301, at, processed: true), TestData.NewWebhookEvent(9302, at, processed: false));
+        await context.SaveChangesAsync();
+    }
+
+    private long Scalar(string sql) => new DatabaseProbe(_database).Count(sql);
+
+    private static bool Safely(Func<bool> read) => DatabaseProbe.Safely(read);
+}
