@@ -70,6 +70,16 @@ internal static class TestData
         UpdatedAtUtc = Now,
     };
 
+    /// <summary>The sync record of a member whose season back-fill completed at <paramref name="atUtc"/>: not "syncing", their weeks are priced.</summary>
+    public static StravaSyncState CompletedBackfill(long memberId, DateTime atUtc) => new()
+    {
+        MemberId = memberId,
+        LastBackfillAtUtc = atUtc,
+        BackfilledFromLocal = new DateTime(atUtc.Year - 1, 12, 1),
+        LastRecheckAtUtc = atUtc,
+        LastSyncAtUtc = atUtc,
+    };
+
     /// <summary>A queued webhook event about <paramref name="owner"/>'s activity, waiting until 2030 unless processed.</summary>
     public static WebhookEvent NewWebhookEvent(long owner, DateTime receivedAtUtc, bool processed) => new()
     {

@@ -338,6 +338,9 @@ public sealed class PictureAndExportEndToEndTests
         foreach (var (member, consent) in new[] { (anna, true), (lukas, true), (marie, false) })
         {
             context.Participations.Add(new Participation { ChallengeId = challenge.Id, MemberId = member.Id, ConsentToReports = consent, JokersLeft = 1, JoinedAtUtc = now });
+
+            // Synced members: Lukas and Marie have no activities, so they fail every week.
+            context.StravaSyncStates.Add(Bot.Tests.Data.TestData.CompletedBackfill(member.Id, now));
         }
 
         // 2026-01-05 is the Monday of ISO week 2 of 2026.
