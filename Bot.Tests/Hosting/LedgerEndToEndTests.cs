@@ -3,9 +3,7 @@ using Bot.Data.Entities;
 using Bot.Data.Repositories;
 using Bot.Tests.Data;
 using Bot.Tests.Discord.Gateway;
-using Bot.Tests.Strava.Fakes;
 using Bot.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,46 +20,23 @@ public sealed class LedgerEndToEndTests
     private const long Guild = 4242;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private string _folder = null!;
-    private string _database = null!;
-    private FakeDiscordGateway _discord = null!;
-    private FakeStravaServer _strava = null!;
-    private RunningBot? _bot;
+    private BotWorld _world = null!;
     private SlashCommands _commands = null!;
 
     [SetUp]
     public async Task SetUp()
     {
-        _folder = Directory.CreateTempSubdirectory("bot-ledger-").FullName;
-        _database = Path.Combine(_folder, "bot.db");
-        _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
-        _strava = await FakeStravaServer.StartAsync();
-        _commands = new SlashCommands(_discord, Guild);
+        _world = await BotWorld.CreateAsync("ledger");
+        _commands = new SlashCommands(_world.Discord, Guild);
     }
 
     [TearDown]
-    public async Task TearDown()
-    {
-        if (_bot is not null)
-        {
-            await _bot.DisposeAsync();
-            if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
-            {
-                var log = await _bot.LogAsync();
-                await TestContext.Out.WriteLineAsync("bot log (tail):\n" + (log.Length > 12_000 ? log[^12_000..] : log));
-            }
-        }
-
-        await _strava.DisposeAsync();
-        _discord.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task TearDown() => await _world.DisposeAsync();
 
     [Test]
     public async Task ImportedMembers_BackfillRefusedByStrava_OweNothingAndReadSyncing()
     {
-        var import = await BotProcess.RunAsync(_folder, new Dictionary<string, string?> { ["DATABASE_PATH"] = _database }, "import-legacy", RepositoryPaths.LegacySample, "--guild", "4242");
+        var import = await BotProcess.RunAsync(_world.Folder, new Dictionary<string, string?> { ["DATABASE_PATH"] = _world.Database }, "import-legacy", RepositoryPaths.LegacySample, "--guild", "4242");
         Assert.That(import.ExitCode, Is.Zero, import.Error);
 
         // Wednesday of 2024-W11; the imported tokens expired on 2024-03-09 and the fake Strava refuses their refresh.
@@ -75,7 +50,7 @@ public sealed class LedgerEndToEndTests
         var names = new[] { "Anna Berger", "Lukas Huber", "Marie Gruber", "Jonas Wagner" };
         Assert.Multiple(() =>
         {
-            Assert.That(_strava.CallsTo("POST", "/oauth/token").Select(c => c.FormValue("refresh_token")).Distinct(),
+            Assert.That(_world.Strava.CallsTo("POST", "/oauth/token").Select(c => c.FormValue("refresh_token")).Distinct(),
                 Is.EquivalentTo(new[] { "sample-refresh-5001", "sample-refresh-5002", "sample-refresh-5003", "sample-refresh-5004" }), "each member's back-fill tried");
             Assert.That(total.Split('\n'), Is.SupersetOf(names.Select(n => $"**{n}** — ❔ syncing · last sync never")), total);
             Assert.That(total, Does.Contain("**Pot: 0.00 €**"), "the pot leaves them out");
@@ -105,7 +80,7 @@ public sealed class LedgerEndToEndTests
             Assert.That(before, Does.Contain("**Anna Tester** — 10.00 €\n").And.Contain("**Pot: 25.00 €**"), before);
             Assert.That(unlinkPosts, Is.Empty, "the answer is private");
             Assert.That(unlinked.Body, Does.Contain("stay in the ledger"));
-            Assert.That(_strava.CallsTo("POST", "/oauth/deauthorize"), Has.Count.EqualTo(1));
+            Assert.That(_world.Strava.CallsTo("POST", "/oauth/deauthorize"), Has.Count.EqualTo(1));
 
             Assert.That(Scalar("SELECT COUNT(*) FROM members WHERE discord_user_id = 301 AND access_token IS NULL AND refresh_token IS NULL AND scopes IS NULL "
                 + "AND strava_athlete_id IS NULL AND profile_medium_url IS NULL AND link_state = 'Unlinked' AND left_at_utc IS NOT NULL"), Is.EqualTo(1),
@@ -124,21 +99,8 @@ public sealed class LedgerEndToEndTests
 
     private async Task StartBotAsync(string now)
     {
-        _bot = RunningBot.Start(_folder, new Dictionary<string, string?>
-        {
-            ["DISCORD_TOKEN"] = "ledger-e2e-secret-token",
-            ["DISCORD_API_BASE_URL"] = _discord.ApiBaseUrl.ToString(),
-            ["DATABASE_PATH"] = _database,
-            ["CHALLENGE_TIME_ZONE"] = "UTC",
-            ["CLOCK_START_UTC"] = now,
-            ["PUBLIC_BASE_URL"] = "http://127.0.0.1:9",
-            ["STRAVA_CLIENT_ID"] = FakeStravaServer.ClientId,
-            ["STRAVA_CLIENT_SECRET"] = FakeStravaServer.ClientSecret,
-            ["STRAVA_WEBHOOK_VERIFY_TOKEN"] = "ledger-verify-token",
-            ["STRAVA_API_BASE_URL"] = _strava.ApiBaseUrl,
-            ["STRAVA_OAUTH_BASE_URL"] = _strava.OAuthBaseUrl,
-        });
-        await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", Patience);
+        _world.Start(new Dictionary<string, string?> { ["CLOCK_START_UTC"] = now });
+        await Eventually.ThatAsync(() => _world.Discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", Patience);
     }
 
     /// <summary>
@@ -147,7 +109,7 @@ public sealed class LedgerEndToEndTests
     /// </summary>
     private async Task SeedTwoMembersAsync()
     {
-        await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddChallengeData(_world.Database).BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         var challenge = await services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(Guild, 2026, """{"start_week":8,"multiplier_on":false}""");
         await using var context = await services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>().CreateDbContextAsync();
@@ -155,8 +117,8 @@ public sealed class LedgerEndToEndTests
         var members = new List<Member>();
         foreach (var (name, discord, athlete) in new[] { ("Anna", 301L, 9301L), ("Ben", 302L, 9302L) })
         {
-            _strava.AddAthlete(athlete, name, "Tester");
-            var (access, refresh) = _strava.IssueTokens(athlete);
+            _world.Strava.AddAthlete(athlete, name, "Tester");
+            var (access, refresh) = _world.Strava.IssueTokens(athlete);
             members.Add(new Member
             {
                 FirstName = name,
@@ -191,7 +153,7 @@ public sealed class LedgerEndToEndTests
         await context.SaveChangesAsync();
     }
 
-    private long Scalar(string sql) => new DatabaseProbe(_database).Count(sql);
+    private long Scalar(string sql) => _world.Probe.Count(sql);
 
     private static bool Safely(Func<bool> read) => DatabaseProbe.Safely(read);
 }

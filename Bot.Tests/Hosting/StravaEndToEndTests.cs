@@ -38,63 +38,27 @@ public sealed class StravaEndToEndTests
     private const string Account = "Ada L. (@ada)";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private string _folder = null!;
-    private string _database = null!;
-    private string _publicBaseUrl = null!;
-    private FakeDiscordGateway _discord = null!;
-    private FakeStravaServer _strava = null!;
-    private RunningBot _bot = null!;
+    private BotWorld _world = null!;
     private int _interaction;
 
     [SetUp]
     public async Task SetUp()
     {
-        _folder = Directory.CreateTempSubdirectory("bot-strava-e2e-").FullName;
-        _database = Path.Combine(_folder, "bot.db");
+        _world = await BotWorld.CreateAsync("strava-e2e");
         await SeedChallengeAsync();
-        _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
-        _strava = await FakeStravaServer.StartAsync();
+
         // Strava checks the callback before it creates a subscription: the bot must answer its own handshake.
-        _strava.VerifyCallbackOnCreate = true;
-        _strava.AddAthlete(AthleteId, "Ada", "Lovelace");
-        _strava.AuthorizingAthleteId = AthleteId;
-        _discord.GuildName = ServerName;
-        var port = Loopback.FreePort();
-        _publicBaseUrl = $"http://127.0.0.1:{port}";
-        _bot = RunningBot.Start(_folder, new Dictionary<string, string?>
-        {
-            ["DISCORD_TOKEN"] = "strava-e2e-secret-token",
-            ["DISCORD_API_BASE_URL"] = _discord.ApiBaseUrl.ToString(),
-            ["DATABASE_PATH"] = _database,
-            ["CHALLENGE_TIME_ZONE"] = "UTC",
-            ["HTTP_URLS"] = _publicBaseUrl,
-            ["PUBLIC_BASE_URL"] = _publicBaseUrl,
-            ["STRAVA_CLIENT_ID"] = FakeStravaServer.ClientId,
-            ["STRAVA_CLIENT_SECRET"] = FakeStravaServer.ClientSecret,
-            ["STRAVA_WEBHOOK_VERIFY_TOKEN"] = VerifyToken,
-            ["STRAVA_API_BASE_URL"] = _strava.ApiBaseUrl,
-            ["STRAVA_OAUTH_BASE_URL"] = _strava.OAuthBaseUrl,
-            ["STATE_SIGNING_KEY"] = StateKey,
-        });
-        await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", Patience);
+        _world.Strava.VerifyCallbackOnCreate = true;
+        _world.Strava.AddAthlete(AthleteId, "Ada", "Lovelace");
+        _world.Strava.AuthorizingAthleteId = AthleteId;
+        _world.Discord.GuildName = ServerName;
+        _world.Start(new Dictionary<string, string?> { ["STRAVA_WEBHOOK_VERIFY_TOKEN"] = VerifyToken, ["STATE_SIGNING_KEY"] = StateKey });
+        await Eventually.ThatAsync(() => _world.Discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", Patience);
     }
 
     [TearDown]
-    public async Task TearDown()
-    {
-        await _bot.DisposeAsync();
-        if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
-        {
-            var log = await _bot.LogAsync();
-            await TestContext.Out.WriteLineAsync("bot log (tail):\n" + (log.Length > 12_000 ? log[^12_000..] : log));
-            await TestContext.Out.WriteLineAsync("Strava calls:\n" + string.Join('\n', _strava.Calls.Select(c => $"{c.At:HH:mm:ss.fff} {c.Method} {c.Path}")));
-        }
+    public async Task TearDown() => await _world.DisposeAsync();
 
-        await _strava.DisposeAsync();
-        _discord.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
 
     [Test]
     public async Task LinkBackfillWebhook_RealProcess_WeekChangesWithoutStravaCallsFromCommands()
@@ -120,16 +84,16 @@ public sealed class StravaEndToEndTests
 
         // Outside the season: one within the day of margin the bot lists (so it must filter it out), one well before.
         var outside = new[] { FakeActivity.Run(5_000_001, seasonStart.AddHours(-12)), FakeActivity.Run(5_000_002, seasonStart.AddDays(-5)) };
-        var athlete = _strava.Athlete(AthleteId);
+        var athlete = _world.Strava.Athlete(AthleteId);
         athlete.Add([.. weekRuns, .. older, .. outside]);
 
         // Start-up: the subscription is listed, then created (after Strava's handshake), and stored; no other call.
         await Eventually.ThatAsync(() => Safely(() => StoredSubscriptionId() is not null), "the push subscription stored by the bot", Patience);
-        var subscription = _strava.Subscriptions.Single();
+        var subscription = _world.Strava.Subscriptions.Single();
         var startup = await QuietCallsAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(subscription.CallbackUrl, Does.Match("^" + System.Text.RegularExpressions.Regex.Escape(_publicBaseUrl) + "/strava/webhook/[A-Za-z0-9_-]{43}$"), "the secret callback path");
+            Assert.That(subscription.CallbackUrl, Does.Match("^" + System.Text.RegularExpressions.Regex.Escape(_world.BaseUrl) + "/strava/webhook/[A-Za-z0-9_-]{43}$"), "the secret callback path");
             Assert.That(StoredSubscriptionId(), Is.EqualTo(subscription.Id));
             Assert.That(startup.Select(c => $"{c.Method} {c.Path}"), Is.EqualTo(new[] { "GET /api/v3/push_subscriptions", "POST /api/v3/push_subscriptions" }),
                 "start-up calls: list, then create (no member yet, so nothing to re-check)");
@@ -149,12 +113,12 @@ public sealed class StravaEndToEndTests
         Assert.Multiple(() =>
         {
             Assert.That(linkCalls, Is.Empty, "/strava_auth calls Strava");
-            Assert.That(connect.GetLeftPart(UriPartial.Path), Is.EqualTo(_publicBaseUrl + "/strava/connect"));
+            Assert.That(connect.GetLeftPart(UriPartial.Path), Is.EqualTo(_world.BaseUrl + "/strava/connect"));
             Assert.That(connectStatus, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(WebUtility.HtmlDecode(connectPage), Does.Contain($"Connect Strava for {Account} in {ServerName} — continue only if this is you"));
-            Assert.That(authorize.GetLeftPart(UriPartial.Path), Is.EqualTo(_strava.OAuthBaseUrl + "/authorize"));
+            Assert.That(authorize.GetLeftPart(UriPartial.Path), Is.EqualTo(_world.Strava.OAuthBaseUrl + "/authorize"));
             Assert.That(query["client_id"].ToString(), Is.EqualTo(FakeStravaServer.ClientId));
-            Assert.That(query["redirect_uri"].ToString(), Is.EqualTo(_publicBaseUrl + "/strava/callback"));
+            Assert.That(query["redirect_uri"].ToString(), Is.EqualTo(_world.BaseUrl + "/strava/callback"));
             Assert.That(query["response_type"].ToString(), Is.EqualTo("code"));
             Assert.That(query["scope"].ToString(), Is.EqualTo("read,activity:read_all"));
             Assert.That(query["approval_prompt"].ToString(), Is.EqualTo("auto"));
@@ -168,12 +132,12 @@ public sealed class StravaEndToEndTests
         Assert.Multiple(() =>
         {
             Assert.That(consent.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-            Assert.That(redirect.GetLeftPart(UriPartial.Path), Is.EqualTo(_publicBaseUrl + "/strava/callback"));
+            Assert.That(redirect.GetLeftPart(UriPartial.Path), Is.EqualTo(_world.BaseUrl + "/strava/callback"));
             Assert.That(redirectQuery["state"].ToString(), Is.EqualTo(query["state"].ToString()));
         });
 
         var linked = Stopwatch.StartNew();
-        var beforeCallback = _strava.Calls.Count;
+        var beforeCallback = _world.Strava.Calls.Count;
         using var callback = await browser.GetAsync(redirect);
         var page = await callback.Content.ReadAsStringAsync();
         Assert.Multiple(() =>
@@ -185,7 +149,7 @@ public sealed class StravaEndToEndTests
 
         await Eventually.ThatAsync(() => DirectMessages().Any(m => m.Contains("Strava linked as **Ada Lovelace**", StringComparison.Ordinal)),
             "the member's DM on the fake Discord", Patience);
-        var dmChannel = _discord.RestRequests.Single(r => r.Method == "POST" && r.Path == "/api/v10/users/@me/channels");
+        var dmChannel = _world.Discord.RestRequests.Single(r => r.Method == "POST" && r.Path == "/api/v10/users/@me/channels");
         Assert.That(dmChannel.Body, Does.Contain($"\"{DiscordUser}\""), "the DM goes to the member who ran /strava_auth");
 
         // 3. The back-fill: the season's activities, nothing outside it, in at most three list calls of 200.
@@ -220,17 +184,17 @@ public sealed class StravaEndToEndTests
         // once, fetched by the queue processor with one call, stored.
         athlete.Add(newRun);
         var webhook = new Uri(subscription.CallbackUrl);
-        var beforeEvents = _strava.Calls.Count;
-        using (var foreign = await _strava.PostEventAsync(webhook, FakeStravaServer.Event("activity", newRun.Id, "create", AthleteId, subscription.Id + 1)))
+        var beforeEvents = _world.Strava.Calls.Count;
+        using (var foreign = await _world.Strava.PostEventAsync(webhook, FakeStravaServer.Event("activity", newRun.Id, "create", AthleteId, subscription.Id + 1)))
         {
             Assert.That(foreign.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a foreign event is acknowledged (and dropped)");
         }
 
-        Assert.That((StoredEvents(), StoredActivityIds().Contains(newRun.Id), _strava.Calls.Count - beforeEvents), Is.EqualTo((0L, false, 0)),
+        Assert.That((StoredEvents(), StoredActivityIds().Contains(newRun.Id), _world.Strava.Calls.Count - beforeEvents), Is.EqualTo((0L, false, 0)),
             "a foreign event is not stored, costs no call and stores nothing");
 
         var acknowledged = Stopwatch.StartNew();
-        using (var pushed = await _strava.PostEventAsync(webhook, FakeStravaServer.Event("activity", newRun.Id, "create", AthleteId, subscription.Id)))
+        using (var pushed = await _world.Strava.PostEventAsync(webhook, FakeStravaServer.Event("activity", newRun.Id, "create", AthleteId, subscription.Id)))
         {
             acknowledged.Stop();
             Assert.That(pushed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -272,8 +236,8 @@ public sealed class StravaEndToEndTests
 
         var first = await PageAsync(browser, connect);
         var second = await PageAsync(browser, connect);
-        var forged = await PageAsync(browser, new Uri(_publicBaseUrl + "/strava/connect?state=" + Uri.EscapeDataString(Forged(connect))));
-        var expired = await PageAsync(browser, new Uri(_publicBaseUrl + "/strava/connect?state=" + Uri.EscapeDataString(await ExpiredStateAsync())));
+        var forged = await PageAsync(browser, new Uri(_world.BaseUrl + "/strava/connect?state=" + Uri.EscapeDataString(Forged(connect))));
+        var expired = await PageAsync(browser, new Uri(_world.BaseUrl + "/strava/connect?state=" + Uri.EscapeDataString(await ExpiredStateAsync())));
 
         // The state survives both looks: Strava's redirect with it is still accepted by the callback, once.
         using var consent = await browser.GetAsync(ConnectPageHtml.ButtonTarget(second.Html));
@@ -313,7 +277,7 @@ public sealed class StravaEndToEndTests
     /// <summary>A genuine state (the bot's key, stored in its database) issued eleven minutes ago: past its ten.</summary>
     private async Task<string> ExpiredStateAsync()
     {
-        await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddChallengeData(_world.Database).BuildServiceProvider();
         var key = new StateSigningKey(Options.Create(new WebOptions { StateSigningKey = StateKey }), services.GetRequiredService<AppSettingRepository>());
         var states = new OAuthStates(key, services.GetRequiredService<OAuthStateRepository>(), new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromMinutes(11)));
         return await states.IssueAsync(DiscordUser, Guild, new LinkLabels(Account, ServerName), forceApproval: false, CancellationToken.None);
@@ -325,7 +289,7 @@ public sealed class StravaEndToEndTests
     private async Task SeedChallengeAsync()
     {
         var season = ISOWeek.GetYear(DateTime.UtcNow);
-        await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddChallengeData(_world.Database).BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(Guild, season, "{}");
     }
@@ -334,13 +298,13 @@ public sealed class StravaEndToEndTests
     private async Task<IReadOnlyList<FakeStravaCall>> QuietCallsAsync()
     {
         var count = -1;
-        while (_strava.Calls.Count != count)
+        while (_world.Strava.Calls.Count != count)
         {
-            count = _strava.Calls.Count;
+            count = _world.Strava.Calls.Count;
             await Task.Delay(1500);
         }
 
-        return _strava.Calls;
+        return _world.Strava.Calls;
     }
 
     /// <summary>
@@ -351,10 +315,10 @@ public sealed class StravaEndToEndTests
         string command, bool expectPublic = true)
     {
         await QuietCallsAsync();
-        var before = _strava.Calls.Count;
+        var before = _world.Strava.Calls.Count;
         var id = 7100 + Interlocked.Increment(ref _interaction);
         var token = $"strava-e2e-{id}";
-        _discord.Connections[^1].SendDispatch("INTERACTION_CREATE", $$$"""
+        _world.Discord.Connections[^1].SendDispatch("INTERACTION_CREATE", $$$"""
             {"id":"{{{id}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77","guild_id":"{{{Guild}}}",
              "member":{"user":{"id":"{{{DiscordUser}}}","username":"ada","global_name":"Ada L."},"permissions":"0"},
              "data":{"id":"1","name":"{{{command}}}","type":1,"options":[]}}
@@ -373,10 +337,10 @@ public sealed class StravaEndToEndTests
             Assert.That(body.RootElement.GetProperty("data").GetProperty("flags").GetInt32(), Is.EqualTo(64), $"/{command} deferred ephemerally");
         }
 
-        return (mine.First(r => r.Method == "PATCH"), JsonPosts(mine), _strava.Calls.Skip(before).ToList());
+        return (mine.First(r => r.Method == "PATCH"), JsonPosts(mine), _world.Strava.Calls.Skip(before).ToList());
     }
 
-    private List<FakeRestRequest> Mine(string token) => [.. _discord.RestRequests.Where(r => r.Path.Contains(token, StringComparison.Ordinal))];
+    private List<FakeRestRequest> Mine(string token) => [.. _world.Discord.RestRequests.Where(r => r.Path.Contains(token, StringComparison.Ordinal))];
 
     private static List<FakeRestRequest> JsonPosts(IEnumerable<FakeRestRequest> requests) =>
     [
@@ -388,12 +352,12 @@ public sealed class StravaEndToEndTests
 
     private List<string> DirectMessages() =>
     [
-        .. _discord.RestRequests.Where(r => r.Method == "POST" && r.Path == "/api/v10/channels/5550/messages").Select(r => r.Body),
+        .. _world.Discord.RestRequests.Where(r => r.Method == "POST" && r.Path == "/api/v10/channels/5550/messages").Select(r => r.Body),
     ];
 
     private static bool Safely(Func<bool> read) => DatabaseProbe.Safely(read);
 
-    private SqliteConnection OpenDatabase() => new DatabaseProbe(_database).Open();
+    private SqliteConnection OpenDatabase() => _world.Probe.Open();
 
     private List<long> StoredActivityIds()
     {
@@ -419,7 +383,7 @@ public sealed class StravaEndToEndTests
         return command.ExecuteScalar() is string text ? long.Parse(text, CultureInfo.InvariantCulture) : null;
     }
 
-    private long StoredEvents() => new DatabaseProbe(_database).Count("SELECT COUNT(*) FROM webhook_events");
+    private long StoredEvents() => _world.Probe.Count("SELECT COUNT(*) FROM webhook_events");
 
-    private long ProcessedEvents() => new DatabaseProbe(_database).Count("SELECT COUNT(*) FROM webhook_events WHERE processed_at_utc IS NOT NULL");
+    private long ProcessedEvents() => _world.Probe.Count("SELECT COUNT(*) FROM webhook_events WHERE processed_at_utc IS NOT NULL");
 }

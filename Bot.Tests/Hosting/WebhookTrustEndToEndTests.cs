@@ -29,35 +29,24 @@ public sealed class WebhookTrustEndToEndTests
     private const string Secret = "end-to-end-webhook-secret-0123456789abcdef";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private string _folder = null!;
-    private string _database = null!;
-    private string _baseUrl = null!;
-    private FakeStravaServer _strava = null!;
-    private FakeDiscordGateway _discord = null!;
-    private RunningBot _bot = null!;
+    private BotWorld _world = null!;
     private long _subscription;
     private Uri _webhook = null!;
-    private DatabaseProbe _probe = null!;
 
     [SetUp]
     public async Task SetUpAsync()
     {
-        _folder = Directory.CreateTempSubdirectory("bot-webhook-trust-").FullName;
-        _database = Path.Combine(_folder, "challenge.db");
-        _probe = new DatabaseProbe(_database);
-        _strava = await FakeStravaServer.StartAsync();
-        _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
-        _baseUrl = $"http://127.0.0.1:{Loopback.FreePort()}";
-        _webhook = new Uri(_baseUrl + "/strava/webhook/" + Secret);
-        _subscription = _strava.AddSubscription(_webhook.ToString()).Id;
+        _world = await BotWorld.CreateAsync("webhook-trust");
+        _webhook = new Uri(_world.BaseUrl + "/strava/webhook/" + Secret);
+        _subscription = Strava.AddSubscription(_webhook.ToString()).Id;
 
         // Two linked, back-filled members: Ada with a run, Bob with a ride (both visible to any athlete, as on Strava).
-        await using (var seed = await StravaTestHost.StartAsync(_strava, directory: _folder))
+        await using (var seed = await StravaTestHost.StartAsync(Strava, directory: _world.Folder))
         {
             var ada = await seed.AddLinkedMemberAsync(Ada, AdaDiscord);
             var bob = await seed.AddLinkedMemberAsync(Bob, BobDiscord);
-            _strava.Athlete(Ada).Add(FakeActivity.Run(50, new DateTime(2026, 3, 3, 8, 0, 0)) with { Name = "Ada's run" });
-            _strava.Athlete(Bob).Add(new FakeActivity(60, "Bob's ride", "Ride", "Ride", new DateTime(2026, 3, 4, 8, 0, 0), TimeSpan.Zero, 3600, 3700));
+            Strava.Athlete(Ada).Add(FakeActivity.Run(50, new DateTime(2026, 3, 3, 8, 0, 0)) with { Name = "Ada's run" });
+            Strava.Athlete(Bob).Add(new FakeActivity(60, "Bob's ride", "Ride", "Ride", new DateTime(2026, 3, 4, 8, 0, 0), TimeSpan.Zero, 3600, 3700));
             var sync = seed.GetInternal<ActivitySync>();
             await sync.RecheckActivityAsync(ada.Id, Ada, 50);
             await sync.RecheckActivityAsync(bob.Id, Bob, 60);
@@ -65,49 +54,23 @@ public sealed class WebhookTrustEndToEndTests
         }
 
         SqliteConnection.ClearAllPools();
-        _bot = RunningBot.Start(_folder, new Dictionary<string, string?>
-        {
-            ["DISCORD_TOKEN"] = "webhook-trust-secret-token",
-            ["DISCORD_API_BASE_URL"] = _discord.ApiBaseUrl.ToString(),
-            ["DATABASE_PATH"] = _database,
-            ["CHALLENGE_TIME_ZONE"] = "UTC",
-            ["HTTP_URLS"] = _baseUrl,
-            ["PUBLIC_BASE_URL"] = _baseUrl,
-            ["STRAVA_CLIENT_ID"] = FakeStravaServer.ClientId,
-            ["STRAVA_CLIENT_SECRET"] = FakeStravaServer.ClientSecret,
-            ["STRAVA_WEBHOOK_VERIFY_TOKEN"] = "webhook-trust-verify",
-            ["STRAVA_WEBHOOK_SECRET"] = Secret,
-            ["STRAVA_API_BASE_URL"] = _strava.ApiBaseUrl,
-            ["STRAVA_OAUTH_BASE_URL"] = _strava.OAuthBaseUrl,
-        });
+        _world.Start(new Dictionary<string, string?> { ["STRAVA_WEBHOOK_SECRET"] = Secret });
 
         // Started: the subscription at our secret address was listed and kept.
-        await Eventually.ThatAsync(() => _strava.CallsTo("GET", "/api/v3/push_subscriptions").Count > 0, "the subscription check at start-up", Patience);
-        await Eventually.ThatAsync(() => Answers(_baseUrl + "/healthz"), "the web endpoints up", Patience);
+        await Eventually.ThatAsync(() => Strava.CallsTo("GET", "/api/v3/push_subscriptions").Count > 0, "the subscription check at start-up", Patience);
+        await Eventually.ThatAsync(() => Answers(_world.BaseUrl + "/healthz"), "the web endpoints up", Patience);
     }
 
     [TearDown]
-    public async Task TearDownAsync()
-    {
-        await _bot.DisposeAsync();
-        if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
-        {
-            var log = await _bot.LogAsync();
-            await TestContext.Out.WriteLineAsync("bot log (tail):\n" + (log.Length > 12_000 ? log[^12_000..] : log));
-            await TestContext.Out.WriteLineAsync("Strava calls:\n" + string.Join('\n', _strava.Calls.Select(c => $"{c.At:HH:mm:ss.fff} {c.Method} {c.Path}")));
-        }
+    public async Task TearDownAsync() => await _world.DisposeAsync();
 
-        await _strava.DisposeAsync();
-        _discord.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    private FakeStravaServer Strava => _world.Strava;
 
     [Test]
     public async Task ForgedEvents_DeleteUpdateCreateForAnotherAthleteAndDeauthorization_ChangeNothing()
     {
         var before = Snapshot();
-        var callsBefore = _strava.Calls.Count;
+        var callsBefore = Strava.Calls.Count;
         object[] forged =
         [
             // Ada's run still exists on Strava: a forged delete, then a forged retitle.
@@ -122,14 +85,14 @@ public sealed class WebhookTrustEndToEndTests
         ];
         foreach (var body in forged)
         {
-            using var response = await _strava.PostEventAsync(_webhook, body);
+            using var response = await Strava.PostEventAsync(_webhook, body);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
 
         await Eventually.ThatAsync(() => Safely(() => Count("SELECT COUNT(*) FROM webhook_events WHERE processed_at_utc IS NULL") == 0
             && Count("SELECT COUNT(*) FROM webhook_events") > 0), "the forged events processed", Patience);
 
-        var checks = _strava.Calls.Skip(callsBefore)
+        var checks = Strava.Calls.Skip(callsBefore)
             .Where(c => c.Path.StartsWith("/api/v3/activities/", StringComparison.Ordinal) || c.Path == "/api/v3/athlete")
             .Select(c => c.Path).Order().ToList();
         Assert.Multiple(() =>
@@ -143,9 +106,9 @@ public sealed class WebhookTrustEndToEndTests
     [Test]
     public async Task GenuineDeauthorization_TheMembersStravaDataIsDeleted()
     {
-        _strava.RevokeAllTokens(Ada);
+        Strava.RevokeAllTokens(Ada);
 
-        using (var response = await _strava.PostEventAsync(_webhook,
+        using (var response = await Strava.PostEventAsync(_webhook,
             FakeStravaServer.Event("athlete", Ada, "update", Ada, _subscription, new Dictionary<string, string> { ["authorized"] = "false" })))
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -171,15 +134,15 @@ public sealed class WebhookTrustEndToEndTests
         string[] paths = ["/strava/webhook", "/strava/webhook/guess", "/strava/callback", "/strava/webhook/" + Secret[..^1]];
         for (var i = 0; i < 3_000; i++)
         {
-            var url = i % 3 == 0 ? new Uri(_baseUrl + paths[i % paths.Length]) : _webhook;
+            var url = i % 3 == 0 ? new Uri(_world.BaseUrl + paths[i % paths.Length]) : _webhook;
             using var response = await stranger.PostAsJsonAsync(url, FakeStravaServer.Event("activity", 50, "delete", Ada, _subscription + 1 + i));
             statuses[response.StatusCode] = statuses.GetValueOrDefault(response.StatusCode) + 1;
         }
 
         flood.Stop();
-        _strava.Athlete(Ada).Add(FakeActivity.Run(70, new DateTime(2026, 3, 5, 8, 0, 0)));
+        Strava.Athlete(Ada).Add(FakeActivity.Run(70, new DateTime(2026, 3, 5, 8, 0, 0)));
         var genuine = Stopwatch.StartNew();
-        using (var response = await _strava.PostEventAsync(_webhook, FakeStravaServer.Event("activity", 70, "create", Ada, _subscription)))
+        using (var response = await Strava.PostEventAsync(_webhook, FakeStravaServer.Event("activity", 70, "create", Ada, _subscription)))
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
@@ -214,10 +177,10 @@ public sealed class WebhookTrustEndToEndTests
 
     /// <summary>What a forged event could change: the activities (owner, title, duration) and the members' tokens and link states.</summary>
     private string Snapshot() =>
-        string.Join('\n', _probe.Rows("SELECT id, member_id, name, sport_type, moving_time FROM activities ORDER BY id")
-            .Concat(_probe.Rows("SELECT id, strava_athlete_id, access_token, refresh_token, link_state FROM members ORDER BY id")));
+        string.Join('\n', _world.Probe.Rows("SELECT id, member_id, name, sport_type, moving_time FROM activities ORDER BY id")
+            .Concat(_world.Probe.Rows("SELECT id, strava_athlete_id, access_token, refresh_token, link_state FROM members ORDER BY id")));
 
-    private long Count(string sql) => _probe.Count(sql);
+    private long Count(string sql) => _world.Probe.Count(sql);
 
     private static bool Safely(Func<bool> read) => DatabaseProbe.Safely(read);
 }

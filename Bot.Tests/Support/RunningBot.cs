@@ -23,6 +23,22 @@ internal sealed class RunningBot : IAsyncDisposable
     /// <summary>Everything it printed; complete once the process has exited.</summary>
     public async Task<string> LogAsync() => await _output + await _error;
 
+    /// <summary>When the current test failed: the tail of what the process printed and, given the fake, every Strava call.</summary>
+    public async Task ReportIfFailedAsync(Strava.Fakes.FakeStravaServer? strava = null)
+    {
+        if (TestContext.CurrentContext.Result.Outcome.Status != NUnit.Framework.Interfaces.TestStatus.Failed)
+        {
+            return;
+        }
+
+        var log = await LogAsync();
+        await TestContext.Out.WriteLineAsync("bot log (tail):\n" + (log.Length > 12_000 ? log[^12_000..] : log));
+        if (strava is not null)
+        {
+            await TestContext.Out.WriteLineAsync("Strava calls:\n" + string.Join('\n', strava.Calls.Select(c => $"{c.At:HH:mm:ss.fff} {c.Method} {c.Path}")));
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!Process.HasExited)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Text.Json;
+using Bot.Tests.Support;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -135,28 +136,12 @@ public sealed class ManagementAccessTests
     }
 
     /// <summary>An HTTP client whose connections leave from <paramref name="source"/>.</summary>
-    private static HttpClient ClientFrom(IPAddress source, Uri baseAddress) => new(new SocketsHttpHandler
+    private static HttpClient ClientFrom(IPAddress source, Uri baseAddress)
     {
-        ConnectCallback = async (context, cancellationToken) =>
-        {
-            var socket = new Socket(source.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            try
-            {
-                socket.Bind(new IPEndPoint(source, 0));
-                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    })
-    {
-        BaseAddress = baseAddress,
-        Timeout = TimeSpan.FromSeconds(60),
-    };
+        var client = SourceAddressClient.Create(source);
+        client.BaseAddress = baseAddress;
+        return client;
+    }
 
     private static IPAddress? NonLoopbackIPv4() => NetworkInterface.GetAllNetworkInterfaces()
         .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
