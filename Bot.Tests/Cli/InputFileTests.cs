@@ -54,7 +54,7 @@ public sealed class InputFileTests
         var year = Directory.CreateDirectory(Path.Combine(_folder, "legacy", "2024")).FullName;
         foreach (var name in new[] { "athletes.json", "global_rules.json" })
         {
-            File.Copy(Path.Combine(RepositoryPaths.Shared, "legacy-sample", "2024", name), Path.Combine(year, name));
+            File.Copy(Path.Combine(RepositoryPaths.LegacySample, "2024", name), Path.Combine(year, name));
         }
 
         File.Delete(Path.Combine(year, file));

@@ -3,7 +3,7 @@ using Bot.Tests.Support;
 
 namespace Bot.Tests.Scoring;
 
-/// <summary>Every case in ../shared/cases/public, through the real <c>score</c> verb.</summary>
+/// <summary>Every public scoring case (copied to Bot.Tests/TestData/cases/public), through the real <c>score</c> verb.</summary>
 public sealed class PublicCaseTests
 {
     public static IEnumerable<TestCaseData> Cases()

@@ -1,6 +1,6 @@
 namespace Bot.Tests.Support;
 
-/// <summary>Finds the checkout, the <c>../shared</c> folder beside it and the test data; fails loudly when missing.</summary>
+/// <summary>Finds the checkout and the test data copied beside the tests; fails loudly when missing.</summary>
 internal static class RepositoryPaths
 {
     public static string Root
@@ -18,19 +18,15 @@ internal static class RepositoryPaths
         }
     }
 
-    public static string Shared
-    {
-        get
-        {
-            var shared = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-            return Directory.Exists(shared)
-                ? shared
-                : throw new InvalidOperationException($"the shared folder is missing: expected it at {shared}");
-        }
-    }
+    /// <summary>The public scoring cases (<c>*.json</c> with <c>*.expected.json</c>), copied beside the tests.</summary>
+    public static string PublicCases => Path.Combine(TestData, "cases", "public");
 
-    public static string PublicCases => Path.Combine(Shared, "cases", "public");
+    /// <summary>Discord's OpenAPI description of its REST bodies, copied beside the tests.</summary>
+    public static string DiscordOpenApi => Path.Combine(TestData, "specs", "discord-openapi.json");
 
     /// <summary>The old bot's data sample (<c>2024/athletes.json</c>, <c>2024/global_rules.json</c>), copied beside the tests.</summary>
-    public static string LegacySample => Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "legacy-sample");
+    public static string LegacySample => Path.Combine(TestData, "legacy-sample");
+
+    /// <summary>Test data copied from the project's specs (see <c>Bot.Tests/TestData/README.md</c>).</summary>
+    private static string TestData => Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData");
 }

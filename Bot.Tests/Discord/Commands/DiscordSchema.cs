@@ -17,7 +17,7 @@ internal sealed class DiscordSchema
 
     public DiscordSchema()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Shared, "discord-openapi.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.DiscordOpenApi));
         var registry = new SchemaRegistry();
         registry.Register(DocumentUri, new JsonElementBaseDocument(document.RootElement.Clone(), DocumentUri));
         _options = new BuildOptions { SchemaRegistry = registry };

@@ -15,7 +15,7 @@ public sealed class GuildNameTests
         var name = await host.Rest.GetGuildNameAsync(4343);
 
         var request = host.Server.RequestsTo("GET", "/guilds/4343").Single();
-        using var spec = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Shared, "discord-openapi.json")));
+        using var spec = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.DiscordOpenApi));
         var operation = spec.RootElement.GetProperty("paths").GetProperty("/guilds/{guild_id}").GetProperty("get");
         var schemaRef = operation.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;
         var schema = spec.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(schemaRef.Split('/')[^1]);
