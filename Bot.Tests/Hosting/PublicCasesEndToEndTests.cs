@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Bot.Commands;
 using Bot.Data;
 using Bot.Data.Entities;
 using Bot.Data.Repositories;
+using Bot.Scoring;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
 using Microsoft.Data.Sqlite;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Bot.Commands;
 using Bot.Data;
 using Bot.Data.Entities;
 using Bot.Data.Repositories;

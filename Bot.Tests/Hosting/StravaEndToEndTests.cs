@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json;
 using Bot.Data;
 using Bot.Data.Repositories;
+using Bot.Strava.Linking;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Strava.Fakes;
 using Bot.Tests.Support;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Bot.Commands;
 using Bot.Data;
 using Bot.Data.Repositories;
 using Bot.Scoring;

@@ -1,4 +1,5 @@
 using Bot.Strava;
+using Bot.Strava.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

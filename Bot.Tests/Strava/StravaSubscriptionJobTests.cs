@@ -1,5 +1,5 @@
 using Bot.Data.Repositories;
-using Bot.Strava;
+using Bot.Strava.Webhooks;
 using Bot.Tests.Strava.Fakes;
 
 namespace Bot.Tests.Strava;

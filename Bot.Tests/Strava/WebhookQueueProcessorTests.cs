@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bot.Data.Repositories;
 using Bot.Strava;
+using Bot.Strava.Webhooks;
 using Bot.Tests.Strava.Fakes;
 using Microsoft.EntityFrameworkCore;
 

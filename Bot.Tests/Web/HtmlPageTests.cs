@@ -1,5 +1,5 @@
 using System.Text;
-using Bot.Web;
+using Bot.Strava.Linking;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 

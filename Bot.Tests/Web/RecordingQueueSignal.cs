@@ -1,4 +1,4 @@
-using Bot.Strava;
+using Bot.Strava.Webhooks;
 
 namespace Bot.Tests.Web;
 

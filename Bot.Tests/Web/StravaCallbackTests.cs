@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
+using Bot.Strava.Linking;
 using Bot.Tests.Discord.Gateway;
-using Bot.Web;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,5 @@
 using System.Net;
-using Bot.Web;
+using Bot.Strava.Linking;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,3 +1,4 @@
+using Bot.Tests.Support;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
@@ -5,8 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Bot.Data.Entities;
 using Bot.Data.Repositories;
-using Bot.Tests.Support;
-using Bot.Web;
+using Bot.Strava.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,7 @@
 using Bot.Hosting;
 using Bot.Strava;
-using Bot.Web;
+using Bot.Strava.Linking;
+using Bot.Strava.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Web;

@@ -1,8 +1,9 @@
+using Bot.Strava;
 using Bot.Data;
 using Bot.Hosting;
-using Bot.Strava;
+using Bot.Strava.Linking;
+using Bot.Strava.Webhooks;
 using Bot.Tests.Discord.Gateway;
-using Bot.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Bot.Configuration;
 using Bot.Data.Files;
+using Bot.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Cli;

@@ -19,7 +19,7 @@ internal static class CliApp
         root.Subcommands.Add(ExportVerb.Create());
         root.Subcommands.Add(BackupVerb.Create());
         root.Subcommands.Add(CheckConfigVerb.Create());
-        root.SetAction((_, cancellationToken) => BotHost.RunAsync(args, cancellationToken));
+        root.SetAction((_, cancellationToken) => BotHost.RunAsync(args, CheckConfigVerb.Problems, cancellationToken));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Bot.Configuration;
 using Bot.Data.Queries;
 using Bot.Data.Repositories;
+using Bot.Hosting;
 using Bot.Standings;
 
 namespace Bot.Cli;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Bot.Data;
 using Bot.Data.Files;
 using Bot.Data.Legacy;
+using Bot.Hosting;
 using Bot.Scoring;
 
 namespace Bot.Cli;

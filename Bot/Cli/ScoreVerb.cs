@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Bot.Data.Files;
+using Bot.Hosting;
 using Bot.Scoring;
 
 namespace Bot.Cli;

@@ -6,6 +6,7 @@ using Bot.Data.Repositories;
 using Bot.Discord.Commands;
 using Bot.Discord.Entities;
 using Bot.Scoring;
+using Bot.Standings;
 
 namespace Bot.Commands;
 

@@ -1,4 +1,5 @@
 using Bot.Pictures;
+using Bot.Standings;
 using Bot.Threading;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,7 +10,7 @@ internal static class CommandsServiceCollectionExtensions
 {
     public static IServiceCollection AddBotCommands(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<ChallengeLookup>();
+        services.TryAddSingleton<ChallengeLookup>();
         services.AddSingleton<SeasonExports>();
         services.TryAddSingleton<Standings.StandingsService>();
         services.TryAddSingleton<Standings.ClosedWeekAudit>();

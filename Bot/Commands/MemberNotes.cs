@@ -14,12 +14,9 @@ internal static class MemberNotes
         var state = SeasonInputMapper.State(member);
         return (state, state switch
         {
-            MemberState.Left => string.Create(CultureInfo.InvariantCulture, $"left on {LeftOn(member.LeftAtUtc!.Value, zone):yyyy-MM-dd}"),
+            MemberState.Left => string.Create(CultureInfo.InvariantCulture, $"left on {SeasonInputMapper.LeftOn(member.LeftAtUtc!.Value, zone):yyyy-MM-dd}"),
             MemberState.Syncing => "last sync " + (member.LastSyncUtc is { } at ? SyncNote.Stamp(at) : "never"),
             _ => null,
         });
     }
-
-    public static DateOnly LeftOn(DateTime leftAtUtc, TimeZoneInfo? zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(leftAtUtc, DateTimeKind.Utc), zone ?? TimeZoneInfo.Utc));
 }

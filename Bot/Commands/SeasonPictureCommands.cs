@@ -3,6 +3,7 @@ using Bot.Configuration;
 using Bot.Discord.Commands;
 using Bot.Discord.Entities;
 using Bot.Pictures;
+using Bot.Scoring;
 using Bot.Standings;
 using Bot.Threading;
 

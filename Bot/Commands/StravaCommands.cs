@@ -3,8 +3,9 @@ using Bot.Data.Repositories;
 using Bot.Discord.Commands;
 using Bot.Discord.Rest;
 using Bot.Scoring;
+using Bot.Standings;
 using Bot.Strava;
-using Bot.Web;
+using Bot.Strava.Linking;
 
 namespace Bot.Commands;
 

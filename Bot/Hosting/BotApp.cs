@@ -2,6 +2,7 @@ using Bot.Commands;
 using Bot.Configuration;
 using Bot.Data;
 using Bot.Standings;
+using Bot.Standings.Api;
 using Bot.Strava;
 using Bot.Web;
 using Microsoft.Extensions.Options;
@@ -27,16 +28,12 @@ internal static class BotApp
         builder.Services.AddBotSettings(builder.Configuration);
         builder.Services.AddGracefulShutdown();
         builder.Services.AddChallengeData(AppConfiguration.Bind<StorageOptions>(builder.Configuration).DatabasePath);
-        builder.Services.AddSingleton<StandingsService>();
-        builder.Services.AddSingleton<ClosedWeekAudit>();
+        builder.Services.AddStandings();
         builder.Services.AddBotDiscord();
         builder.Services.AddBotCommands(builder.Configuration);
         builder.Services.AddBotWeb(builder.Configuration);
-        if (AppConfiguration.Bind<StravaOptions>(builder.Configuration).Enabled)
-        {
-            // Without STRAVA_CLIENT_ID the web layer's fallbacks answer "Strava is not configured".
-            builder.Services.AddStrava(builder.Configuration);
-        }
+        builder.Services.AddSingleton<HealthCheck>();
+        builder.Services.AddStravaFeature(builder.Configuration);
         builder.AddBotSystemd();
         builder.Services.AddHostStartLogger();
         var exportMetrics = builder.AddBotMetricsExport();
@@ -50,6 +47,9 @@ internal static class BotApp
 
         var app = builder.Build();
         app.MapBotWeb();
+        HealthCheck.Map(app);
+        app.MapStravaEndpoints();
+        app.MapStandingsApi();
         if (exportMetrics)
         {
             app.MapBotMetricsExport();

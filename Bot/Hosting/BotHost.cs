@@ -7,7 +7,8 @@ namespace Bot.Hosting;
 /// <summary>Runs the bot: settings validated first (one line when wrong), migrations applied, then the host with its web endpoints.</summary>
 internal static class BotHost
 {
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    /// <param name="settingsProblems">Every settings problem, one line each (check-config's list), for a start that failed validation.</param>
+    public static async Task<int> RunAsync(string[] args, Func<IServiceProvider, IReadOnlyList<string>> settingsProblems, CancellationToken cancellationToken)
     {
         AppConfiguration.LoadDotEnv(Directory.GetCurrentDirectory());
         WebApplication app;
@@ -18,13 +19,13 @@ internal static class BotHost
         catch (ConfigurationException exception)
         {
             await Console.Error.WriteLineAsync($"error: {exception.Message}");
-            return Cli.ExitCodes.BadInput;
+            return ExitCodes.BadInput;
         }
         catch (OptionsValidationException exception)
         {
             // A setting needed while the endpoints are mapped (the clock) was wrong: the same one line.
             await Console.Error.WriteLineAsync($"error: {exception.Failures.First()}");
-            return Cli.ExitCodes.BadInput;
+            return ExitCodes.BadInput;
         }
 
         await using (app)
@@ -36,18 +37,18 @@ internal static class BotHost
             catch (OptionsValidationException exception)
             {
                 // One line per problem, every problem at once, as check-config prints them.
-                var problems = Cli.CheckConfigVerb.Problems(app.Services);
+                var problems = settingsProblems(app.Services);
                 foreach (var problem in problems.Count > 0 ? problems : exception.Failures)
                 {
                     await Console.Error.WriteLineAsync($"error: {problem}");
                 }
 
-                return Cli.ExitCodes.BadInput;
+                return ExitCodes.BadInput;
             }
             catch (Exception exception) when (exception is DataStoreException or ConfigurationException)
             {
                 await Console.Error.WriteLineAsync($"error: {exception.Message}");
-                return Cli.ExitCodes.BadInput;
+                return ExitCodes.BadInput;
             }
 
             try
@@ -58,13 +59,13 @@ internal static class BotHost
             {
                 // Settings validated when the host starts (e.g. CPU_WORKERS) fail the same way: one line.
                 await Console.Error.WriteLineAsync($"error: {exception.Failures.First()}");
-                return Cli.ExitCodes.BadInput;
+                return ExitCodes.BadInput;
             }
             catch (IOException exception)
             {
                 // Kestrel could not bind (the port is taken, the address is not local).
                 await Console.Error.WriteLineAsync($"error: cannot listen on HTTP_URLS: {exception.Message}");
-                return Cli.ExitCodes.BadInput;
+                return ExitCodes.BadInput;
             }
         }
 

@@ -34,7 +34,7 @@ internal static class MetricsExport
         // Instruments exist once their owners do: create those now so a scrape sees them from the start.
         _ = app.Services.GetRequiredService<ICpuWorkQueue>();
         _ = app.Services.GetService<Strava.StravaMetrics>();
-        _ = app.Services.GetService<Web.WebhookMetrics>();
+        _ = app.Services.GetService<Strava.Webhooks.WebhookMetrics>();
         app.MapPrometheusScrapingEndpoint(Path).RequireManagementAccess();
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bot.Commands;
+using Bot.Scoring;
 using SkiaSharp;
 
 namespace Bot.Pictures;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Bot.Commands;
 using Bot.Scoring;
 using SkiaSharp;
 

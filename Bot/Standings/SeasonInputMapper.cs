@@ -75,6 +75,10 @@ public static class SeasonInputMapper
         return year < season ? 1 : year > season ? null : System.Globalization.ISOWeek.GetWeekOfYear(local);
     }
 
+    /// <summary>The day a member left, in <paramref name="zone"/> (UTC when none).</summary>
+    public static DateOnly LeftOn(DateTime leftAtUtc, TimeZoneInfo? zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(leftAtUtc, DateTimeKind.Utc), zone ?? TimeZoneInfo.Utc));
+
     public static MemberState State(SeasonMemberRow member) =>
         member.LeftAtUtc is not null ? MemberState.Left : member.Syncing ? MemberState.Syncing : MemberState.Active;
 

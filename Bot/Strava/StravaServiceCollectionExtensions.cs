@@ -1,15 +1,54 @@
 using System.Net;
 using Bot.Configuration;
 using Bot.Strava.Api;
+using Bot.Strava.Linking;
+using Bot.Strava.Webhooks;
 using Bot.Web;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Polly;
 
 namespace Bot.Strava;
 
 public static class StravaServiceCollectionExtensions
 {
+    /// <summary>
+    /// The whole Strava feature: linking (connect page, OAuth callback) and the webhook endpoint always, answering
+    /// "Strava is not configured" through fallbacks; the Strava client and its jobs only when STRAVA_CLIENT_ID is set.
+    /// Its routes are mapped by <see cref="StravaEndpoints.MapStravaEndpoints"/>.
+    /// </summary>
+    public static IServiceCollection AddStravaFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StravaOptions>().Bind(configuration);
+        services.AddOptions<WebOptions>()
+            .Bind(configuration)
+            .Validate<IOptions<StravaOptions>>((o, strava) => !strava.Value.Enabled || !string.IsNullOrWhiteSpace(o.PublicBaseUrl),
+                "PUBLIC_BASE_URL is not set: Strava linking (STRAVA_CLIENT_ID is set) needs the public address of this host for the OAuth redirect");
+        if (AppConfiguration.Bind<StravaOptions>(configuration).Enabled)
+        {
+            services.AddStrava(configuration);
+        }
+
+        // Linking.
+        services.TryAddSingleton<IStravaAccounts, UnconfiguredStravaAccounts>();
+        services.AddSingleton<StateSigningKey>();
+        services.AddSingleton<OAuthStates>();
+        services.AddSingleton<StravaAuthorizeLinks>();
+        services.AddSingleton<LinkNotifier>();
+        services.AddSingleton<StravaCallback>();
+        services.AddSingleton<StravaConnectPage>();
+
+        // Webhooks: the endpoint stores events; the processor (registered with the client) works them off.
+        services.TryAddSingleton<IWebhookQueueSignal, NoWebhookQueueSignal>();
+        services.TryAddSingleton<StravaWebhookSecret>();
+        services.AddSingleton<WebhookMetrics>(static sp => new WebhookMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.AddSingleton<StravaWebhook>();
+        services.Configure<RateLimiterOptions>(static limiter => limiter.AddPolicy(WebhookRateLimit.PolicyName, static context => WebhookRateLimit.Partition(context)));
+        return services;
+    }
+
     /// <summary>
     /// The Strava client with its governor, tokens, sync, webhook queue and subscription. Everything is
     /// registered; the background jobs only run when STRAVA_CLIENT_ID is set.

@@ -1,11 +1,10 @@
-using Bot.Strava;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Bot.Web;
 
 /// <summary>
-/// The routes of the web side: the Strava connect page, Strava's callback and webhook (public), the health check (public
-/// status, details for the management surface) and the read-only API (management surface only, see <see cref="ManagementAccess"/>).
+/// The shared web host every feature's endpoints run behind: forwarded headers, the one-line 500, the management
+/// surface (<see cref="ManagementAccess"/>) and the rate limiter. The features map their own routes after this.
 /// </summary>
 internal static class WebEndpoints
 {
@@ -28,29 +27,6 @@ internal static class WebEndpoints
 
         app.UseRateLimiter();
 
-        app.MapGet(StravaAuthorizeLinks.ConnectPath, (string? state, StravaConnectPage page, CancellationToken cancellationToken) =>
-            page.HandleAsync(state, cancellationToken));
-        app.MapGet(StravaAuthorizeLinks.CallbackPath,
-            (string? code, string? scope, string? state, string? error, StravaCallback callback, CancellationToken cancellationToken) =>
-                callback.HandleAsync(code, scope, state, error, cancellationToken));
-
-        // Only the secret path exists; /strava/webhook and every other guess is a plain 404. Each client address has
-        // its own small budget of requests, so one flooding sender cannot crowd out Strava's deliveries.
-        app.MapGet(StravaWebhookSecret.PathPrefix + "{secret}", (string secret, HttpRequest request, StravaWebhook webhook, CancellationToken cancellationToken) =>
-                webhook.HandshakeAsync(secret, request.Query["hub.mode"], request.Query["hub.challenge"], request.Query["hub.verify_token"], cancellationToken))
-            .RequireRateLimiting(WebhookRateLimit.PolicyName);
-        app.MapPost(StravaWebhookSecret.PathPrefix + "{secret}", (string secret, HttpRequest request, StravaWebhook webhook, CancellationToken cancellationToken) =>
-                webhook.ReceiveAsync(secret, request, cancellationToken))
-            .RequireRateLimiting(WebhookRateLimit.PolicyName);
-
-        // Anyone may ask whether the bot is healthy; the details are for the management surface's callers.
-        app.MapGet("/healthz", (HttpContext context, ManagementAccess access, HealthCheck health, CancellationToken cancellationToken) =>
-            health.HandleAsync(access.Allows(context), cancellationToken));
-
-        var management = app.MapGroup("/api").RequireManagementAccess();
-        management.MapGet("/seasons", (StandingsApi api, CancellationToken cancellationToken) => api.SeasonsAsync(cancellationToken));
-        management.MapGet("/standings", (string? guild, string? season, StandingsApi api, CancellationToken cancellationToken) =>
-            api.StandingsAsync(guild, season, cancellationToken));
         return app;
     }
 }

@@ -5,6 +5,9 @@ public sealed class WebOptions
 {
     public const string DefaultHttpUrls = "http://127.0.0.1:8080";
 
+    /// <summary>Requests per address and minute to the webhook route unless WEBHOOK_RATE_LIMIT says otherwise.</summary>
+    public const int DefaultWebhookRateLimit = 120;
+
     /// <summary>Kestrel's listen addresses (semicolon-separated).</summary>
     [ConfigurationKeyName("HTTP_URLS")]
     public string HttpUrls { get; set; } = DefaultHttpUrls;
@@ -15,7 +18,7 @@ public sealed class WebOptions
 
     /// <summary>Requests per minute each client address may make to the Strava webhook route (Strava sends a handful).</summary>
     [ConfigurationKeyName("WEBHOOK_RATE_LIMIT")]
-    public int WebhookRateLimit { get; set; } = Web.WebhookRateLimit.DefaultPermitLimit;
+    public int WebhookRateLimit { get; set; } = DefaultWebhookRateLimit;
 
     /// <summary>
     /// The bearer token that opens /api, /metrics and the detailed /healthz to clients not on this machine; unset,

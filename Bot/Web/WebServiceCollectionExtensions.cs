@@ -1,25 +1,20 @@
-using Bot.Strava;
 using Microsoft.AspNetCore.HostFiltering;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Web;
 
-/// <summary>The web side's settings and services, with fallbacks the Strava client replaces when it is registered.</summary>
+/// <summary>The shared web host's settings and services: listen addresses, host filtering, management access, rate limiting.</summary>
 internal static class WebServiceCollectionExtensions
 {
     public const int MinimumSigningKeyLength = 32;
 
     public static IServiceCollection AddBotWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StravaOptions>().Bind(configuration);
         services.AddOptions<WebOptions>()
             .Bind(configuration)
             .Validate(o => ListenUrls(o.HttpUrls) is not null, "HTTP_URLS must be one or more http(s) URLs separated by ';' (e.g. http://127.0.0.1:8080)")
             .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || IsHttpUrl(o.PublicBaseUrl),
                 "PUBLIC_BASE_URL is not an http(s) URL (e.g. https://bot.example.org)")
-            .Validate<IOptions<StravaOptions>>((o, strava) => !strava.Value.Enabled || !string.IsNullOrWhiteSpace(o.PublicBaseUrl),
-                "PUBLIC_BASE_URL is not set: Strava linking (STRAVA_CLIENT_ID is set) needs the public address of this host for the OAuth redirect")
             .Validate(o => o.WebhookRateLimit > 0, "WEBHOOK_RATE_LIMIT must be a positive number of requests per minute")
             .Validate(o => string.IsNullOrEmpty(o.StateSigningKey) || o.StateSigningKey.Length >= MinimumSigningKeyLength,
                 $"STATE_SIGNING_KEY is too short: use at least {MinimumSigningKeyLength} random characters, or leave it unset to have one generated")
@@ -38,24 +33,8 @@ internal static class WebServiceCollectionExtensions
             }
         });
 
-        services.TryAddSingleton<IStravaAccounts, UnconfiguredStravaAccounts>();
-        services.TryAddSingleton<IWebhookQueueSignal, NoWebhookQueueSignal>();
-        services.AddSingleton<StateSigningKey>();
-        services.AddSingleton<OAuthStates>();
-        services.AddSingleton<StravaAuthorizeLinks>();
-        services.AddSingleton<LinkNotifier>();
-        services.AddSingleton<StravaCallback>();
-        services.TryAddSingleton<StravaWebhookSecret>();
-        services.AddSingleton<WebhookMetrics>(static sp => new WebhookMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
-        services.AddSingleton<StravaConnectPage>();
-        services.AddSingleton<StravaWebhook>();
-        services.AddRateLimiter(static limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(WebhookRateLimit.PolicyName, static context => WebhookRateLimit.Partition(context));
-        });
-        services.AddSingleton<HealthCheck>();
-        services.AddSingleton<StandingsApi>();
+        // The features add their policies (the Strava webhook's per-address limit); over a limit is 429.
+        services.AddRateLimiter(static limiter => limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         services.AddSingleton<ManagementAccess>();
         return services;
     }

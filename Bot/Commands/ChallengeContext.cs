@@ -1,6 +1,0 @@
-using Bot.Data.Repositories;
-
-namespace Bot.Commands;
-
-/// <summary>The challenge a command is about, and "today" in its time zone.</summary>
-public sealed record ChallengeContext(ChallengeRow Challenge, DateOnly Today);

@@ -1,0 +1,3 @@
+namespace Bot.Standings.Api;
+
+internal sealed record ApiGuildSeasons(string Guild, IReadOnlyList<int> Seasons);

@@ -1,3 +1,0 @@
-namespace Bot.Web;
-
-internal sealed record ApiGuildSeasons(string Guild, IReadOnlyList<int> Seasons);

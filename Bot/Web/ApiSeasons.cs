@@ -1,3 +1,0 @@
-namespace Bot.Web;
-
-internal sealed record ApiSeasons(IReadOnlyList<ApiGuildSeasons> Guilds);
