@@ -1,4 +1,3 @@
-using Bot.Tests.Support;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
@@ -7,6 +6,7 @@ using System.Text.Json;
 using Bot.Data.Entities;
 using Bot.Data.Repositories;
 using Bot.Strava.Webhooks;
+using Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

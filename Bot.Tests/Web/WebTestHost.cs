@@ -1,6 +1,6 @@
-using Bot.Strava;
 using Bot.Data;
 using Bot.Hosting;
+using Bot.Strava;
 using Bot.Strava.Linking;
 using Bot.Strava.Webhooks;
 using Bot.Tests.Discord.Gateway;
