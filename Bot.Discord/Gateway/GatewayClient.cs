@@ -132,6 +132,7 @@ public sealed class GatewayClient
     {
         var backoff = new GatewayBackoff(_random);
         var resume = false;
+        var failing = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             var extraDelay = TimeSpan.Zero;
@@ -143,19 +144,29 @@ public sealed class GatewayClient
             else
             {
                 resume = false;
-                if (!TryPrepareIdentify(cancellationToken, out target))
+                if (TryPrepareIdentify(cancellationToken, out target) is { } notPrepared)
                 {
-                    SleepBeforeReconnect(backoff.NextDelay(), backoff, cancellationToken);
+                    RetryAfterConnectFailure(notPrepared, backoff, cancellationToken);
+                    failing = true;
                     continue;
                 }
             }
 
-            var (reason, closeCode, stable) = RunConnection(target, resume, cancellationToken);
+            // While attempts keep failing, each says so in one line; "Connecting" is said once.
+            var (reason, closeCode, stable, failure) = RunConnection(target, resume, announce: !failing, cancellationToken);
             if (reason == GatewayEndReason.Shutdown || cancellationToken.IsCancellationRequested)
             {
                 return;
             }
 
+            if (failure is not null)
+            {
+                RetryAfterConnectFailure(failure, backoff, cancellationToken);
+                failing = true;
+                continue;
+            }
+
+            failing = false;
             if (stable)
             {
                 backoff.Reset();
@@ -179,8 +190,6 @@ public sealed class GatewayClient
                     resume = false;
                     extraDelay = TimeSpan.FromMilliseconds(1000 + (4000 * _random.NextDouble()));
                     break;
-                case GatewayEndReason.ConnectFailed:
-                    break;
                 default:
                     resume = true;
                     break;
@@ -192,6 +201,17 @@ public sealed class GatewayClient
             }
 
             SleepBeforeReconnect(backoff.NextDelay() + extraDelay, backoff, cancellationToken);
+        }
+    }
+
+    /// <summary>One warning line for the failed attempt (its reason, never a stack trace), then the backoff sleep.</summary>
+    private void RetryAfterConnectFailure(string reason, GatewayBackoff backoff, CancellationToken cancellationToken)
+    {
+        var delay = backoff.NextDelay();
+        GatewayLog.ConnectFailed(_logger, backoff.Attempt, delay.TotalSeconds, reason);
+        if (delay > TimeSpan.Zero)
+        {
+            _clock.Sleep(delay, cancellationToken);
         }
     }
 
@@ -210,13 +230,13 @@ public sealed class GatewayClient
         Volatile.Write(ref _resumeUrl, null);
     }
 
-    /// <summary>Cached gateway URL, session_start_limit and identify spacing; false on a transient failure.</summary>
-    private bool TryPrepareIdentify(CancellationToken cancellationToken, out Uri target)
+    /// <summary>Cached gateway URL, session_start_limit and identify spacing; the reason on a transient failure, else null.</summary>
+    private string? TryPrepareIdentify(CancellationToken cancellationToken, out Uri target)
     {
         target = null!;
-        if (_gatewayInfo is null && !TryFetchGatewayBot(cancellationToken))
+        if (_gatewayInfo is null && TryFetchGatewayBot(cancellationToken) is { } failed)
         {
-            return false;
+            return failed;
         }
 
         while (_sessionStartsLeft <= 0)
@@ -228,9 +248,9 @@ public sealed class GatewayClient
                 _clock.Sleep(wait, cancellationToken);
             }
 
-            if (!TryFetchGatewayBot(cancellationToken))
+            if (TryFetchGatewayBot(cancellationToken) is { } refetchFailed)
             {
-                return false;
+                return refetchFailed;
             }
         }
 
@@ -245,10 +265,11 @@ public sealed class GatewayClient
         }
 
         target = _gatewayInfo!.Url;
-        return true;
+        return null;
     }
 
-    private bool TryFetchGatewayBot(CancellationToken cancellationToken)
+    /// <summary>Fetches and caches GET /gateway/bot; the reason it failed, or null.</summary>
+    private string? TryFetchGatewayBot(CancellationToken cancellationToken)
     {
         var fetchedAt = _clock.Now;
         using var http = _httpClientFactory.CreateClient(HttpClientName);
@@ -265,8 +286,7 @@ public sealed class GatewayClient
 
             if (!response.IsSuccessStatusCode)
             {
-                GatewayLog.GatewayBotFailed(_logger, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), null);
-                return false;
+                return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"GET /gateway/bot answered {(int)response.StatusCode}");
             }
 
             using var body = response.Content.ReadAsStream(cancellationToken);
@@ -275,20 +295,26 @@ public sealed class GatewayClient
             _gatewayInfo = info;
             _sessionStartsLeft = info.Remaining;
             _sessionStartsResetAt = _clock.After(fetchedAt, info.ResetAfter);
-            return true;
+            return null;
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or FormatException or KeyNotFoundException or InvalidOperationException
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            GatewayLog.GatewayBotFailed(_logger, e.GetType().Name, e);
-            return false;
+            var reason = "GET /gateway/bot: " + GatewayConnectFailure.Describe(e);
+            GatewayLog.ConnectFailureDetail(_logger, reason, e);
+            return reason;
         }
     }
 
-    private (GatewayEndReason Reason, int? CloseCode, bool Stable) RunConnection(Uri target, bool resume, CancellationToken cancellationToken)
+    /// <summary>One connection from connect to close; Failure is the reason when it could not connect at all.</summary>
+    private (GatewayEndReason Reason, int? CloseCode, bool Stable, string? Failure) RunConnection(Uri target, bool resume, bool announce, CancellationToken cancellationToken)
     {
         var uri = new UriBuilder(target) { Query = "v=10&encoding=json" }.Uri;
-        GatewayLog.Connecting(_logger, uri.Authority, uri.AbsolutePath, resume ? "resume" : "identify");
+        if (announce)
+        {
+            GatewayLog.Connecting(_logger, uri.Authority, uri.AbsolutePath, resume ? "resume" : "identify");
+        }
+
         IGatewayConnection connection;
         try
         {
@@ -296,12 +322,13 @@ public sealed class GatewayClient
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            return (GatewayEndReason.Shutdown, null, false);
+            return (GatewayEndReason.Shutdown, null, false, null);
         }
         catch (Exception e)
         {
-            GatewayLog.ConnectFailed(_logger, e);
-            return (GatewayEndReason.ConnectFailed, null, false);
+            var reason = GatewayConnectFailure.Describe(e);
+            GatewayLog.ConnectFailureDetail(_logger, reason, e);
+            return (GatewayEndReason.ConnectFailed, null, false, reason);
         }
 
         using var link = new GatewayLink(connection, _clock, ++_generation);
@@ -340,7 +367,7 @@ public sealed class GatewayClient
 
         Interlocked.CompareExchange(ref _link, null, link);
         var stable = sessionStartedAt is long started && _clock.Since(started) >= StableAfter;
-        return (link.EndReason ?? GatewayEndReason.Closed, connection.CloseStatus, stable);
+        return (link.EndReason ?? GatewayEndReason.Closed, connection.CloseStatus, stable, null);
     }
 
     private void Handle(GatewayLink link, GatewayFrame frame, long receivedAt, bool resume, ref long? sessionStartedAt)
