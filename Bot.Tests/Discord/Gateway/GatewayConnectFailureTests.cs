@@ -33,17 +33,46 @@ public sealed class GatewayConnectFailureTests
         await stop.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(10));
 
+        var failures = AssertOneLinePerAttempt(logger);
+        Assert.Multiple(() =>
+        {
+            Assert.That(failures[0].Message, Does.StartWith("Gateway connection failed (attempt 1, retrying in 0 s): Connection refused").And.EndsWith($"(127.0.0.1:{closedPort})"));
+            Assert.That(failures[2].Message, Does.StartWith("Gateway connection failed (attempt 3, retrying in 0.02 s): Connection refused"));
+        });
+    }
+
+    [Test]
+    public async Task GatewayBot_ApiPortRefuses_OneLinePerAttemptWithoutStackTrace()
+    {
+        var closedPort = Loopback.FreePort();
+        using var gateway = FakeDiscordGateway.Start();
+        using var harness = new SocketGatewayHarness(gateway, o => o.ApiBaseUrl = new Uri($"http://127.0.0.1:{closedPort}/api/v10/"));
+
+        await Eventually.ThatAsync(() => harness.Logger.Collector.GetSnapshot().Count(r => r.Id.Id == ConnectFailedId) >= 3, "three refused attempts", TimeSpan.FromSeconds(20));
+        harness.Stop();
+        await harness.Run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var failures = AssertOneLinePerAttempt(harness.Logger, connectingLines: 0);
+        Assert.Multiple(() =>
+        {
+            Assert.That(failures[0].Message, Is.EqualTo($"Gateway connection failed (attempt 1, retrying in 0 s): GET /gateway/bot: Connection refused (127.0.0.1:{closedPort})"));
+            Assert.That(gateway.Connections, Is.Empty);
+        });
+    }
+
+    /// <summary>Everything logged at Information or above is one failure line per attempt (and "Connecting" as often as given); returns those lines.</summary>
+    private static List<FakeLogRecord> AssertOneLinePerAttempt(FakeLogger<GatewayClient> logger, int connectingLines = 1)
+    {
         var lines = logger.Collector.GetSnapshot().Where(r => r.Level >= LogLevel.Information).ToList();
         var failures = lines.Where(r => r.Id.Id == ConnectFailedId).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(lines.Count(r => r.Id.Id == 1100), Is.EqualTo(1), "\"Connecting\" once, not once per attempt");
+            Assert.That(lines.Count(r => r.Id.Id == 1100), Is.EqualTo(connectingLines), "\"Connecting\" once, not once per attempt");
             Assert.That(lines.Where(r => r.Id.Id != 1100), Is.EqualTo(failures), "nothing but the one line per failed attempt");
             Assert.That(failures.Select(r => r.Message), Has.All.StartsWith("Gateway connection failed (attempt "));
-            Assert.That(failures[0].Message, Does.StartWith("Gateway connection failed (attempt 1, retrying in 0 s): Connection refused").And.EndsWith($"(127.0.0.1:{closedPort})"));
-            Assert.That(failures[2].Message, Does.StartWith("Gateway connection failed (attempt 3, retrying in 0.02 s): Connection refused"));
             Assert.That(failures.Select(r => r.Exception), Has.All.Null, "no stack trace");
             Assert.That(failures.Select(r => r.Message), Has.None.Contains('\n'));
         });
+        return failures;
     }
 }
