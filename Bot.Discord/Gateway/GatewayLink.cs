@@ -11,6 +11,7 @@ internal sealed class GatewayLink : IDisposable
 
     private readonly Lock _sendLock = new();
     private readonly CancellationTokenSource _ended = new();
+    private readonly CancellationTokenSource _aborted = new();
     private readonly GatewayClock _clock;
     private int _endReason = -1;
     private bool _closed;
@@ -36,6 +37,9 @@ internal sealed class GatewayLink : IDisposable
     public ManualResetEventSlim Wake { get; } = new();
 
     public CancellationToken Token => _ended.Token;
+
+    /// <summary>Cancelled when the connection is torn down: a blocked receive or send gives up.</summary>
+    public CancellationToken Aborted => _aborted.Token;
 
     public GatewayEndReason? EndReason => Volatile.Read(ref _endReason) is var r and >= 0 ? (GatewayEndReason)r : null;
 
@@ -72,7 +76,7 @@ internal sealed class GatewayLink : IDisposable
 
             try
             {
-                Connection.Send(payload);
+                Connection.Send(payload, Aborted);
                 return GatewaySendStatus.Sent;
             }
             catch (Exception e) when (e is IOException or System.Net.WebSockets.WebSocketException or ObjectDisposedException or InvalidOperationException)
@@ -122,11 +126,11 @@ internal sealed class GatewayLink : IDisposable
         if (reason == GatewayEndReason.Shutdown)
         {
             // Let the read loop take the server's close echo, but not for ever.
-            _drainTimer = _clock.TimeProvider.CreateTimer(static c => ((IGatewayConnection)c!).Abort(), Connection, ShutdownDrain, Timeout.InfiniteTimeSpan);
+            _drainTimer = _clock.TimeProvider.CreateTimer(static l => ((GatewayLink)l!).Abort(), this, ShutdownDrain, Timeout.InfiniteTimeSpan);
         }
         else
         {
-            Connection.Abort();
+            Abort();
         }
 
         return true;
@@ -136,7 +140,13 @@ internal sealed class GatewayLink : IDisposable
     {
         _drainTimer?.Dispose();
         Connection.Dispose();
-        // Wake is left to the GC: a heartbeat thread or timer callback may still touch it.
+        // Wake and _aborted are left to the GC: a heartbeat thread or the drain timer's callback may still touch them.
         _ended.Dispose();
+    }
+
+    private void Abort()
+    {
+        _aborted.Cancel();
+        Connection.Abort();
     }
 }

@@ -50,8 +50,9 @@ internal static partial class GatewayLog
     [LoggerMessage(1114, LogLevel.Warning, "No session starts left (session_start_limit.remaining = 0): waiting {DelayMs:F0} ms before IDENTIFY")]
     public static partial void SessionStartLimitWait(ILogger logger, double delayMs);
 
-    [LoggerMessage(1115, LogLevel.Warning, "Could not connect to the gateway")]
-    public static partial void ConnectFailed(ILogger logger, Exception exception);
+    // One line per failed attempt: the reason, not the stack trace (that is ConnectFailureDetail, at Debug).
+    [LoggerMessage(1115, LogLevel.Warning, "Gateway connection failed (attempt {Attempt}, retrying in {RetryInSeconds:0.##} s): {Reason}")]
+    public static partial void ConnectFailed(ILogger logger, int attempt, double retryInSeconds, string reason);
 
     [LoggerMessage(1116, LogLevel.Error, "Gateway event sink {Sink} threw from Post; the event was dropped for it")]
     public static partial void SinkFailed(ILogger logger, string sink, Exception exception);
@@ -59,13 +60,14 @@ internal static partial class GatewayLog
     [LoggerMessage(1117, LogLevel.Warning, "Heartbeat skipped: the connection's 120-per-60-s send budget is spent")]
     public static partial void HeartbeatSkipped(ILogger logger);
 
-    [LoggerMessage(1118, LogLevel.Warning, "GET /gateway/bot failed ({Status})")]
-    public static partial void GatewayBotFailed(ILogger logger, string status, Exception? exception);
+    [LoggerMessage(1118, LogLevel.Debug, "Gateway connection failure in detail: {Reason}")]
+    public static partial void ConnectFailureDetail(ILogger logger, string reason, Exception exception);
 
     [LoggerMessage(1119, LogLevel.Debug, "Skipped dispatch {Sequence}: already delivered (last {LastSequence})")]
     public static partial void DuplicateDispatch(ILogger logger, long sequence, long lastSequence);
 
-    [LoggerMessage(1120, LogLevel.Critical, "Discord gateway stopped for good: {Reason}. Stopping the application.")]
+    // {Reason} is a whole sentence with its full stop (GatewayFatalException's message).
+    [LoggerMessage(1120, LogLevel.Critical, "Discord gateway stopped for good: {Reason} Stopping the application.")]
     public static partial void HostFatal(ILogger logger, string reason);
 
     [LoggerMessage(1121, LogLevel.Critical, "Discord gateway crashed. Stopping the application.")]

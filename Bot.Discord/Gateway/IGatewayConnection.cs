@@ -13,11 +13,14 @@ internal interface IGatewayConnection : IDisposable
 
     string? CloseDescription { get; }
 
-    /// <summary>Sends one text frame.</summary>
-    void Send(ReadOnlyMemory<byte> utf8Json);
+    /// <summary>Sends one text frame; cancelling <paramref name="cancellationToken"/> tears the connection down.</summary>
+    void Send(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken);
 
-    /// <summary>Appends one whole message to <paramref name="into"/>; false once the connection is closed or broken.</summary>
-    bool Receive(ArrayBufferWriter<byte> into);
+    /// <summary>
+    /// Appends one whole message to <paramref name="into"/>; false once the connection is closed or broken, or
+    /// <paramref name="cancellationToken"/> is cancelled (which tears the connection down).
+    /// </summary>
+    bool Receive(ArrayBufferWriter<byte> into, CancellationToken cancellationToken);
 
     /// <summary>Sends a close frame with <paramref name="code"/>; the receive side keeps draining.</summary>
     void Close(int code, string description);

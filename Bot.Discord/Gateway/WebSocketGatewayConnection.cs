@@ -15,9 +15,9 @@ internal sealed class WebSocketGatewayConnection(ClientWebSocket socket) : IGate
 
     public string? CloseDescription => socket.CloseStatusDescription;
 
-    public void Send(ReadOnlyMemory<byte> utf8Json)
+    public void Send(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken)
     {
-        var pending = socket.SendAsync(utf8Json, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+        var pending = socket.SendAsync(utf8Json, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
         if (pending.IsCompleted)
         {
             pending.GetAwaiter().GetResult();
@@ -28,13 +28,13 @@ internal sealed class WebSocketGatewayConnection(ClientWebSocket socket) : IGate
         }
     }
 
-    public bool Receive(ArrayBufferWriter<byte> into)
+    public bool Receive(ArrayBufferWriter<byte> into, CancellationToken cancellationToken)
     {
         try
         {
             while (true)
             {
-                var pending = socket.ReceiveAsync(into.GetMemory(8192), CancellationToken.None);
+                var pending = socket.ReceiveAsync(into.GetMemory(8192), cancellationToken);
                 var result = pending.IsCompleted ? pending.GetAwaiter().GetResult() : pending.AsTask().GetAwaiter().GetResult();
                 if (result.MessageType == WebSocketMessageType.Close)
                 {

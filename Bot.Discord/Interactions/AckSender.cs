@@ -25,7 +25,7 @@ internal sealed class AckSender(DiscordRestClient rest, InteractionSettings sett
     {
         for (var i = 0; i < Math.Clamp(settings.AckThreads, 1, MaxThreads); i++)
         {
-            var connection = rest.CreateBlockingConnection();
+            var connection = rest.Blocking.CreateConnection();
             _connections.Add(connection);
             var thread = new Thread(() => Run(connection)) { IsBackground = true, Name = $"discord-ack-{i}" };
             _threads.Add(thread);
@@ -73,7 +73,7 @@ internal sealed class AckSender(DiscordRestClient rest, InteractionSettings sett
 
     private void Run(BlockingHttpConnection connection)
     {
-        rest.WarmUp(connection);
+        rest.Blocking.WarmUp(connection);
         var lastUsed = time.GetTimestamp();
         try
         {
@@ -83,7 +83,7 @@ internal sealed class AckSender(DiscordRestClient rest, InteractionSettings sett
                 {
                     if (time.GetElapsedTime(lastUsed) >= settings.AckKeepAlive)
                     {
-                        rest.WarmUp(connection);
+                        rest.Blocking.WarmUp(connection);
                         lastUsed = time.GetTimestamp();
                     }
 

@@ -41,7 +41,7 @@ internal sealed class InteractionResponder(DiscordInteraction interaction, Disco
         if (Interlocked.CompareExchange(ref _state, Acking, Unacked) == Unacked)
         {
             WarnIfLate();
-            result = rest.Send(CallbackRoute, DiscordJson.Serialize(InteractionCallbackPayload.Defer(ephemeral)), connection).Result;
+            result = rest.Blocking.Send(CallbackRoute, DiscordJson.Serialize(InteractionCallbackPayload.Defer(ephemeral)), connection).Result;
             Settle(result, Deferred);
         }
         else

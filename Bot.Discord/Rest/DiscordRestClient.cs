@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Text.Json;
 using Bot.Discord.Entities;
 using Microsoft.Extensions.Logging;
@@ -14,39 +11,35 @@ namespace Bot.Discord.Rest;
 /// Discord's REST API with its rate limits kept: per-bucket limits from the X-RateLimit headers,
 /// 429s waited out a bounded number of times, the global 50/s limit for bot routes, and a 401 that
 /// stops the client for good. Failures come back as <see cref="DiscordResult"/>, never as exceptions.
+/// Here: the calls, the async send loop and how an answer is read; requests are built by
+/// <see cref="RestRequestBuilder"/>, limits kept by <see cref="RestRateLimits"/>, and the acknowledgement
+/// threads' blocking path is <see cref="BlockingRestSender"/>.
 /// </summary>
 public sealed class DiscordRestClient : IDisposable
 {
     internal const string HttpClientName = "Bot.Discord.Rest";
 
     // Timers may fire a few milliseconds early; never retry before the time the server named.
-    private static readonly TimeSpan RetryMargin = TimeSpan.FromMilliseconds(20);
+    internal static readonly TimeSpan RetryMargin = TimeSpan.FromMilliseconds(20);
 
     private readonly HttpClient _http;
-    private readonly DiscordClientOptions _options;
-    private readonly RestSettings _settings;
     private readonly TimeProvider _time;
     private readonly ILogger<DiscordRestClient> _logger;
-    private readonly GlobalRateLimiter _global;
-    private readonly InvalidRequestCounter _invalid;
-    private readonly ConcurrentDictionary<string, string> _bucketHashes = new();
-    private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new();
+    private readonly RestRequestBuilder _requests;
+    private readonly RestRateLimits _limits;
     private readonly ConcurrentDictionary<string, bool> _goneWebhooks = new();
-    private readonly string _baseUrl;
-    private readonly string _basePath;
+    private readonly int _maxRetries;
     private int _stopped;
 
     internal DiscordRestClient(IHttpClientFactory httpClientFactory, IOptions<DiscordClientOptions> options, RestSettings settings, TimeProvider time, ILogger<DiscordRestClient> logger)
     {
         _http = httpClientFactory.CreateClient(HttpClientName);
-        _options = options.Value;
-        _settings = settings;
         _time = time;
         _logger = logger;
-        _global = new GlobalRateLimiter(settings, time);
-        _invalid = new InvalidRequestCounter(settings, time);
-        _baseUrl = _options.ApiBaseUrl.ToString().TrimEnd('/');
-        _basePath = _options.ApiBaseUrl.AbsolutePath.TrimEnd('/');
+        _requests = new RestRequestBuilder(options.Value);
+        _limits = new RestRateLimits(settings, time);
+        _maxRetries = options.Value.MaxRestRetries;
+        Blocking = new BlockingRestSender(this, options.Value, time, logger);
     }
 
     /// <summary>Raised once when a 401 stops the client (invalid bot token).</summary>
@@ -55,9 +48,12 @@ public sealed class DiscordRestClient : IDisposable
     public bool IsStopped => Volatile.Read(ref _stopped) != 0;
 
     /// <summary>401/403/429 answers in the last 10 minutes (Discord bans at 10,000).</summary>
-    public int InvalidRequestCount => _invalid.CountInWindow;
+    public int InvalidRequestCount => _limits.InvalidCount;
 
-    public void Dispose() => _global.Dispose();
+    /// <summary>The blocking path of the acknowledgement threads.</summary>
+    internal BlockingRestSender Blocking { get; }
+
+    public void Dispose() => _limits.Dispose();
 
     /// <summary>Posts a message to a channel with the bot token (mentions disabled).</summary>
     public async Task<DiscordResult> CreateMessageAsync(ulong channelId, DiscordMessageBuilder message, CancellationToken cancellationToken = default)
@@ -127,7 +123,7 @@ public sealed class DiscordRestClient : IDisposable
             return refused;
         }
 
-        var bucket = BucketFor(route);
+        var bucket = _limits.BucketFor(route);
         await bucket.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -136,7 +132,7 @@ public sealed class DiscordRestClient : IDisposable
                 await bucket.WaitAsync(_time, cancellationToken).ConfigureAwait(false);
                 if (route.Kind == RestRouteKind.Bot)
                 {
-                    await _global.AcquireAsync(cancellationToken).ConfigureAwait(false);
+                    await _limits.AcquireGlobalAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 if (Refuse(route) is { } late)
@@ -146,7 +142,7 @@ public sealed class DiscordRestClient : IDisposable
 
                 HttpResponseMessage response;
                 byte[] content;
-                using var request = BuildRequest(route, body, files);
+                using var request = _requests.Build(route, body, files);
                 try
                 {
                     response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
@@ -176,69 +172,8 @@ public sealed class DiscordRestClient : IDisposable
         }
     }
 
-    /// <summary>
-    /// A synchronous send for interaction callbacks, used from the dedicated acknowledgement thread
-    /// so the 3-second deadline holds while the thread pool is saturated (no pool thread involved).
-    /// </summary>
-    internal RestResponse Send(RestRoute route, byte[]? body, BlockingHttpConnection connection, CancellationToken cancellationToken = default)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            if (Refuse(route) is { } refused)
-            {
-                return refused;
-            }
-
-            BlockingHttpResponse answer;
-            try
-            {
-                var authorization = route.Kind == RestRouteKind.Bot ? "Bot " + _options.Token : null;
-                answer = connection.Send(route.Method, _basePath + route.Path, body, authorization);
-            }
-            catch (Exception e) when (e is IOException or SocketException or AuthenticationException)
-            {
-                RestLog.NetworkError(_logger, route, e.GetType().Name);
-                return new RestResponse(DiscordResult.Local(DiscordResultKind.Network, e.GetType().Name));
-            }
-
-            using var response = answer.ToMessage();
-            var outcome = Interpret(route, response, answer.Content, bucket: null, attempt);
-            if (outcome.Final is { } final)
-            {
-                return final;
-            }
-
-            // Blocking on a timer task is fine here: this runs on a dedicated thread.
-            Task.Delay(outcome.RetryAfter + RetryMargin, _time, cancellationToken).GetAwaiter().GetResult();
-        }
-    }
-
-    /// <summary>A connection of its own for a dedicated thread (see <see cref="BlockingHttpConnection"/>).</summary>
-    internal BlockingHttpConnection CreateBlockingConnection() =>
-        new(_options.ApiBaseUrl, UserAgent(_options), TimeSpan.FromSeconds(10));
-
-    internal static string UserAgent(DiscordClientOptions options) =>
-        string.Create(CultureInfo.InvariantCulture, $"DiscordBot ({options.UserAgentUrl}, {options.UserAgentVersion})");
-
-    /// <summary>Opens (or keeps warm) a dedicated thread's connection with a GET of /gateway, which needs no token.</summary>
-    internal void WarmUp(BlockingHttpConnection connection)
-    {
-        if (IsStopped)
-        {
-            return;
-        }
-
-        try
-        {
-            connection.Send(HttpMethod.Get, _basePath + "/gateway", body: null, authorization: null);
-        }
-        catch (Exception e) when (e is IOException or SocketException or AuthenticationException)
-        {
-            RestLog.NetworkError(_logger, DiscordRoutes.Bot(HttpMethod.Get, "/gateway", "/gateway", ""), e.GetType().Name);
-        }
-    }
-
-    private RestResponse? Refuse(RestRoute route)
+    /// <summary>Why a request is not sent at all (stopped client, gone webhook, spent invalid-request budget); null to send it.</summary>
+    internal RestResponse? Refuse(RestRoute route)
     {
         if (IsStopped)
         {
@@ -250,109 +185,39 @@ public sealed class DiscordRestClient : IDisposable
             return new RestResponse(DiscordResult.Local(DiscordResultKind.NotFound, "webhook answered 404 before; not reused"));
         }
 
-        if (_invalid.IsExhausted)
+        if (_limits.InvalidBudgetExhausted)
         {
-            RestLog.InvalidBudgetExhausted(_logger, _invalid.CountInWindow);
+            RestLog.InvalidBudgetExhausted(_logger, _limits.InvalidCount);
             return new RestResponse(DiscordResult.Local(DiscordResultKind.InvalidRequestBudgetExhausted, "too many 401/403/429 answers in 10 minutes"));
         }
 
         return null;
     }
 
-    private RateLimitBucket BucketFor(RestRoute route)
-    {
-        var key = _bucketHashes.TryGetValue(RouteOnly(route), out var hash) ? $"h:{hash}|{route.MajorParameter}" : $"r:{route.RouteKey}";
-        return _buckets.GetOrAdd(key, static _ => new RateLimitBucket());
-    }
-
-    private static string RouteOnly(RestRoute route) => $"{route.Method.Method} {route.Template}";
-
-    private HttpRequestMessage BuildRequest(RestRoute route, byte[]? body, IReadOnlyList<DiscordAttachment>? files = null)
-    {
-        var request = new HttpRequestMessage(route.Method, _baseUrl + route.Path);
-        if (route.Kind == RestRouteKind.Bot)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.Token);
-        }
-
-        if (files is { Count: > 0 })
-        {
-            request.Content = Multipart(body, files);
-        }
-        else if (body is not null)
-        {
-            request.Content = Json(body);
-        }
-
-        return request;
-    }
-
-    private static ByteArrayContent Json(byte[] body)
-    {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return content;
-    }
-
-    // Built afresh for every attempt: a sent HttpContent cannot be sent again after a 429.
-    private static MultipartFormDataContent Multipart(byte[]? body, IReadOnlyList<DiscordAttachment> files)
-    {
-        var multipart = new MultipartFormDataContent();
-        if (body is not null)
-        {
-            // Quoted as in Discord's examples; .NET would send the bare token.
-            multipart.Add(Json(body), "\"payload_json\"");
-        }
-
-        for (var i = 0; i < files.Count; i++)
-        {
-            var file = new ByteArrayContent(files[i].Content);
-            file.Headers.ContentType = MediaTypeHeaderValue.Parse(files[i].ContentType);
-            multipart.Add(file, string.Create(CultureInfo.InvariantCulture, $"files[{i}]"), files[i].FileName);
-        }
-
-        return multipart;
-    }
-
-    private Outcome Interpret(RestRoute route, HttpResponseMessage response, byte[] content, RateLimitBucket? bucket, int attempt)
+    /// <summary>One answer, by the rules of both paths: bucket headers, 429s (retry or give up), 401 stops the client, 404 retires a webhook.</summary>
+    internal RestOutcome Interpret(RestRoute route, HttpResponseMessage response, byte[] content, RateLimitBucket? bucket, int attempt)
     {
         var status = (int)response.StatusCode;
-        ApplyBucketHeaders(route, response, bucket);
+        _limits.ApplyBucketHeaders(route, response, bucket);
 
         if (response.IsSuccessStatusCode)
         {
-            return Outcome.Done(new RestResponse(DiscordResult.Success, ParseBody(content)));
+            return RestOutcome.Done(new RestResponse(DiscordResult.Success, DiscordErrorBody.ParseBody(content)));
         }
 
-        var (code, message, retryAfterBody, globalBody) = ParseError(content);
+        var (code, message, retryAfterBody, globalBody) = DiscordErrorBody.Parse(content);
         if (status == 429)
         {
-            var scope = Header(response, "X-RateLimit-Scope");
-            if (!string.Equals(scope, "shared", StringComparison.OrdinalIgnoreCase))
-            {
-                _invalid.Add();
-            }
-
-            var headerless = !response.Headers.Contains("X-RateLimit-Bucket") && !response.Headers.Contains("X-RateLimit-Limit");
-            var global = globalBody || headerless || string.Equals(Header(response, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
-            var retryAfter = RetryAfter(response, retryAfterBody);
-            if (attempt >= _options.MaxRestRetries)
+            var (retryAfter, global) = _limits.TooManyRequests(response, retryAfterBody, globalBody);
+            if (attempt >= _maxRetries)
             {
                 RestLog.RetriesExhausted(_logger, route, attempt);
-                return Outcome.Done(new RestResponse(new DiscordResult(DiscordResultKind.RateLimited, status, code, message ?? "rate limited")));
+                return RestOutcome.Done(new RestResponse(new DiscordResult(DiscordResultKind.RateLimited, status, code, message ?? "rate limited")));
             }
 
             RestLog.RateLimited(_logger, route, global ? "global" : "bucket", attempt + 1, retryAfter.TotalMilliseconds);
-            if (global)
-            {
-                _global.PauseFor(retryAfter);
-            }
-            else
-            {
-                bucket?.BlockFor(retryAfter, _time);
-            }
-
-            return Outcome.Retry(retryAfter);
+            _limits.Hold(retryAfter, global, bucket);
+            return RestOutcome.Retry(retryAfter);
         }
 
         var kind = status switch
@@ -371,7 +236,7 @@ public sealed class DiscordRestClient : IDisposable
 
         if (status is 401 or 403)
         {
-            _invalid.Add();
+            _limits.CountInvalid();
         }
 
         if (status == 401 && route.Kind == RestRouteKind.Bot)
@@ -388,7 +253,7 @@ public sealed class DiscordRestClient : IDisposable
             RestLog.Failed(_logger, route, status, code, message);
         }
 
-        return Outcome.Done(new RestResponse(new DiscordResult(kind, status, code, message)));
+        return RestOutcome.Done(new RestResponse(new DiscordResult(kind, status, code, message)));
     }
 
     private void Stop(RestRoute route)
@@ -400,88 +265,5 @@ public sealed class DiscordRestClient : IDisposable
 
         RestLog.Unauthorized(_logger, route);
         Fatal?.Invoke(this, new DiscordFatalErrorEventArgs("Discord answered 401 Unauthorized: the bot token is invalid", 401));
-    }
-
-    private void ApplyBucketHeaders(RestRoute route, HttpResponseMessage response, RateLimitBucket? bucket)
-    {
-        var hash = Header(response, "X-RateLimit-Bucket");
-        if (!int.TryParse(Header(response, "X-RateLimit-Remaining"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var remaining)
-            || !double.TryParse(Header(response, "X-RateLimit-Reset-After"), NumberStyles.Float, CultureInfo.InvariantCulture, out var resetAfter))
-        {
-            return;
-        }
-
-        var reset = TimeSpan.FromSeconds(resetAfter);
-        bucket?.Update(remaining, reset, _time);
-        if (hash is null || route.Kind != RestRouteKind.Bot)
-        {
-            return;
-        }
-
-        _bucketHashes[RouteOnly(route)] = hash;
-        var shared = _buckets.GetOrAdd($"h:{hash}|{route.MajorParameter}", static _ => new RateLimitBucket());
-        if (!ReferenceEquals(shared, bucket))
-        {
-            shared.Update(remaining, reset, _time);
-        }
-    }
-
-    private TimeSpan RetryAfter(HttpResponseMessage response, double? retryAfterBody)
-    {
-        if (retryAfterBody is { } seconds && seconds >= 0)
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        if (double.TryParse(Header(response, "Retry-After"), NumberStyles.Float, CultureInfo.InvariantCulture, out var header))
-        {
-            return TimeSpan.FromSeconds(header);
-        }
-
-        return double.TryParse(Header(response, "X-RateLimit-Reset-After"), NumberStyles.Float, CultureInfo.InvariantCulture, out var resetAfter)
-            ? TimeSpan.FromSeconds(resetAfter)
-            : _settings.DefaultRetryAfter;
-    }
-
-    private static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
-
-    private static JsonElement? ParseBody(byte[] content)
-    {
-        if (content.Length == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(content);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static (int? Code, string? Message, double? RetryAfter, bool Global) ParseError(byte[] content)
-    {
-        if (ParseBody(content) is not { ValueKind: JsonValueKind.Object } body)
-        {
-            return (null, null, null, false);
-        }
-
-        int? code = body.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var ci) ? ci : null;
-        var message = body.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-        double? retry = body.TryGetProperty("retry_after", out var r) && r.ValueKind == JsonValueKind.Number ? r.GetDouble() : null;
-        var global = body.TryGetProperty("global", out var g) && g.ValueKind == JsonValueKind.True;
-        return (code, message, retry, global);
-    }
-
-    private readonly record struct Outcome(RestResponse? Final, TimeSpan RetryAfter)
-    {
-        public static Outcome Done(RestResponse response) => new(response, TimeSpan.Zero);
-
-        public static Outcome Retry(TimeSpan after) => new(null, after);
     }
 }

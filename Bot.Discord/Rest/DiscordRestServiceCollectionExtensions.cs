@@ -17,7 +17,7 @@ public static class DiscordRestServiceCollectionExtensions
         services.AddHttpClient(DiscordRestClient.HttpClientName, static (sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptions<DiscordClientOptions>>().Value;
-                client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", DiscordRestClient.UserAgent(options));
+                client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", RestRequestBuilder.UserAgent(options));
                 client.Timeout = TimeSpan.FromSeconds(30);
             })
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler

@@ -43,7 +43,7 @@ public sealed class GatewayHostedServiceTests
             Assert.Multiple(() =>
             {
                 Assert.That(critical.Select(r => r.Id.Id), Is.EqualTo(new[] { 1110, 1120 }), "the client's close-code line and the host's one line");
-                Assert.That(critical.Last().Message, Does.Contain("4004"));
+                Assert.That(critical.Last().Message, Does.Contain("4004").And.EndsWith("). Stopping the application.").And.Not.Contain(".."));
                 Assert.That(collector.GetSnapshot().Select(r => r.Message), Has.None.Contains("hosted-token.secret"));
                 Assert.That(Environment.ExitCode, Is.EqualTo(3), "fatal: fix the settings; systemd does not restart it");
                 Assert.That(gateway.Connections, Has.Count.EqualTo(1), "no retry");

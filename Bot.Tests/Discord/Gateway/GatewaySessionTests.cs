@@ -411,15 +411,15 @@ public sealed class GatewaySessionTests
         connection.ServerClose(4000);
         await harness.AdvanceUntilAsync(() => harness.Transport.Connections.Count > 1, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(10));
 
-        var delays = harness.Logger.Collector.GetSnapshot().Where(r => r.Id.Id == 1104).Select(r => r.Message).ToList();
+        var failures = harness.Logger.Collector.GetSnapshot().Where(r => r.Id.Id is 1104 or 1115).Select(r => r.Message).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(harness.Transport.ConnectAttempts, Is.EqualTo(5));
-            Assert.That(delays, Is.EqualTo(new[]
+            Assert.That(failures, Is.EqualTo(new[]
             {
-                "Reconnecting to the gateway in 1000 ms (attempt 2)",
-                "Reconnecting to the gateway in 2000 ms (attempt 3)",
-                "Reconnecting to the gateway in 4000 ms (attempt 4)",
+                "Gateway connection failed (attempt 2, retrying in 1 s): scripted connect failure",
+                "Gateway connection failed (attempt 3, retrying in 2 s): scripted connect failure",
+                "Gateway connection failed (attempt 4, retrying in 4 s): scripted connect failure",
             }));
         });
     }

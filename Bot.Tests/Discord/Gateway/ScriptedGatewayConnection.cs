@@ -71,7 +71,7 @@ internal sealed class ScriptedGatewayConnection(Uri uri, TimeProvider time) : IG
         _inbound.Add(null);
     }
 
-    public void Send(ReadOnlyMemory<byte> utf8Json)
+    public void Send(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
@@ -85,11 +85,12 @@ internal sealed class ScriptedGatewayConnection(Uri uri, TimeProvider time) : IG
         }
     }
 
-    public bool Receive(ArrayBufferWriter<byte> into)
+    public bool Receive(ArrayBufferWriter<byte> into, CancellationToken cancellationToken)
     {
         try
         {
-            var frame = _inbound.Take(_aborted.Token);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(_aborted.Token, cancellationToken);
+            var frame = _inbound.Take(either.Token);
             if (frame is null)
             {
                 return false;
