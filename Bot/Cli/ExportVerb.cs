@@ -50,7 +50,8 @@ internal static class ExportVerb
         }
 
         await using var services = CliServices.Create(requireExistingDatabase: true);
-        await services.GetRequiredService<Data.DatabaseMigrator>().MigrateAsync(cancellationToken);
+        // Only reads: a database of an older version is refused rather than migrated.
+        await services.GetRequiredService<Data.DatabaseMigrator>().EnsureCurrentAsync(cancellationToken);
         var challenges = services.GetRequiredService<ChallengeRepository>();
         var challenge = await challenges.GetAsync(guildId, season, cancellationToken)
             ?? throw new UserErrorException($"guild {guildId} has no challenge for season {season}");

@@ -22,8 +22,12 @@ internal static class BotHost
         }
         catch (OptionsValidationException exception)
         {
-            // A setting needed while the endpoints are mapped (the clock) was wrong: the same one line.
-            await Console.Error.WriteLineAsync($"error: {exception.Failures.First()}");
+            // One line per problem, every problem at once, as check-config prints them.
+            foreach (var problem in exception.Failures)
+            {
+                await Console.Error.WriteLineAsync($"error: {problem}");
+            }
+
             return Cli.ExitCodes.BadInput;
         }
 
@@ -36,7 +40,7 @@ internal static class BotHost
             catch (OptionsValidationException exception)
             {
                 // One line per problem, every problem at once, as check-config prints them.
-                var problems = Cli.CheckConfigVerb.Problems(app.Services);
+                var problems = SettingsProblems.Find(app.Services);
                 foreach (var problem in problems.Count > 0 ? problems : exception.Failures)
                 {
                     await Console.Error.WriteLineAsync($"error: {problem}");

@@ -18,7 +18,8 @@ internal static class WebServiceCollectionExtensions
             .Validate(o => ListenUrls(o.HttpUrls) is not null, "HTTP_URLS must be one or more http(s) URLs separated by ';' (e.g. http://127.0.0.1:8080)")
             .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || IsHttpUrl(o.PublicBaseUrl),
                 "PUBLIC_BASE_URL is not an http(s) URL (e.g. https://bot.example.org)")
-            .Validate<IOptions<StravaOptions>>((o, strava) => !strava.Value.Enabled || !string.IsNullOrWhiteSpace(o.PublicBaseUrl),
+            // Read from the configuration, not IOptions<StravaOptions>: a Strava problem must not hide this one.
+            .Validate(o => !Configuration.AppConfiguration.Bind<StravaOptions>(configuration).Enabled || !string.IsNullOrWhiteSpace(o.PublicBaseUrl),
                 "PUBLIC_BASE_URL is not set: Strava linking (STRAVA_CLIENT_ID is set) needs the public address of this host for the OAuth redirect")
             .Validate(o => o.WebhookRateLimit > 0, "WEBHOOK_RATE_LIMIT must be a positive number of requests per minute")
             .Validate(o => string.IsNullOrEmpty(o.StateSigningKey) || o.StateSigningKey.Length >= MinimumSigningKeyLength,
