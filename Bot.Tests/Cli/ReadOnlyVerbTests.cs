@@ -15,16 +15,18 @@ public sealed class ReadOnlyVerbTests
     [TearDown]
     public void TearDown() => Directory.Delete(_folder, recursive: true);
 
-    [Test]
-    public async Task Export_DatabaseNotMigrated_OneLineExitCode2AndDatabaseUnchanged()
+    [TestCase("export")]
+    [TestCase("picture")]
+    public async Task ReadingVerb_DatabaseNotMigrated_OneLineExitCode2AndDatabaseUnchanged(string verb)
     {
         await File.WriteAllBytesAsync(DatabasePath, []);
+        string[] more = verb == "picture" ? ["-o", "season.png"] : [];
 
-        var result = await BotProcess.RunAsync(_folder, new Dictionary<string, string?> { ["DATABASE_PATH"] = DatabasePath }, "export", "--guild", "4242", "--season", "2024");
+        var result = await BotProcess.RunAsync(_folder, new Dictionary<string, string?> { ["DATABASE_PATH"] = DatabasePath }, [verb, "--guild", "4242", "--season", "2024", .. more]);
 
         Assert.That((result.ExitCode, result.Error.TrimEnd().Split('\n').Length), Is.EqualTo((2, 1)), result.Error);
         Assert.That(result.Error, Does.Contain("migrations pending"));
         Assert.That(new FileInfo(DatabasePath).Length, Is.Zero, "not migrated");
-        Assert.That(Directory.GetFiles(_folder), Is.EqualTo(new[] { DatabasePath }), "no journal or WAL file either");
+        Assert.That(Directory.GetFiles(_folder), Is.EqualTo(new[] { DatabasePath }), "no journal, WAL or picture file either");
     }
 }
