@@ -20,7 +20,7 @@ internal static class PictureVerb
     public static Command Create()
     {
         var guild = GuildOption.Create();
-        var season = new Option<int>("--season") { Description = "The season year", Required = true };
+        var season = SeasonOption.Create();
         var week = new Option<int?>("--week") { Description = "Draw this week's bars (as /week does) instead of the whole season" };
         var output = new Option<FileInfo>("--output", "-o") { Description = "The PNG file to write (replaced when it exists)", Required = true };
         var command = new Command("picture", "Draw the season picture (or a week's) from the database to a PNG file, as /season and /week post them")
@@ -36,11 +36,6 @@ internal static class PictureVerb
 
     private static async Task<int> RunAsync(PictureRequest request, TextWriter output, CancellationToken cancellationToken)
     {
-        if (request.Season is < SeasonCalendar.MinSeason or > SeasonCalendar.MaxSeason)
-        {
-            throw new UserErrorException($"--season {request.Season} is not a season year (1..9998)");
-        }
-
         if (Directory.Exists(request.Path) || Path.GetDirectoryName(request.Path) is not { } folder || !Directory.Exists(folder))
         {
             throw new UserErrorException($"cannot write '{request.Path}': {(Directory.Exists(request.Path) ? "it is a directory" : "its folder does not exist")}");
