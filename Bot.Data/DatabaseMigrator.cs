@@ -27,6 +27,57 @@ public sealed class DatabaseMigrator(IDbContextFactory<ChallengeDbContext> conte
     }
 
     /// <summary>
+    /// For the verbs that only read (export, picture): refuses, changing nothing, a file that is not SQLite or a database
+    /// that is not at this version's schema (they would otherwise migrate it first).
+    /// </summary>
+    public async Task EnsureCurrentAsync(CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(location.FullPath))
+        {
+            throw new DataStoreException($"no database at '{location.Path}' (set DATABASE_PATH)");
+        }
+
+        EnsureSqliteFile();
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        IReadOnlyCollection<string> known;
+        await using (context)
+        {
+            known = [.. context.Database.GetMigrations()];
+        }
+
+        // A read-only connection of our own: the context's connection sets PRAGMAs (journal mode) that write to the file.
+        var builder = new SqliteConnectionStringBuilder { DataSource = location.FullPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        await using var connection = new SqliteConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
+            var applied = new HashSet<string>(StringComparer.Ordinal);
+            if (await command.ExecuteScalarAsync(cancellationToken) is not null)
+            {
+                command.CommandText = "SELECT MigrationId FROM __EFMigrationsHistory";
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    applied.Add(reader.GetString(0));
+                }
+            }
+
+            var pending = known.Count(migration => !applied.Contains(migration));
+            if (pending > 0)
+            {
+                throw new DataStoreException(
+                    $"'{location.Path}' is not a database of this version ({pending} migrations pending): start the bot once (it migrates), then try again");
+            }
+        }
+        catch (SqliteException exception) when (SqliteErrors.Translate(exception, location.Path) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>
     /// The database holds Strava tokens: on Unix a new file is created readable by its owner only (0600)
     /// before SQLite opens it; SQLite gives its -wal and -shm files the same permissions.
     /// </summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
@@ -6,13 +8,17 @@ namespace Bot.Tests.Hosting;
 
 /// <summary>
 /// The real bot process against a fake Discord on 127.0.0.1: it identifies, registers its commands
-/// once on READY, and answers /help by deferring ephemerally and then editing the original response.
+/// once on READY, logs its invite URL once (not again on a resume or a new session), and answers /help by deferring
+/// ephemerally and then editing the original response.
 /// </summary>
 [NonParallelizable]
 public sealed class BotEndToEndTests
 {
     // The fake answers IDENTIFY with a READY for application 111.
     private const string ApplicationId = "111";
+
+    // Embed Links (1 << 14) and Attach Files (1 << 15) are 49152.
+    private const string InviteUrl = $"https://discord.com/oauth2/authorize?client_id={ApplicationId}&scope=bot+applications.commands&permissions=49152";
     private string _folder = null!;
     private FakeDiscordGateway _discord = null!;
     private RunningBot _bot = null!;
@@ -109,5 +115,50 @@ public sealed class BotEndToEndTests
             Assert.That(log, Does.Not.Contain("e2e-secret-token"));
             Assert.That(_discord.Connections, Has.Count.EqualTo(1), "a fatal close is never retried");
         });
+    }
+
+    [Test]
+    public async Task Ready_ThenResumeAndNewSession_InviteUrlLoggedOnce()
+    {
+        await WaitForConnectionAsync(1, op: 2, "the first IDENTIFY");
+        _discord.Connections[0].Close(4000);
+        await WaitForConnectionAsync(2, op: 6, "a RESUME after close code 4000");
+        _discord.Connections[1].Close(4009);
+        await WaitForConnectionAsync(3, op: 2, "a new IDENTIFY after close code 4009");
+        await AnswerHelpAsync(_discord.Connections[2]);
+
+        await StopAsync();
+
+        var log = await _bot.LogAsync();
+        var invites = log.Split('\n').Where(line => line.Contains("discord.com/oauth2/authorize", StringComparison.Ordinal)).ToList();
+        Assert.That(invites, Has.Count.EqualTo(1), log);
+        Assert.That(invites[0].TrimEnd(), Does.EndWith(": " + InviteUrl));
+    }
+
+    private async Task WaitForConnectionAsync(int count, int op, string what) =>
+        await Eventually.ThatAsync(() => _discord.Connections.Count >= count && _discord.Connections[count - 1].FramesOp(op).Any(), what, TimeSpan.FromSeconds(60));
+
+    /// <summary>A /help answered on the new session: its READY, which came before, has been handled.</summary>
+    private async Task AnswerHelpAsync(FakeGatewayConnection connection)
+    {
+        connection.SendDispatch("INTERACTION_CREATE", $$$"""
+            {"id":"7001","application_id":"{{{ApplicationId}}}","type":2,"token":"invite-interaction-token","version":1,
+             "guild_id":"42","channel_id":"77","member":{"user":{"id":"300","username":"anna"},"permissions":"0"},
+             "data":{"id":"1","name":"help","type":1}}
+            """);
+        await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PATCH" && r.Path.Contains("invite-interaction-token", StringComparison.Ordinal)),
+            "the answer to /help", TimeSpan.FromSeconds(20));
+    }
+
+    /// <summary>SIGTERM, so the process flushes its log and ends by itself.</summary>
+    private async Task StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _bot.Process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _bot.Process.WaitForExitAsync(deadline.Token);
     }
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Bot.Configuration;
 using Bot.Hosting;
-using Bot.Strava;
-using Bot.Threading;
 using Bot.Web;
 using Microsoft.Extensions.Options;
 
@@ -26,31 +24,21 @@ internal static class CheckConfigVerb
     private static async Task<int> RunAsync(TextWriter output, TextWriter error)
     {
         AppConfiguration.LoadDotEnv(Directory.GetCurrentDirectory());
-        var problems = new List<string>();
-        WebApplication app;
+        List<string> warnings;
         try
         {
-            app = BotApp.Build([]);
+            // Building the host checks every setting and throws with all the problems at once.
+            await using var app = BotApp.Build([]);
+            warnings = [.. WebExposure.Warnings(app.Services.GetRequiredService<IOptions<WebOptions>>().Value)];
         }
         catch (Exception exception) when (exception is ConfigurationException or OptionsValidationException)
         {
-            await error.WriteLineAsync($"error: {(exception is OptionsValidationException invalid ? invalid.Failures.First() : exception.Message)}");
-            return ExitCodes.BadInput;
-        }
-
-        var warnings = new List<string>();
-        await using (app)
-        {
-            problems.AddRange(Problems(app.Services));
-            if (problems.Count == 0)
+            foreach (var problem in exception is OptionsValidationException invalid ? invalid.Failures : [exception.Message])
             {
-                warnings.AddRange(WebExposure.Warnings(app.Services.GetRequiredService<IOptions<WebOptions>>().Value));
+                await error.WriteLineAsync($"error: {problem}");
             }
-        }
 
-        foreach (var problem in problems)
-        {
-            await error.WriteLineAsync($"error: {problem}");
+            return ExitCodes.BadInput;
         }
 
         // Warnings leave the exit code alone: the settings work, but expose more than they may seem to.
@@ -59,55 +47,7 @@ internal static class CheckConfigVerb
             await error.WriteLineAsync($"warning: {warning}");
         }
 
-        if (problems.Count > 0)
-        {
-            return ExitCodes.BadInput;
-        }
-
         await output.WriteLineAsync("ok: the settings are valid (nothing was contacted)");
         return ExitCodes.Success;
-    }
-
-    /// <summary>Every settings problem, one line each, in a stable order; empty when all are valid.</summary>
-    public static IReadOnlyList<string> Problems(IServiceProvider services)
-    {
-        var problems = new List<string>();
-        Check<DiscordOptions>(services, problems);
-        Check<StorageOptions>(services, problems);
-        Check<ChallengeOptions>(services, problems);
-        Check<ClockOptions>(services, problems);
-        Check<CpuOptions>(services, problems);
-        Check<WebOptions>(services, problems);
-        Check<StravaOptions>(services, problems);
-        if (problems.Count == 0)
-        {
-            try
-            {
-                services.GetRequiredService<IOptions<ChallengeOptions>>().Value.ResolveTimeZone();
-            }
-            catch (ConfigurationException exception)
-            {
-                problems.Add(exception.Message);
-            }
-        }
-
-        return [.. problems.Distinct(StringComparer.Ordinal)];
-    }
-
-    private static void Check<T>(IServiceProvider services, List<string> problems)
-        where T : class
-    {
-        try
-        {
-            _ = services.GetRequiredService<IOptions<T>>().Value;
-        }
-        catch (OptionsValidationException exception)
-        {
-            problems.AddRange(exception.Failures);
-        }
-        catch (InvalidOperationException exception)
-        {
-            problems.Add($"a setting has the wrong form: {exception.InnerException?.Message ?? exception.Message}");
-        }
     }
 }

@@ -6,7 +6,7 @@ using Bot.Hosting;
 
 namespace Bot.Cli;
 
-/// <summary>The command line: no verb runs the bot; verbs score, import, export and back up.</summary>
+/// <summary>The command line: no verb runs the bot; verbs score, import, export, back up and draw pictures.</summary>
 internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
@@ -19,7 +19,8 @@ internal static class CliApp
         root.Subcommands.Add(ExportVerb.Create());
         root.Subcommands.Add(BackupVerb.Create());
         root.Subcommands.Add(CheckConfigVerb.Create());
-        root.SetAction((_, cancellationToken) => BotHost.RunAsync(args, CheckConfigVerb.Problems, cancellationToken));
+        root.Subcommands.Add(PictureVerb.Create());
+        root.SetAction((_, cancellationToken) => BotHost.RunAsync(args, cancellationToken));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

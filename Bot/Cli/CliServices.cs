@@ -7,7 +7,8 @@ namespace Bot.Cli;
 /// <summary>The services the data verbs need: configuration, the store and standings; no Discord, no web.</summary>
 internal static class CliServices
 {
-    public static ServiceProvider Create(bool requireExistingDatabase)
+    /// <param name="configure">Adds what one verb needs besides (the picture verb: pictures).</param>
+    public static ServiceProvider Create(bool requireExistingDatabase, Action<IServiceCollection>? configure = null)
     {
         var configuration = AppConfiguration.Build(Directory.GetCurrentDirectory());
         var storage = AppConfiguration.Bind<StorageOptions>(configuration);
@@ -23,6 +24,7 @@ internal static class CliServices
         services.AddSingleton(challenge);
         services.AddChallengeData(storage.DatabasePath);
         services.AddSingleton<StandingsService>();
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }

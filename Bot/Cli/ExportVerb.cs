@@ -15,7 +15,7 @@ internal static class ExportVerb
     public static Command Create()
     {
         var guild = GuildOption.Create();
-        var season = new Option<int>("--season") { Description = "The season year", Required = true };
+        var season = SeasonOption.Create();
         var asOf = new Option<string?>("--as-of") { Description = "Standings as of this date (YYYY-MM-DD); default today in the challenge's time zone" };
         // Complete on purpose: the operator's backup and migration tool, run on the host that holds the database
         // anyway. What leaves through Discord (/admin export) is computed results only.
@@ -37,11 +37,6 @@ internal static class ExportVerb
 
     private static async Task<int> RunAsync(long guildId, int season, string? asOfText, TextWriter output, CancellationToken cancellationToken)
     {
-        if (season is < Scoring.SeasonCalendar.MinSeason or > Scoring.SeasonCalendar.MaxSeason)
-        {
-            throw new UserErrorException($"--season {season} is not a season year (1..9998)");
-        }
-
         DateOnly? asOf = null;
         if (asOfText is not null)
         {
@@ -51,7 +46,8 @@ internal static class ExportVerb
         }
 
         await using var services = CliServices.Create(requireExistingDatabase: true);
-        await services.GetRequiredService<Data.DatabaseMigrator>().MigrateAsync(cancellationToken);
+        // Only reads: a database of an older version is refused rather than migrated.
+        await services.GetRequiredService<Data.DatabaseMigrator>().EnsureCurrentAsync(cancellationToken);
         var challenges = services.GetRequiredService<ChallengeRepository>();
         var challenge = await challenges.GetAsync(guildId, season, cancellationToken)
             ?? throw new UserErrorException($"guild {guildId} has no challenge for season {season}");

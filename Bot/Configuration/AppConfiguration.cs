@@ -54,7 +54,7 @@ public static class AppConfiguration
         }
         catch (InvalidOperationException exception)
         {
-            throw new ConfigurationException($"a setting has the wrong form: {exception.InnerException?.Message ?? exception.Message}");
+            throw new ConfigurationException(SettingFormError.Describe(exception, configuration));
         }
 
         return options;

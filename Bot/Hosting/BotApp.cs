@@ -46,6 +46,13 @@ internal static class BotApp
         }
 
         var app = builder.Build();
+        // Every settings problem at once, before mapping the endpoints resolves the first options and stops at its problem.
+        if (SettingsProblems.AsException(app.Services) is { } invalid)
+        {
+            ((IDisposable)app).Dispose();
+            throw invalid;
+        }
+
         app.MapBotWeb();
         HealthCheck.Map(app);
         app.MapStravaEndpoints();

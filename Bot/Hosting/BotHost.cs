@@ -7,8 +7,7 @@ namespace Bot.Hosting;
 /// <summary>Runs the bot: settings validated first (one line when wrong), migrations applied, then the host with its web endpoints.</summary>
 internal static class BotHost
 {
-    /// <param name="settingsProblems">Every settings problem, one line each (check-config's list), for a start that failed validation.</param>
-    public static async Task<int> RunAsync(string[] args, Func<IServiceProvider, IReadOnlyList<string>> settingsProblems, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         AppConfiguration.LoadDotEnv(Directory.GetCurrentDirectory());
         WebApplication app;
@@ -23,8 +22,12 @@ internal static class BotHost
         }
         catch (OptionsValidationException exception)
         {
-            // A setting needed while the endpoints are mapped (the clock) was wrong: the same one line.
-            await Console.Error.WriteLineAsync($"error: {exception.Failures.First()}");
+            // One line per problem, every problem at once, as check-config prints them.
+            foreach (var problem in exception.Failures)
+            {
+                await Console.Error.WriteLineAsync($"error: {problem}");
+            }
+
             return ExitCodes.BadInput;
         }
 
@@ -37,7 +40,7 @@ internal static class BotHost
             catch (OptionsValidationException exception)
             {
                 // One line per problem, every problem at once, as check-config prints them.
-                var problems = settingsProblems(app.Services);
+                var problems = SettingsProblems.Find(app.Services);
                 foreach (var problem in problems.Count > 0 ? problems : exception.Failures)
                 {
                     await Console.Error.WriteLineAsync($"error: {problem}");

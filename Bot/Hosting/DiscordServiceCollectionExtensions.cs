@@ -24,6 +24,7 @@ internal static class DiscordServiceCollectionExtensions
         services.AddDiscordClient();
         services.AddSlashCommands(typeof(HelpCommands).Assembly);
         services.AddHostedService<DiscordFatalWatch>();
+        services.AddHostedService<InviteLinkLogger>();
         return services;
     }
 }

@@ -24,7 +24,8 @@ public static class StravaServiceCollectionExtensions
         services.AddOptions<StravaOptions>().Bind(configuration);
         services.AddOptions<WebOptions>()
             .Bind(configuration)
-            .Validate<IOptions<StravaOptions>>((o, strava) => !strava.Value.Enabled || !string.IsNullOrWhiteSpace(o.PublicBaseUrl),
+            // Read from the configuration, not IOptions<StravaOptions>: a Strava problem must not hide this one.
+            .Validate(o => !AppConfiguration.Bind<StravaOptions>(configuration).Enabled || !string.IsNullOrWhiteSpace(o.PublicBaseUrl),
                 "PUBLIC_BASE_URL is not set: Strava linking (STRAVA_CLIENT_ID is set) needs the public address of this host for the OAuth redirect");
         if (AppConfiguration.Bind<StravaOptions>(configuration).Enabled)
         {
