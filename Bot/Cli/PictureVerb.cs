@@ -4,6 +4,7 @@ using Bot.Commands;
 using Bot.Configuration;
 using Bot.Data;
 using Bot.Data.Repositories;
+using Bot.Hosting;
 using Bot.Pictures;
 using Bot.Scoring;
 using Bot.Standings;
