@@ -590,9 +590,9 @@ public sealed partial class SystemdVmTests
             {"id":"{{{9000 + _interaction}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77","guild_id":"{{{Guild}}}",
              "member":{"user":{"id":"501","username":"admin"},"permissions":"32"},"data":{"id":"1","name":"{{{command}}}","type":1,"options":{{{optionsJson}}}}}
             """);
-        await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PATCH" && r.Path.Contains(token, StringComparison.Ordinal)),
+        await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PATCH" && r.IsFor(token)),
             $"the answer to /{command}", TimeSpan.FromSeconds(90));
-        return _discord.RestRequests.First(r => r.Method == "PATCH" && r.Path.Contains(token, StringComparison.Ordinal)).Body;
+        return _discord.RestRequests.First(r => r.Method == "PATCH" && r.IsFor(token)).Body;
     }
 
     private sealed record ProcessResult(int Code, string Output, string Error);

@@ -289,7 +289,7 @@ public sealed class PictureAndExportEndToEndTests
              "guild_id":"{{{Guild}}}","member":{"user":{"id":"{{{user}}}","username":"u{{{user}}}"},"permissions":"{{{permissions}}}"},
              "data":{"id":"1","name":"{{{command}}}","type":1,"options":{{{optionsJson}}}}}
             """);
-        bool Mine(FakeRestRequest r) => r.Path.Contains(token, StringComparison.Ordinal);
+        bool Mine(FakeRestRequest r) => r.IsFor(token);
         bool HasFiles(FakeRestRequest r) => r.Header("Content-Type")?.StartsWith("multipart/", StringComparison.Ordinal) == true;
         await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PATCH" && Mine(r)), $"the answer to /{command}", TimeSpan.FromSeconds(30));
         if (files > 0)

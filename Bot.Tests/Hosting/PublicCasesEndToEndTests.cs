@@ -204,7 +204,7 @@ public sealed class PublicCasesEndToEndTests
         /// </summary>
         public async Task<string> PublicTextAsync(string token, IReadOnlyCollection<string> names)
         {
-            await Eventually.ThatAsync(() => discord.RestRequests.Any(r => r.Method == "PATCH" && r.Path.Contains(token, StringComparison.Ordinal)),
+            await Eventually.ThatAsync(() => discord.RestRequests.Any(r => r.Method == "PATCH" && r.IsFor(token)),
                 $"the answer to interaction {token}", TimeSpan.FromSeconds(60));
             SpinWait.SpinUntil(() => names.All(Text(token).Contains), TimeSpan.FromSeconds(30));
             return Text(token);
@@ -213,7 +213,7 @@ public sealed class PublicCasesEndToEndTests
         private string Text(string token)
         {
             // Pictures go as multipart; the standings are the JSON posts' embeds.
-            var posts = discord.RestRequests.Where(r => r.Method == "POST" && r.Path.Contains(token, StringComparison.Ordinal) && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal)
+            var posts = discord.RestRequests.Where(r => r.Method == "POST" && r.IsFor(token) && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal)
                 && r.Header("Content-Type")?.StartsWith("application/json", StringComparison.Ordinal) == true);
             return string.Concat(posts.Select(post =>
             {

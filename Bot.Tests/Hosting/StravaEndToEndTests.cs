@@ -340,7 +340,7 @@ public sealed class StravaEndToEndTests
         return (mine.First(r => r.Method == "PATCH"), JsonPosts(mine), _world.Strava.Calls.Skip(before).ToList());
     }
 
-    private List<FakeRestRequest> Mine(string token) => [.. _world.Discord.RestRequests.Where(r => r.Path.Contains(token, StringComparison.Ordinal))];
+    private List<FakeRestRequest> Mine(string token) => [.. _world.Discord.RestRequests.Where(r => r.IsFor(token))];
 
     private static List<FakeRestRequest> JsonPosts(IEnumerable<FakeRestRequest> requests) =>
     [

@@ -103,7 +103,7 @@ public sealed class TotalLoadTests
         var failures = new List<string>();
         foreach (var (token, at) in sent)
         {
-            var mine = requests.Where(r => r.Path.Contains(token, StringComparison.Ordinal)).ToList();
+            var mine = requests.Where(r => r.IsFor(token)).ToList();
             var defer = mine.SingleOrDefault(r => r.Method == "POST" && r.Path.EndsWith("/callback", StringComparison.Ordinal));
             if (defer is null || CallbackType(defer.Body) != 5)
             {
@@ -217,7 +217,7 @@ public sealed class TotalLoadTests
     }
 
     private bool Answered(string token) => _discord.RestRequests.Any(r =>
-        IsFollowup(r) && r.Path.Contains(token, StringComparison.Ordinal) && r.Body.Contains("Pot:", StringComparison.Ordinal));
+        IsFollowup(r) && r.IsFor(token) && r.Body.Contains("Pot:", StringComparison.Ordinal));
 
     private async Task<SeasonStandings> ExpectedAsync()
     {

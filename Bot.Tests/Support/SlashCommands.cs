@@ -17,7 +17,7 @@ internal sealed class SlashCommands(FakeDiscordGateway discord, long guild)
         string command, string optionsJson = "[]", long user = 301, bool inGuild = true, string permissions = "0", bool expectPublic = false)
     {
         var token = Send(command, optionsJson, user, inGuild, permissions);
-        bool Mine(FakeRestRequest r) => r.Path.Contains(token, StringComparison.Ordinal);
+        bool Mine(FakeRestRequest r) => r.IsFor(token);
         await Eventually.ThatAsync(() => discord.RestRequests.Any(r => r.Method == "PATCH" && Mine(r)), $"the answer to /{command}", Patience);
         if (expectPublic)
         {

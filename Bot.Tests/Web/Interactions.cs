@@ -21,9 +21,9 @@ internal static class Interactions
             {"id":"{{{id}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77",{{{where}}},
              "data":{"id":"1","name":"{{{command}}}","type":1,"options":{{{optionsJson}}}}}
             """);
-        await Eventually.ThatAsync(() => discord.RestRequests.Any(r => r.Method == "PATCH" && r.Path.Contains(token, StringComparison.Ordinal)),
+        await Eventually.ThatAsync(() => discord.RestRequests.Any(r => r.Method == "PATCH" && r.IsFor(token)),
             $"the answer to /{command}", TimeSpan.FromSeconds(30));
-        var mine = discord.RestRequests.Where(r => r.Path.Contains(token, StringComparison.Ordinal)).ToList();
+        var mine = discord.RestRequests.Where(r => r.IsFor(token)).ToList();
         using var defer = JsonDocument.Parse(mine.Single(r => r.Path.EndsWith("/callback", StringComparison.Ordinal)).Body);
         Assert.That(defer.RootElement.GetProperty("data").GetProperty("flags").GetInt32(), Is.EqualTo(64), $"/{command} deferred ephemerally");
         using var edit = JsonDocument.Parse(mine.First(r => r.Method == "PATCH").Body);
