@@ -3,6 +3,7 @@ using Bot.Tests.Support;
 namespace Bot.Tests.Cli;
 
 /// <summary>check-config's warnings: valid settings that expose more than they seem to get a "warning:" line; the exit code stays 0.</summary>
+[Category(TestCategories.Process)]
 public sealed class CheckConfigWarningTests
 {
     private const string Token = "management-token-for-tests-0123456789abcdef";

@@ -8,7 +8,7 @@ namespace Bot.Tests.Hosting;
 /// The real bot process against a fake Discord on 127.0.0.1: it identifies, registers its commands
 /// once on READY, and answers /help by deferring ephemerally and then editing the original response.
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class BotEndToEndTests
 {
     // The fake answers IDENTIFY with a READY for application 111.

@@ -20,7 +20,7 @@ namespace Bot.Tests.Hosting;
 /// queued or done, and nothing is stored that Strava never had; a last run, left alone, ends with exactly
 /// what the fake Strava holds (each activity once, with its latest name and duration) and the whole queue processed.
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class CrashSafetyTests
 {
     private const long AthleteId = 7001;

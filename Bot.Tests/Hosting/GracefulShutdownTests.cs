@@ -12,7 +12,7 @@ namespace Bot.Tests.Hosting;
 /// interaction it received is answered, the gateway closes with 1000, the process exits 0, and the
 /// database is whole, checkpointed (no WAL left) and holds exactly the jokers it reported spent.
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class GracefulShutdownTests
 {
     private const long Guild = 4545;

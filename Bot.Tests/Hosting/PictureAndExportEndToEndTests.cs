@@ -22,7 +22,7 @@ namespace Bot.Tests.Hosting;
 /// seeded SQLite file against the fake Discord: the files arrive as multipart parts and say what the
 /// standings say. One process for the fixture; each test uses its own interaction token.
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class PictureAndExportEndToEndTests
 {
     private const long Guild = 4343;

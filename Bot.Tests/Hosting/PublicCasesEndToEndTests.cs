@@ -19,7 +19,7 @@ namespace Bot.Tests.Hosting;
 /// through the fake Discord. The posted embeds must carry the expected file's points, statuses,
 /// amounts and totals, formatted as members read them.
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class PublicCasesEndToEndTests
 {
     private const long Guild = 5151;

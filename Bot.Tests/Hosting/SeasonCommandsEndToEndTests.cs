@@ -16,7 +16,7 @@ namespace Bot.Tests.Hosting;
 /// /week, /total and /joker in the real bot process, on a seeded SQLite file, against the fake Discord:
 /// each defers ephemerally, then posts the computed standings (only consenting members) or a private answer.
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class SeasonCommandsEndToEndTests
 {
     private const long Guild = 4242;

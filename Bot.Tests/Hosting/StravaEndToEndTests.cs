@@ -27,6 +27,7 @@ namespace Bot.Tests.Hosting;
 /// Strava: the fake's call log is unchanged across each of them.
 /// </summary>
 [NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class StravaEndToEndTests
 {
     private const long Guild = 4343;

@@ -20,7 +20,7 @@ namespace Bot.Tests.Load;
 /// Reported: defer p50/p99/max and the worst heartbeat lateness (the targets: p99 &lt; 250 ms, 50 ms).
 /// </summary>
 [NonParallelizable]
-[Category("Load")]
+[Category(TestCategories.Load)]
 public sealed class TotalLoadTests
 {
     private const long Guild = 4343;

@@ -15,6 +15,7 @@ namespace Bot.Tests.Discord.Rest;
 /// when the server closed it, all against a raw socket server scripted per request.
 /// </summary>
 [TestFixture]
+[Category(TestCategories.Integration)]
 public sealed class BlockingHttpConnectionTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
