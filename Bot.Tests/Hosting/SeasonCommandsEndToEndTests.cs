@@ -8,6 +8,7 @@ using Bot.Standings;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Hosting;
@@ -15,11 +16,12 @@ namespace Bot.Tests.Hosting;
 /// <summary>
 /// /week, /total and /joker in the real bot process, on a seeded SQLite file, against the fake Discord:
 /// each defers ephemerally, then posts the computed standings (only consenting members) or a private answer.
+/// One bot process serves the fixture; each test gets a season of its own in a guild of its own, so what one test
+/// changes (jokers, rules, members) no other test sees.
 /// </summary>
 [Category(TestCategories.Process)]
 public sealed class SeasonCommandsEndToEndTests
 {
-    private const long Guild = 4242;
     private const int Season = 2026;
 
     // The bot's calendar and the expectations share one pinned "now", so the seeded season stays current in any year.
@@ -30,15 +32,15 @@ public sealed class SeasonCommandsEndToEndTests
     private FakeDiscordGateway _discord = null!;
     private RunningBot _bot = null!;
     private SlashCommands _commands = null!;
+    private long _guild = 4242;
 
-    [SetUp]
-    public async Task SetUp()
+    [OneTimeSetUp]
+    public async Task StartBotAsync()
     {
         _folder = Directory.CreateTempSubdirectory("bot-commands-").FullName;
         _database = Path.Combine(_folder, "bot.db");
-        await SeedAsync();
+        await SeedMembersAsync();
         _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
-        _commands = new SlashCommands(_discord, Guild);
         _bot = RunningBot.Start(_folder, new Dictionary<string, string?>
         {
             ["DISCORD_TOKEN"] = "e2e-secret-token",
@@ -50,8 +52,8 @@ public sealed class SeasonCommandsEndToEndTests
         await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
     }
 
-    [TearDown]
-    public async Task TearDown()
+    [OneTimeTearDown]
+    public async Task StopBotAsync()
     {
         await _bot.DisposeAsync();
         _discord.Dispose();
@@ -59,12 +61,22 @@ public sealed class SeasonCommandsEndToEndTests
         Directory.Delete(_folder, recursive: true);
     }
 
-    /// <summary>Anna ran three times in week 2, Lukas never; Marie did not consent to channel reports.</summary>
-    private async Task SeedAsync()
+    [SetUp]
+    public async Task NewSeasonAsync()
+    {
+        _guild++;
+        _commands = new SlashCommands(_discord, _guild);
+        await SeedSeasonAsync();
+    }
+
+    [TearDown]
+    public Task ReportAsync() => _bot.ReportIfFailedAsync();
+
+    /// <summary>Anna ran three times in week 2, Lukas never; Anna and Lukas synced, Marie not yet.</summary>
+    private async Task SeedMembersAsync()
     {
         await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        var challenge = await services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(Guild, Season, """{"multiplier_on":false}""");
         var factory = services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ChallengeDbContext>>();
         await using var context = await factory.CreateDbContextAsync();
         var now = DateTime.UtcNow;
@@ -80,22 +92,10 @@ public sealed class SeasonCommandsEndToEndTests
         };
         var anna = Add("Anna", 301);
         var lukas = Add("Lukas", 302);
-        var marie = Add("Marie", 303);
-        context.Members.AddRange(anna, lukas, marie);
+        context.Members.AddRange(anna, lukas, Add("Marie", 303));
         await context.SaveChangesAsync();
-        foreach (var (member, consent) in new[] { (anna, true), (lukas, true), (marie, false) })
-        {
-            context.Participations.Add(new Participation
-            {
-                ChallengeId = challenge.Id,
-                MemberId = member.Id,
-                ConsentToReports = consent,
-                JokersLeft = 1,
-                JoinedAtUtc = now,
-            });
-        }
 
-        // Anna and Lukas synced (their back-fills completed), Marie not yet: the ledger dates the data by the oldest sync.
+        // The ledger dates the data by the oldest sync.
         var seasonStart = new DateTime(2025, 12, 29);
         context.StravaSyncStates.AddRange(
             new StravaSyncState { MemberId = anna.Id, BackfilledFromLocal = seasonStart, LastSyncAtUtc = new DateTime(2026, 1, 20, 8, 5, 0, DateTimeKind.Utc) },
@@ -125,6 +125,28 @@ public sealed class SeasonCommandsEndToEndTests
         await context.SaveChangesAsync();
     }
 
+    /// <summary>This test's season: all three with one joker each; Marie did not consent to channel reports.</summary>
+    private async Task SeedSeasonAsync()
+    {
+        await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
+        var challenge = await services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(_guild, Season, """{"multiplier_on":false}""");
+        var factory = services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ChallengeDbContext>>();
+        await using var context = await factory.CreateDbContextAsync();
+        foreach (var member in await context.Members.OrderBy(m => m.DiscordUserId).ToListAsync())
+        {
+            context.Participations.Add(new Participation
+            {
+                ChallengeId = challenge.Id,
+                MemberId = member.Id,
+                ConsentToReports = member.FirstName != "Marie",
+                JokersLeft = 1,
+                JoinedAtUtc = DateTime.UtcNow,
+            });
+        }
+
+        await context.SaveChangesAsync();
+    }
+
     private Task<(FakeRestRequest Private, IReadOnlyList<FakeRestRequest> Public)> InvokeAsync(
         string command, string optionsJson = "[]", long user = 301, bool inGuild = true, string permissions = "0") =>
         _commands.InvokeAsync(command, optionsJson, user, inGuild, permissions);
@@ -134,7 +156,7 @@ public sealed class SeasonCommandsEndToEndTests
     private async Task<SeasonStandings> ExpectedAsync()
     {
         await using var services = new ServiceCollection().AddChallengeData(_database).AddSingleton<StandingsService>().BuildServiceProvider();
-        var challenge = (await services.GetRequiredService<ChallengeRepository>().GetAsync(Guild, Season))!;
+        var challenge = (await services.GetRequiredService<ChallengeRepository>().GetAsync(_guild, Season))!;
         return SeasonScorer.Score(await services.GetRequiredService<StandingsService>().LoadAsync(challenge, Today));
     }
 
@@ -259,7 +281,7 @@ public sealed class SeasonCommandsEndToEndTests
         var (answer, _) = await InvokeAsync("admin", """[{"name":"season","type":2,"options":[{"name":"start","type":1,"options":[{"name":"year","type":4,"value":2027}]}]}]""", permissions: "32");
 
         await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
-        var next = await services.GetRequiredService<ChallengeRepository>().GetAsync(Guild, 2027);
+        var next = await services.GetRequiredService<ChallengeRepository>().GetAsync(_guild, 2027);
         var members = await services.GetRequiredService<MemberRepository>().ListParticipantsAsync(next!.Id);
         Assert.That(answer.Body, Does.Contain("Season 2027 started with 3 member(s)"));
         Assert.That((members.Count, members.All(m => m.JokersLeft == 1), members.Count(m => !m.ConsentToReports), next.RulesJson.Contains("\"multiplier_on\":false", StringComparison.Ordinal)),
@@ -269,7 +291,7 @@ public sealed class SeasonCommandsEndToEndTests
     private async Task<Rules> RulesAsync()
     {
         await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
-        return RulesJson.Parse((await services.GetRequiredService<ChallengeRepository>().GetAsync(Guild, Season))!.RulesJson);
+        return RulesJson.Parse((await services.GetRequiredService<ChallengeRepository>().GetAsync(_guild, Season))!.RulesJson);
     }
 
     [Test]
@@ -295,7 +317,7 @@ public sealed class SeasonCommandsEndToEndTests
         var (again, _) = await InvokeAsync("admin", """[{"name":"member","type":2,"options":[{"name":"remove","type":1,"options":[{"name":"member","type":3,"value":"302"}]}]}]""", permissions: "32");
 
         await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
-        var challenge = await services.GetRequiredService<ChallengeRepository>().GetAsync(Guild, Season);
+        var challenge = await services.GetRequiredService<ChallengeRepository>().GetAsync(_guild, Season);
         var members = await services.GetRequiredService<MemberRepository>().ListParticipantsAsync(challenge!.Id);
         Assert.That(answer.Body, Does.Contain("no longer in season 2026"));
         Assert.That(again.Body, Does.Contain("Nothing changed"));
@@ -322,7 +344,7 @@ public sealed class SeasonCommandsEndToEndTests
         {
             _discord.Connections[^1].SendDispatch("INTERACTION_CREATE", $$$"""
                 {"id":"{{{80000 + i}}}","application_id":"111","type":2,"token":"{{{tokens[i]}}}","version":1,"channel_id":"77",
-                 "guild_id":"{{{Guild}}}","member":{"user":{"id":"302","username":"lukas"},"permissions":"0"},
+                 "guild_id":"{{{_guild}}}","member":{"user":{"id":"302","username":"lukas"},"permissions":"0"},
                  "data":{"id":"1","name":"joker","type":1}}
                 """);
         }
@@ -335,7 +357,7 @@ public sealed class SeasonCommandsEndToEndTests
         var spent = answers.Count(a => a.Body.Contains("Joker spent", StringComparison.Ordinal));
         var refunded = answers.Count(a => a.Body.Contains("taken back", StringComparison.Ordinal));
         await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
-        var challenge = await services.GetRequiredService<ChallengeRepository>().GetAsync(Guild, Season);
+        var challenge = await services.GetRequiredService<ChallengeRepository>().GetAsync(_guild, Season);
         var lukas = (await services.GetRequiredService<MemberRepository>().ListParticipantsAsync(challenge!.Id)).Single(m => m.FirstName == "Lukas");
         var weeks = await services.GetRequiredService<JokerRepository>().ListWeeksAsync(lukas.ParticipationId);
         Assert.Multiple(() =>

@@ -10,7 +10,8 @@ namespace Bot.Tests.Support;
 internal sealed class SlashCommands(FakeDiscordGateway discord, long guild)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-    private int _interaction = 7000;
+    // Shared by every instance: a fixture that keeps one bot (and one fake Discord) for many tests never reuses a token.
+    private static int _interaction = 7000;
 
     /// <param name="expectPublic">Wait for the public report; otherwise whatever was posted shortly after the private answer.</param>
     public async Task<(FakeRestRequest Private, IReadOnlyList<FakeRestRequest> Public)> InvokeAsync(
