@@ -24,6 +24,9 @@ public sealed class PublicCasesEndToEndTests
 {
     private const long Guild = 5151;
 
+    // Someone in the guild who is not in the case: what everyone sees.
+    private const long Viewer = 42;
+
     public static IEnumerable<TestCaseData> Cases() =>
         Directory.GetFiles(RepositoryPaths.PublicCases, "*.expected.json")
             .Order(StringComparer.Ordinal)
@@ -55,13 +58,13 @@ public sealed class PublicCasesEndToEndTests
                 ["CLOCK_START_UTC"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T12:00:00Z",
             });
             await Eventually.ThatAsync(() => discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
-            var client = new CommandClient(discord);
+            var client = new SlashCommands(discord, Guild);
 
             // /week only knows the current season: cases whose as_of lies in a later ISO year are checked by /total alone.
             var inSeason = ISOWeek.GetYear(asOf.ToDateTime(TimeOnly.MinValue)) == season;
             var weeks = inSeason ? members.SelectMany(m => m.Weeks.Keys).Distinct().Order().ToList() : [];
-            var total = client.Send("total", $$"""[{"name":"season","type":4,"value":{{season}}}]""");
-            var weekTokens = weeks.ToDictionary(w => w, w => client.Send("week", $$"""[{"name":"week","type":4,"value":{{w}}}]"""));
+            var total = client.Send("total", $$"""[{"name":"season","type":4,"value":{{season}}}]""", user: Viewer);
+            var weekTokens = weeks.ToDictionary(w => w, w => client.Send("week", $$"""[{"name":"week","type":4,"value":{{w}}}]""", user: Viewer));
 
             var totalText = await client.PublicTextAsync(total, [.. members.Select(m => m.Name), "Pot:"]);
             var currency = "€";
@@ -179,48 +182,5 @@ public sealed class PublicCasesEndToEndTests
             member.GetProperty("weeks").EnumerateArray().ToDictionary(
                 w => w.GetProperty("week").GetInt32(),
                 w => (w.GetProperty("points").GetDecimal(), w.GetProperty("status").GetString()!, w.GetProperty("amount").GetDecimal())));
-    }
-
-    /// <summary>Sends guild interactions as member 1 of the case's guild and reads what the bot posted for each.</summary>
-    private sealed class CommandClient(FakeDiscordGateway discord)
-    {
-        private int _next;
-
-        public string Send(string command, string optionsJson)
-        {
-            var id = 8000 + Interlocked.Increment(ref _next);
-            var token = $"case-token-{id}";
-            discord.Connections[^1].SendDispatch("INTERACTION_CREATE", $$$"""
-                {"id":"{{{id}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77",
-                 "guild_id":"{{{Guild}}}","member":{"user":{"id":"42","username":"viewer"},"permissions":"0"},
-                 "data":{"id":"1","name":"{{{command}}}","type":1,"options":{{{optionsJson}}}}}
-                """);
-            return token;
-        }
-
-        /// <summary>
-        /// The titles and descriptions of the public posts answering <paramref name="token"/>, once the private note
-        /// arrived and every page <paramref name="names"/> appear on has been posted (or 30 s passed: the assertions say what is missing).
-        /// </summary>
-        public async Task<string> PublicTextAsync(string token, IReadOnlyCollection<string> names)
-        {
-            await Eventually.ThatAsync(() => discord.RestRequests.Any(r => r.Method == "PATCH" && r.IsFor(token)),
-                $"the answer to interaction {token}", TimeSpan.FromSeconds(60));
-            SpinWait.SpinUntil(() => names.All(Text(token).Contains), TimeSpan.FromSeconds(30));
-            return Text(token);
-        }
-
-        private string Text(string token)
-        {
-            // Pictures go as multipart; the standings are the JSON posts' embeds.
-            var posts = discord.RestRequests.Where(r => r.Method == "POST" && r.IsFor(token) && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal)
-                && r.Header("Content-Type")?.StartsWith("application/json", StringComparison.Ordinal) == true);
-            return string.Concat(posts.Select(post =>
-            {
-                using var body = JsonDocument.Parse(post.Body);
-                return string.Concat(body.RootElement.GetProperty("embeds").EnumerateArray()
-                    .Select(e => $"{e.GetProperty("title").GetString()}\n{e.GetProperty("description").GetString()}\n"));
-            }));
-        }
     }
 }

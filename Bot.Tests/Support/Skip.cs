@@ -4,12 +4,12 @@ namespace Bot.Tests.Support;
 internal static class Skip
 {
     /// <summary>
-    /// The reason goes to the test's output, which test.runsettings (ConsoleOut 2) shows as a warning at the default
-    /// verbosity; the ignore message alone is printed only at normal verbosity.
+    /// The reason also goes to TestContext.Error, which the NUnit adapter passes on at once as a warning, shown at the
+    /// default (minimal) verbosity; the ignore message alone is printed only at normal verbosity.
     /// </summary>
     public static void Because(string reason)
     {
-        TestContext.Out.WriteLine(reason);
+        TestContext.Error.WriteLine($"{TestContext.CurrentContext.Test.Name}: {reason}");
         Assert.Ignore(reason);
     }
 }
