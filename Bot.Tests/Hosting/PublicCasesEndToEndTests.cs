@@ -6,7 +6,6 @@ using Bot.Data.Entities;
 using Bot.Data.Repositories;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,71 +42,56 @@ public sealed class PublicCasesEndToEndTests
         var required = input.RootElement.GetProperty("rules").TryGetProperty("points_required", out var p) ? p.GetDecimal() : 3m;
         var members = expected.RootElement.GetProperty("members").EnumerateArray().Select(ExpectedMember.Read).ToList();
 
-        var folder = Directory.CreateTempSubdirectory("bot-cases-").FullName;
-        var database = Path.Combine(folder, "bot.db");
-        try
+        await using var world = await BotWorld.CreateAsync("cases");
+        await SeedAsync(world.Database, input.RootElement);
+        world.Start(new Dictionary<string, string?> { ["CLOCK_START_UTC"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T12:00:00Z" });
+        await Eventually.ThatAsync(() => world.Discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
+        var client = new SlashCommands(world.Discord, Guild);
+
+        // /week only knows the current season: cases whose as_of lies in a later ISO year are checked by /total alone.
+        var inSeason = ISOWeek.GetYear(asOf.ToDateTime(TimeOnly.MinValue)) == season;
+        var weeks = inSeason ? members.SelectMany(m => m.Weeks.Keys).Distinct().Order().ToList() : [];
+        var total = client.Send("total", $$"""[{"name":"season","type":4,"value":{{season}}}]""", user: Viewer);
+        var weekTokens = weeks.ToDictionary(w => w, w => client.Send("week", $$"""[{"name":"week","type":4,"value":{{w}}}]""", user: Viewer));
+
+        var totalText = await client.PublicTextAsync(total, [.. members.Select(m => m.Name), "Pot:"]);
+        var currency = "€";
+        Assert.Multiple(() =>
         {
-            await SeedAsync(database, input.RootElement);
-            using var discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
-            await using var bot = RunningBot.Start(folder, new Dictionary<string, string?>
+            foreach (var member in members)
             {
-                ["DISCORD_TOKEN"] = "cases-secret-token",
-                ["DISCORD_API_BASE_URL"] = discord.ApiBaseUrl.ToString(),
-                ["DATABASE_PATH"] = database,
-                ["CHALLENGE_TIME_ZONE"] = "UTC",
-                ["CLOCK_START_UTC"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T12:00:00Z",
-            });
-            await Eventually.ThatAsync(() => discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
-            var client = new SlashCommands(discord, Guild);
-
-            // /week only knows the current season: cases whose as_of lies in a later ISO year are checked by /total alone.
-            var inSeason = ISOWeek.GetYear(asOf.ToDateTime(TimeOnly.MinValue)) == season;
-            var weeks = inSeason ? members.SelectMany(m => m.Weeks.Keys).Distinct().Order().ToList() : [];
-            var total = client.Send("total", $$"""[{"name":"season","type":4,"value":{{season}}}]""", user: Viewer);
-            var weekTokens = weeks.ToDictionary(w => w, w => client.Send("week", $$"""[{"name":"week","type":4,"value":{{w}}}]""", user: Viewer));
-
-            var totalText = await client.PublicTextAsync(total, [.. members.Select(m => m.Name), "Pot:"]);
-            var currency = "€";
-            Assert.Multiple(() =>
-            {
-                foreach (var member in members)
-                {
-                    Assert.That(totalText, Does.Contain($"**{member.Name}** — {Money.Format(member.Total, currency)}\n"), $"/total: {member.Name}");
-                }
-
-                Assert.That(totalText, Does.Contain($"Pot: {Money.Format(members.Sum(m => m.Total), currency)}"), "/total: the pot");
-            });
-
-            foreach (var (week, token) in weekTokens)
-            {
-                var weekText = await client.PublicTextAsync(token, [.. members.Select(m => m.Name)]);
-                Assert.Multiple(() =>
-                {
-                    foreach (var member in members)
-                    {
-                        var (points, status, amount) = member.Weeks[week];
-                        var mark = status switch
-                        {
-                            "passed" => "✅",
-                            "failed" => $"❌ {Money.Format(amount, currency)}",
-                            "joker" => "🃏 joker",
-                            _ => "⏳ in progress",
-                        };
-                        Assert.That(weekText, Does.Contain($"**{member.Name}** — {points.ToString(CultureInfo.InvariantCulture)}/{required.ToString("0.##", CultureInfo.InvariantCulture)} {mark}\n"),
-                            $"/week {week}: {member.Name}");
-                    }
-                });
+                Assert.That(totalText, Does.Contain($"**{member.Name}** — {Money.Format(member.Total, currency)}\n"), $"/total: {member.Name}");
             }
 
-            Assert.That(discord.RestRequests.Where(r => r.Method == "POST" && r.Path.EndsWith("/callback", StringComparison.Ordinal)).Count(), Is.EqualTo(1 + weeks.Count),
-                "one defer per interaction");
-        }
-        finally
+            Assert.That(totalText, Does.Contain($"Pot: {Money.Format(members.Sum(m => m.Total), currency)}"), "/total: the pot");
+        });
+
+        foreach (var (week, token) in weekTokens)
         {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            AssertWeekShows(await client.PublicTextAsync(token, [.. members.Select(m => m.Name)]), week, members, required);
         }
+
+        Assert.That(world.Discord.RestRequests.Where(r => r.Method == "POST" && r.Path.EndsWith("/callback", StringComparison.Ordinal)).Count(), Is.EqualTo(1 + weeks.Count),
+            "one defer per interaction");
     }
+
+    /// <summary>Each member's line in the /week report: points of the target and the week's outcome.</summary>
+    private static void AssertWeekShows(string weekText, int week, IReadOnlyList<ExpectedMember> members, decimal required) => Assert.Multiple(() =>
+    {
+        foreach (var member in members)
+        {
+            var (points, status, amount) = member.Weeks[week];
+            var mark = status switch
+            {
+                "passed" => "✅",
+                "failed" => $"❌ {Money.Format(amount, "€")}",
+                "joker" => "🃏 joker",
+                _ => "⏳ in progress",
+            };
+            Assert.That(weekText, Does.Contain($"**{member.Name}** — {points.ToString(CultureInfo.InvariantCulture)}/{required.ToString("0.##", CultureInfo.InvariantCulture)} {mark}\n"),
+                $"/week {week}: {member.Name}");
+        }
+    });
 
     /// <summary>Rules, members (all consenting, Discord id = the case's member id), jokers and activities.</summary>
     private static async Task SeedAsync(string database, JsonElement input)

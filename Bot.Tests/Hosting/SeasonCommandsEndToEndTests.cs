@@ -7,7 +7,6 @@ using Bot.Scoring;
 using Bot.Standings;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,39 +26,24 @@ public sealed class SeasonCommandsEndToEndTests
     // The bot's calendar and the expectations share one pinned "now", so the seeded season stays current in any year.
     private const string Now = "2026-11-25T12:00:00Z";
     private static readonly DateOnly Today = new(2026, 11, 25);
-    private string _folder = null!;
+    private BotWorld _world = null!;
     private string _database = null!;
     private FakeDiscordGateway _discord = null!;
-    private RunningBot _bot = null!;
     private SlashCommands _commands = null!;
     private long _guild = 4242;
 
     [OneTimeSetUp]
     public async Task StartBotAsync()
     {
-        _folder = Directory.CreateTempSubdirectory("bot-commands-").FullName;
-        _database = Path.Combine(_folder, "bot.db");
+        _world = await BotWorld.CreateAsync("commands");
+        (_database, _discord) = (_world.Database, _world.Discord);
         await SeedMembersAsync();
-        _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
-        _bot = RunningBot.Start(_folder, new Dictionary<string, string?>
-        {
-            ["DISCORD_TOKEN"] = "e2e-secret-token",
-            ["DISCORD_API_BASE_URL"] = _discord.ApiBaseUrl.ToString(),
-            ["DATABASE_PATH"] = _database,
-            ["CHALLENGE_TIME_ZONE"] = "UTC",
-            ["CLOCK_START_UTC"] = Now,
-        });
+        _world.Start(new Dictionary<string, string?> { ["CLOCK_START_UTC"] = Now });
         await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
     }
 
     [OneTimeTearDown]
-    public async Task StopBotAsync()
-    {
-        await _bot.DisposeAsync();
-        _discord.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task StopBotAsync() => await _world.DisposeAsync();
 
     [SetUp]
     public async Task NewSeasonAsync()
@@ -70,7 +54,7 @@ public sealed class SeasonCommandsEndToEndTests
     }
 
     [TearDown]
-    public Task ReportAsync() => _bot.ReportIfFailedAsync();
+    public Task ReportAsync() => _world.Bot!.ReportIfFailedAsync();
 
     /// <summary>Anna ran three times in week 2, Lukas never; Anna and Lukas synced, Marie not yet.</summary>
     private async Task SeedMembersAsync()
