@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Bot.Tests.Cli;
 
 /// <summary>The <c>backup</c> verb in the real process: a consistent copy of a live WAL database, or one clear line.</summary>
+[Category(TestCategories.Process)]
 public sealed class BackupVerbTests
 {
     private TempDatabase _database = null!;

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Bot.Tests.Cli;
 
 /// <summary>Running the bot with no verb: settings checked first, then the database migrated.</summary>
+[Category(TestCategories.Process)]
 public sealed class BotStartupTests
 {
     private string _folder = null!;

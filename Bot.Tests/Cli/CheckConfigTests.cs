@@ -6,6 +6,7 @@ namespace Bot.Tests.Cli;
 /// check-config's problems and warnings: a value of the wrong type names its setting, every Strava problem is reported at
 /// once; valid settings that expose more than they seem to get a "warning:" line and the exit code stays 0.
 /// </summary>
+[Category(TestCategories.Process)]
 public sealed class CheckConfigTests
 {
     private const string Token = "management-token-for-tests-0123456789abcdef";

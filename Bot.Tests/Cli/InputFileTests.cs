@@ -8,7 +8,7 @@ namespace Bot.Tests.Cli;
 /// directory, /dev/zero (which never ends) and an oversize file get one line and exit code 2, at once, through the
 /// real executable. The 30 s limit is a hang check, not a timing: a refusal takes well under a second.
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class InputFileTests
 {
     private const string Guild = "4242";

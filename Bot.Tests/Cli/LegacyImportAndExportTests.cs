@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bot.Tests.Cli;
 
 /// <summary>import-legacy and export through the real executable, on a real SQLite file.</summary>
+[Category(TestCategories.Process)]
 public sealed class LegacyImportAndExportTests
 {
     private const string Guild = "4242";

@@ -3,6 +3,7 @@ using Bot.Tests.Support;
 namespace Bot.Tests.Cli;
 
 /// <summary>The <c>score</c> verb end to end: JSON out, or exit code 2 and one line naming what is wrong.</summary>
+[Category(TestCategories.Process)]
 public sealed class ScoreVerbTests
 {
     private string _folder = null!;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bot.Tests.Data;
 
+[Category(TestCategories.Integration)]
 public sealed class ActivityBulkUpsertTests
 {
     private static readonly DateTime Start = new(2024, 1, 8, 18, 30, 0, DateTimeKind.Unspecified);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bot.Tests.Data;
 
 /// <summary>Activities carry the number of their (type, sport type) pair, kept in step on every save.</summary>
+[Category(TestCategories.Integration)]
 public sealed class ActivityKindAssignerTests
 {
     private static readonly DateTime Start = new(2024, 1, 8, 18, 30, 0, DateTimeKind.Unspecified);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bot.Tests.Data;
 
+[Category(TestCategories.Integration)]
 public sealed class ActivityRepositoryTests
 {
     private static readonly DateTime Start = new(2024, 1, 8, 18, 30, 0, DateTimeKind.Unspecified);

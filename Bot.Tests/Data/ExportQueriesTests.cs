@@ -3,6 +3,7 @@ using Bot.Data.Queries;
 
 namespace Bot.Tests.Data;
 
+[Category(TestCategories.Integration)]
 public sealed class ExportQueriesTests
 {
     [Test]

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bot.Tests.Data;
 
 /// <summary>A member leaving, in the store: Strava data out and closed weeks frozen, all in one transaction, or nothing.</summary>
+[Category(TestCategories.Integration)]
 public sealed class MemberDepartureRepositoryTests
 {
     private const long Athlete = 5001;

@@ -3,6 +3,7 @@ using Bot.Data.Repositories;
 
 namespace Bot.Tests.Data;
 
+[Category(TestCategories.Integration)]
 public sealed class MemberRepositoryTests
 {
     [Test]

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bot.Tests.Data;
 
+[Category(TestCategories.Integration)]
 public sealed class SeasonQueriesTests
 {
     private static readonly DateTime From = new(2024, 1, 1);

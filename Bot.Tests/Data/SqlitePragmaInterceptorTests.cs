@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bot.Tests.Data;
 
+[Category(TestCategories.Integration)]
 public sealed class SqlitePragmaInterceptorTests
 {
     [Test]

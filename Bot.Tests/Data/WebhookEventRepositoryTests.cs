@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bot.Tests.Data;
 
 /// <summary>The webhook queue's intake: one waiting row per object and owner, and a cap on waiting rows.</summary>
+[Category(TestCategories.Integration)]
 public sealed class WebhookEventRepositoryTests
 {
     [Test]

@@ -4,6 +4,7 @@ using Bot.Tests.Support;
 namespace Bot.Tests.Deploy;
 
 /// <summary>deploy/challengebot.service: what issue 6 asks of it, and systemd's own verdict on it.</summary>
+[Category(TestCategories.Process)]
 public sealed class SystemdUnitTests
 {
     private static string UnitPath => Path.Combine(RepositoryPaths.Root, "deploy", "challengebot.service");
@@ -82,7 +83,7 @@ public sealed class SystemdUnitTests
         const string tool = "/usr/bin/systemd-analyze";
         if (!File.Exists(tool))
         {
-            Assert.Ignore("systemd-analyze is not installed here; the unit's text is still checked by Unit_HasNotifyRestartStateDirectoryUserAndHardening");
+            Skip.Because("systemd-analyze is not installed here; the unit's text is still checked by Unit_HasNotifyRestartStateDirectoryUserAndHardening");
         }
 
         var folder = Directory.CreateTempSubdirectory("unit-").FullName;

@@ -11,7 +11,7 @@ namespace Bot.Tests.Hosting;
 /// once on READY, logs its invite URL once (not again on a resume or a new session), and answers /help by deferring
 /// ephemerally and then editing the original response.
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class BotEndToEndTests
 {
     // The fake answers IDENTIFY with a READY for application 111.

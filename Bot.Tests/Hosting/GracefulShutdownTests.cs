@@ -12,7 +12,7 @@ namespace Bot.Tests.Hosting;
 /// interaction it received is answered, the gateway closes with 1000, the process exits 0, and the
 /// database is whole, checkpointed (no WAL left) and holds exactly the jokers it reported spent.
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class GracefulShutdownTests
 {
     private const long Guild = 4545;
@@ -71,7 +71,7 @@ public sealed class GracefulShutdownTests
             var log = await bot.LogAsync();
 
             var unanswered = tokens.Where(t => !Answered(discord, t.Token)).Select(t => t.Token).ToList();
-            var spent = tokens.Where(t => t.Command == "joker" && discord.RestRequests.Any(r => r.Method == "PATCH" && r.Path.Contains(t.Token, StringComparison.Ordinal) && r.Body.Contains("Joker spent", StringComparison.Ordinal)))
+            var spent = tokens.Where(t => t.Command == "joker" && discord.RestRequests.Any(r => r.Method == "PATCH" && r.IsFor(t.Token) && r.Body.Contains("Joker spent", StringComparison.Ordinal)))
                 .Select(t => t.User).ToList();
             TestContext.Out.WriteLine($"answered before SIGTERM: {answeredBeforeSignal} of {tokens.Count}");
             Assert.Multiple(() =>
@@ -99,7 +99,7 @@ public sealed class GracefulShutdownTests
     }
 
     private static bool Answered(FakeDiscordGateway discord, string token) =>
-        discord.RestRequests.Any(r => r.Method == "PATCH" && r.Path.Contains(token, StringComparison.Ordinal));
+        discord.RestRequests.Any(r => r.Method == "PATCH" && r.IsFor(token));
 
     private static object? Scalar(SqliteConnection connection, string sql)
     {

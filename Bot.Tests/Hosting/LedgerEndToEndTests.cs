@@ -14,7 +14,7 @@ namespace Bot.Tests.Hosting;
 /// members imported from the old bot whose back-fill fails owe nothing and read "syncing"; a member who runs /unlink
 /// loses every piece of Strava data while the ledger keeps what they owed for closed weeks, marked "left on DATE".
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class LedgerEndToEndTests
 {
     private const long Guild = 4242;

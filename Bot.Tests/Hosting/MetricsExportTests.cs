@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace Bot.Tests.Hosting;
 
 /// <summary>METRICS_PROMETHEUS in the real process: the meters on GET /metrics in Prometheus' format, and no endpoint without it.</summary>
-[NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class MetricsExportTests
 {
     [TestCase(true)]

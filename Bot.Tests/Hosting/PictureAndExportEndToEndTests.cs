@@ -22,7 +22,7 @@ namespace Bot.Tests.Hosting;
 /// seeded SQLite file against the fake Discord: the files arrive as multipart parts and say what the
 /// standings say. One process for the fixture; each test uses its own interaction token.
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class PictureAndExportEndToEndTests
 {
     private const long Guild = 4343;
@@ -36,7 +36,6 @@ public sealed class PictureAndExportEndToEndTests
     private string _database = null!;
     private FakeDiscordGateway _discord = null!;
     private RunningBot _bot = null!;
-    private int _interaction;
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -279,28 +278,9 @@ public sealed class PictureAndExportEndToEndTests
         return body["files[0]"];
     }
 
-    private async Task<(FakeRestRequest Private, IReadOnlyList<FakeRestRequest> Public)> InvokeAsync(
-        string command, string optionsJson = "[]", long user = 301, string permissions = "0", int files = 0, string extra = "")
-    {
-        var id = 5000 + Interlocked.Increment(ref _interaction);
-        var token = $"pictures-{id}";
-        _discord.Connections[^1].SendDispatch("INTERACTION_CREATE", $$$"""
-            {"id":"{{{id}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77",{{{extra}}}
-             "guild_id":"{{{Guild}}}","member":{"user":{"id":"{{{user}}}","username":"u{{{user}}}"},"permissions":"{{{permissions}}}"},
-             "data":{"id":"1","name":"{{{command}}}","type":1,"options":{{{optionsJson}}}}}
-            """);
-        bool Mine(FakeRestRequest r) => r.Path.Contains(token, StringComparison.Ordinal);
-        bool HasFiles(FakeRestRequest r) => r.Header("Content-Type")?.StartsWith("multipart/", StringComparison.Ordinal) == true;
-        await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PATCH" && Mine(r)), $"the answer to /{command}", TimeSpan.FromSeconds(30));
-        if (files > 0)
-        {
-            await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => Mine(r) && HasFiles(r)), $"the files of /{command}", TimeSpan.FromSeconds(30));
-        }
-
-        await Task.Delay(300);
-        var mine = _discord.RestRequests.Where(Mine).ToList();
-        return (mine.First(r => r.Method == "PATCH"), mine.Where(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal)).ToList());
-    }
+    private Task<(FakeRestRequest Private, IReadOnlyList<FakeRestRequest> Public)> InvokeAsync(
+        string command, string optionsJson = "[]", long user = 301, string permissions = "0", int files = 0, string extra = "") =>
+        new SlashCommands(_discord, Guild).InvokeAsync(command, optionsJson, user, permissions: permissions, files: files, settle: TimeSpan.FromMilliseconds(300), extra: extra);
 
     private async Task<SeasonStandings> ExpectedAsync()
     {

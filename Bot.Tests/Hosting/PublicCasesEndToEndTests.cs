@@ -6,7 +6,6 @@ using Bot.Data.Repositories;
 using Bot.Scoring;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,10 +18,13 @@ namespace Bot.Tests.Hosting;
 /// through the fake Discord. The posted embeds must carry the expected file's points, statuses,
 /// amounts and totals, formatted as members read them.
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class PublicCasesEndToEndTests
 {
     private const long Guild = 5151;
+
+    // Someone in the guild who is not in the case: what everyone sees.
+    private const long Viewer = 42;
 
     public static IEnumerable<TestCaseData> Cases() =>
         Directory.GetFiles(RepositoryPaths.PublicCases, "*.expected.json")
@@ -40,71 +42,56 @@ public sealed class PublicCasesEndToEndTests
         var required = input.RootElement.GetProperty("rules").TryGetProperty("points_required", out var p) ? p.GetDecimal() : 3m;
         var members = expected.RootElement.GetProperty("members").EnumerateArray().Select(ExpectedMember.Read).ToList();
 
-        var folder = Directory.CreateTempSubdirectory("bot-cases-").FullName;
-        var database = Path.Combine(folder, "bot.db");
-        try
+        await using var world = await BotWorld.CreateAsync("cases");
+        await SeedAsync(world.Database, input.RootElement);
+        world.Start(new Dictionary<string, string?> { ["CLOCK_START_UTC"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T12:00:00Z" });
+        await Eventually.ThatAsync(() => world.Discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
+        var client = new SlashCommands(world.Discord, Guild);
+
+        // /week only knows the current season: cases whose as_of lies in a later ISO year are checked by /total alone.
+        var inSeason = ISOWeek.GetYear(asOf.ToDateTime(TimeOnly.MinValue)) == season;
+        var weeks = inSeason ? members.SelectMany(m => m.Weeks.Keys).Distinct().Order().ToList() : [];
+        var total = client.Send("total", $$"""[{"name":"season","type":4,"value":{{season}}}]""", user: Viewer);
+        var weekTokens = weeks.ToDictionary(w => w, w => client.Send("week", $$"""[{"name":"week","type":4,"value":{{w}}}]""", user: Viewer));
+
+        var totalText = await client.PublicTextAsync(total, [.. members.Select(m => m.Name), "Pot:"]);
+        var currency = "€";
+        Assert.Multiple(() =>
         {
-            await SeedAsync(database, input.RootElement);
-            using var discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
-            await using var bot = RunningBot.Start(folder, new Dictionary<string, string?>
+            foreach (var member in members)
             {
-                ["DISCORD_TOKEN"] = "cases-secret-token",
-                ["DISCORD_API_BASE_URL"] = discord.ApiBaseUrl.ToString(),
-                ["DATABASE_PATH"] = database,
-                ["CHALLENGE_TIME_ZONE"] = "UTC",
-                ["CLOCK_START_UTC"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T12:00:00Z",
-            });
-            await Eventually.ThatAsync(() => discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
-            var client = new CommandClient(discord);
-
-            // /week only knows the current season: cases whose as_of lies in a later ISO year are checked by /total alone.
-            var inSeason = ISOWeek.GetYear(asOf.ToDateTime(TimeOnly.MinValue)) == season;
-            var weeks = inSeason ? members.SelectMany(m => m.Weeks.Keys).Distinct().Order().ToList() : [];
-            var total = client.Send("total", $$"""[{"name":"season","type":4,"value":{{season}}}]""");
-            var weekTokens = weeks.ToDictionary(w => w, w => client.Send("week", $$"""[{"name":"week","type":4,"value":{{w}}}]"""));
-
-            var totalText = await client.PublicTextAsync(total, [.. members.Select(m => m.Name), "Pot:"]);
-            var currency = "€";
-            Assert.Multiple(() =>
-            {
-                foreach (var member in members)
-                {
-                    Assert.That(totalText, Does.Contain($"**{member.Name}** — {Money.Format(member.Total, currency)}\n"), $"/total: {member.Name}");
-                }
-
-                Assert.That(totalText, Does.Contain($"Pot: {Money.Format(members.Sum(m => m.Total), currency)}"), "/total: the pot");
-            });
-
-            foreach (var (week, token) in weekTokens)
-            {
-                var weekText = await client.PublicTextAsync(token, [.. members.Select(m => m.Name)]);
-                Assert.Multiple(() =>
-                {
-                    foreach (var member in members)
-                    {
-                        var (points, status, amount) = member.Weeks[week];
-                        var mark = status switch
-                        {
-                            "passed" => "✅",
-                            "failed" => $"❌ {Money.Format(amount, currency)}",
-                            "joker" => "🃏 joker",
-                            _ => "⏳ in progress",
-                        };
-                        Assert.That(weekText, Does.Contain($"**{member.Name}** — {points.ToString(CultureInfo.InvariantCulture)}/{required.ToString("0.##", CultureInfo.InvariantCulture)} {mark}\n"),
-                            $"/week {week}: {member.Name}");
-                    }
-                });
+                Assert.That(totalText, Does.Contain($"**{member.Name}** — {Money.Format(member.Total, currency)}\n"), $"/total: {member.Name}");
             }
 
-            Assert.That(discord.RestRequests.Where(r => r.Method == "POST" && r.Path.EndsWith("/callback", StringComparison.Ordinal)).Count(), Is.EqualTo(1 + weeks.Count),
-                "one defer per interaction");
-        }
-        finally
+            Assert.That(totalText, Does.Contain($"Pot: {Money.Format(members.Sum(m => m.Total), currency)}"), "/total: the pot");
+        });
+
+        foreach (var (week, token) in weekTokens)
         {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            AssertWeekShows(await client.PublicTextAsync(token, [.. members.Select(m => m.Name)]), week, members, required);
         }
+
+        Assert.That(world.Discord.RestRequests.Where(r => r.Method == "POST" && r.Path.EndsWith("/callback", StringComparison.Ordinal)).Count(), Is.EqualTo(1 + weeks.Count),
+            "one defer per interaction");
     }
+
+    /// <summary>Each member's line in the /week report: points of the target and the week's outcome.</summary>
+    private static void AssertWeekShows(string weekText, int week, IReadOnlyList<ExpectedMember> members, decimal required) => Assert.Multiple(() =>
+    {
+        foreach (var member in members)
+        {
+            var (points, status, amount) = member.Weeks[week];
+            var mark = status switch
+            {
+                "passed" => "✅",
+                "failed" => $"❌ {Money.Format(amount, "€")}",
+                "joker" => "🃏 joker",
+                _ => "⏳ in progress",
+            };
+            Assert.That(weekText, Does.Contain($"**{member.Name}** — {points.ToString(CultureInfo.InvariantCulture)}/{required.ToString("0.##", CultureInfo.InvariantCulture)} {mark}\n"),
+                $"/week {week}: {member.Name}");
+        }
+    });
 
     /// <summary>Rules, members (all consenting, Discord id = the case's member id), jokers and activities.</summary>
     private static async Task SeedAsync(string database, JsonElement input)
@@ -179,48 +166,5 @@ public sealed class PublicCasesEndToEndTests
             member.GetProperty("weeks").EnumerateArray().ToDictionary(
                 w => w.GetProperty("week").GetInt32(),
                 w => (w.GetProperty("points").GetDecimal(), w.GetProperty("status").GetString()!, w.GetProperty("amount").GetDecimal())));
-    }
-
-    /// <summary>Sends guild interactions as member 1 of the case's guild and reads what the bot posted for each.</summary>
-    private sealed class CommandClient(FakeDiscordGateway discord)
-    {
-        private int _next;
-
-        public string Send(string command, string optionsJson)
-        {
-            var id = 8000 + Interlocked.Increment(ref _next);
-            var token = $"case-token-{id}";
-            discord.Connections[^1].SendDispatch("INTERACTION_CREATE", $$$"""
-                {"id":"{{{id}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77",
-                 "guild_id":"{{{Guild}}}","member":{"user":{"id":"42","username":"viewer"},"permissions":"0"},
-                 "data":{"id":"1","name":"{{{command}}}","type":1,"options":{{{optionsJson}}}}}
-                """);
-            return token;
-        }
-
-        /// <summary>
-        /// The titles and descriptions of the public posts answering <paramref name="token"/>, once the private note
-        /// arrived and every page <paramref name="names"/> appear on has been posted (or 30 s passed: the assertions say what is missing).
-        /// </summary>
-        public async Task<string> PublicTextAsync(string token, IReadOnlyCollection<string> names)
-        {
-            await Eventually.ThatAsync(() => discord.RestRequests.Any(r => r.Method == "PATCH" && r.Path.Contains(token, StringComparison.Ordinal)),
-                $"the answer to interaction {token}", TimeSpan.FromSeconds(60));
-            SpinWait.SpinUntil(() => names.All(Text(token).Contains), TimeSpan.FromSeconds(30));
-            return Text(token);
-        }
-
-        private string Text(string token)
-        {
-            // Pictures go as multipart; the standings are the JSON posts' embeds.
-            var posts = discord.RestRequests.Where(r => r.Method == "POST" && r.Path.Contains(token, StringComparison.Ordinal) && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal)
-                && r.Header("Content-Type")?.StartsWith("application/json", StringComparison.Ordinal) == true);
-            return string.Concat(posts.Select(post =>
-            {
-                using var body = JsonDocument.Parse(post.Body);
-                return string.Concat(body.RootElement.GetProperty("embeds").EnumerateArray()
-                    .Select(e => $"{e.GetProperty("title").GetString()}\n{e.GetProperty("description").GetString()}\n"));
-            }));
-        }
     }
 }

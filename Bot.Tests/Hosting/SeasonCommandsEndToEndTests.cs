@@ -6,7 +6,7 @@ using Bot.Scoring;
 using Bot.Standings;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Hosting;
@@ -14,56 +14,52 @@ namespace Bot.Tests.Hosting;
 /// <summary>
 /// /week, /total and /joker in the real bot process, on a seeded SQLite file, against the fake Discord:
 /// each defers ephemerally, then posts the computed standings (only consenting members) or a private answer.
+/// One bot process serves the fixture; each test gets a season of its own in a guild of its own, so what one test
+/// changes (jokers, rules, members) no other test sees.
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class SeasonCommandsEndToEndTests
 {
-    private const long Guild = 4242;
     private const int Season = 2026;
 
     // The bot's calendar and the expectations share one pinned "now", so the seeded season stays current in any year.
     private const string Now = "2026-11-25T12:00:00Z";
     private static readonly DateOnly Today = new(2026, 11, 25);
-    private string _folder = null!;
+    private BotWorld _world = null!;
     private string _database = null!;
     private FakeDiscordGateway _discord = null!;
-    private RunningBot _bot = null!;
     private SlashCommands _commands = null!;
+    private long _guild = 4242;
 
-    [SetUp]
-    public async Task SetUp()
+    [OneTimeSetUp]
+    public async Task StartBotAsync()
     {
-        _folder = Directory.CreateTempSubdirectory("bot-commands-").FullName;
-        _database = Path.Combine(_folder, "bot.db");
-        await SeedAsync();
-        _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
-        _commands = new SlashCommands(_discord, Guild);
-        _bot = RunningBot.Start(_folder, new Dictionary<string, string?>
-        {
-            ["DISCORD_TOKEN"] = "e2e-secret-token",
-            ["DISCORD_API_BASE_URL"] = _discord.ApiBaseUrl.ToString(),
-            ["DATABASE_PATH"] = _database,
-            ["CHALLENGE_TIME_ZONE"] = "UTC",
-            ["CLOCK_START_UTC"] = Now,
-        });
+        _world = await BotWorld.CreateAsync("commands");
+        (_database, _discord) = (_world.Database, _world.Discord);
+        await SeedMembersAsync();
+        _world.Start(new Dictionary<string, string?> { ["CLOCK_START_UTC"] = Now });
         await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
     }
 
-    [TearDown]
-    public async Task TearDown()
+    [OneTimeTearDown]
+    public async Task StopBotAsync() => await _world.DisposeAsync();
+
+    [SetUp]
+    public async Task NewSeasonAsync()
     {
-        await _bot.DisposeAsync();
-        _discord.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        _guild++;
+        _commands = new SlashCommands(_discord, _guild);
+        await SeedSeasonAsync();
     }
 
-    /// <summary>Anna ran three times in week 2, Lukas never; Marie did not consent to channel reports.</summary>
-    private async Task SeedAsync()
+    [TearDown]
+    public Task ReportAsync() => _world.Bot!.ReportIfFailedAsync();
+
+    /// <summary>Anna ran three times in week 2, Lukas never; Anna and Lukas synced, Marie not yet.</summary>
+    private async Task SeedMembersAsync()
     {
         await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        var challenge = await services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(Guild, Season, """{"multiplier_on":false}""");
         var factory = services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ChallengeDbContext>>();
         await using var context = await factory.CreateDbContextAsync();
         var now = DateTime.UtcNow;
@@ -79,22 +75,10 @@ public sealed class SeasonCommandsEndToEndTests
         };
         var anna = Add("Anna", 301);
         var lukas = Add("Lukas", 302);
-        var marie = Add("Marie", 303);
-        context.Members.AddRange(anna, lukas, marie);
+        context.Members.AddRange(anna, lukas, Add("Marie", 303));
         await context.SaveChangesAsync();
-        foreach (var (member, consent) in new[] { (anna, true), (lukas, true), (marie, false) })
-        {
-            context.Participations.Add(new Participation
-            {
-                ChallengeId = challenge.Id,
-                MemberId = member.Id,
-                ConsentToReports = consent,
-                JokersLeft = 1,
-                JoinedAtUtc = now,
-            });
-        }
 
-        // Anna and Lukas synced (their back-fills completed), Marie not yet: the ledger dates the data by the oldest sync.
+        // The ledger dates the data by the oldest sync.
         var seasonStart = new DateTime(2025, 12, 29);
         context.StravaSyncStates.AddRange(
             new StravaSyncState { MemberId = anna.Id, BackfilledFromLocal = seasonStart, LastSyncAtUtc = new DateTime(2026, 1, 20, 8, 5, 0, DateTimeKind.Utc) },
@@ -124,6 +108,28 @@ public sealed class SeasonCommandsEndToEndTests
         await context.SaveChangesAsync();
     }
 
+    /// <summary>This test's season: all three with one joker each; Marie did not consent to channel reports.</summary>
+    private async Task SeedSeasonAsync()
+    {
+        await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
+        var challenge = await services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(_guild, Season, """{"multiplier_on":false}""");
+        var factory = services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ChallengeDbContext>>();
+        await using var context = await factory.CreateDbContextAsync();
+        foreach (var member in await context.Members.OrderBy(m => m.DiscordUserId).ToListAsync())
+        {
+            context.Participations.Add(new Participation
+            {
+                ChallengeId = challenge.Id,
+                MemberId = member.Id,
+                ConsentToReports = member.FirstName != "Marie",
+                JokersLeft = 1,
+                JoinedAtUtc = DateTime.UtcNow,
+            });
+        }
+
+        await context.SaveChangesAsync();
+    }
+
     private Task<(FakeRestRequest Private, IReadOnlyList<FakeRestRequest> Public)> InvokeAsync(
         string command, string optionsJson = "[]", long user = 301, bool inGuild = true, string permissions = "0") =>
         _commands.InvokeAsync(command, optionsJson, user, inGuild, permissions);
@@ -133,7 +139,7 @@ public sealed class SeasonCommandsEndToEndTests
     private async Task<SeasonStandings> ExpectedAsync()
     {
         await using var services = new ServiceCollection().AddChallengeData(_database).AddSingleton<StandingsService>().BuildServiceProvider();
-        var challenge = (await services.GetRequiredService<ChallengeRepository>().GetAsync(Guild, Season))!;
+        var challenge = (await services.GetRequiredService<ChallengeRepository>().GetAsync(_guild, Season))!;
         return SeasonScorer.Score(await services.GetRequiredService<StandingsService>().LoadAsync(challenge, Today));
     }
 
@@ -225,11 +231,11 @@ public sealed class SeasonCommandsEndToEndTests
 
         var tokens = new[] { _commands.Send("admin", Set("price_per_week", "4"), user: 301, permissions: "32"), _commands.Send("admin", Set("points_required", "2"), user: 302, permissions: "32") };
         await Eventually.ThatAsync(
-            () => tokens.All(t => _discord.RestRequests.Any(r => r.Method == "PATCH" && r.Path.Contains(t, StringComparison.Ordinal))),
+            () => tokens.All(t => _discord.RestRequests.Any(r => r.Method == "PATCH" && r.IsFor(t))),
             "both answers", TimeSpan.FromSeconds(30));
 
         var rules = await RulesAsync();
-        var answers = _discord.RestRequests.Where(r => r.Method == "PATCH" && tokens.Any(t => r.Path.Contains(t, StringComparison.Ordinal))).Select(r => r.Body).ToList();
+        var answers = _discord.RestRequests.Where(r => r.Method == "PATCH" && tokens.Any(t => r.IsFor(t))).Select(r => r.Body).ToList();
         Assert.That(answers, Has.All.Contain("is now"));
         Assert.That((rules.PricePerWeek, rules.PointsRequired, rules.MultiplierOn), Is.EqualTo((4m, 2m, false)), "both changes and the earlier rule");
     }
@@ -258,7 +264,7 @@ public sealed class SeasonCommandsEndToEndTests
         var (answer, _) = await InvokeAsync("admin", """[{"name":"season","type":2,"options":[{"name":"start","type":1,"options":[{"name":"year","type":4,"value":2027}]}]}]""", permissions: "32");
 
         await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
-        var next = await services.GetRequiredService<ChallengeRepository>().GetAsync(Guild, 2027);
+        var next = await services.GetRequiredService<ChallengeRepository>().GetAsync(_guild, 2027);
         var members = await services.GetRequiredService<MemberRepository>().ListParticipantsAsync(next!.Id);
         Assert.That(answer.Body, Does.Contain("Season 2027 started with 3 member(s)"));
         Assert.That((members.Count, members.All(m => m.JokersLeft == 1), members.Count(m => !m.ConsentToReports), next.RulesJson.Contains("\"multiplier_on\":false", StringComparison.Ordinal)),
@@ -268,7 +274,7 @@ public sealed class SeasonCommandsEndToEndTests
     private async Task<Rules> RulesAsync()
     {
         await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
-        return RulesJson.Parse((await services.GetRequiredService<ChallengeRepository>().GetAsync(Guild, Season))!.RulesJson);
+        return RulesJson.Parse((await services.GetRequiredService<ChallengeRepository>().GetAsync(_guild, Season))!.RulesJson);
     }
 
     [Test]
@@ -294,7 +300,7 @@ public sealed class SeasonCommandsEndToEndTests
         var (again, _) = await InvokeAsync("admin", """[{"name":"member","type":2,"options":[{"name":"remove","type":1,"options":[{"name":"member","type":3,"value":"302"}]}]}]""", permissions: "32");
 
         await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
-        var challenge = await services.GetRequiredService<ChallengeRepository>().GetAsync(Guild, Season);
+        var challenge = await services.GetRequiredService<ChallengeRepository>().GetAsync(_guild, Season);
         var members = await services.GetRequiredService<MemberRepository>().ListParticipantsAsync(challenge!.Id);
         Assert.That(answer.Body, Does.Contain("no longer in season 2026"));
         Assert.That(again.Body, Does.Contain("Nothing changed"));
@@ -321,20 +327,20 @@ public sealed class SeasonCommandsEndToEndTests
         {
             _discord.Connections[^1].SendDispatch("INTERACTION_CREATE", $$$"""
                 {"id":"{{{80000 + i}}}","application_id":"111","type":2,"token":"{{{tokens[i]}}}","version":1,"channel_id":"77",
-                 "guild_id":"{{{Guild}}}","member":{"user":{"id":"302","username":"lukas"},"permissions":"0"},
+                 "guild_id":"{{{_guild}}}","member":{"user":{"id":"302","username":"lukas"},"permissions":"0"},
                  "data":{"id":"1","name":"joker","type":1}}
                 """);
         }
 
         await Eventually.ThatAsync(
-            () => tokens.All(t => _discord.RestRequests.Any(r => r.Method == "PATCH" && r.Path.Contains(t, StringComparison.Ordinal))),
+            () => tokens.All(t => _discord.RestRequests.Any(r => r.Method == "PATCH" && r.IsFor(t))),
             "100 joker answers", TimeSpan.FromSeconds(60));
 
-        var answers = _discord.RestRequests.Where(r => r.Method == "PATCH" && r.Path.Contains("joker-burst-", StringComparison.Ordinal)).ToList();
+        var answers = _discord.RestRequests.Where(r => r.Method == "PATCH" && tokens.Any(r.IsFor)).ToList();
         var spent = answers.Count(a => a.Body.Contains("Joker spent", StringComparison.Ordinal));
         var refunded = answers.Count(a => a.Body.Contains("taken back", StringComparison.Ordinal));
         await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
-        var challenge = await services.GetRequiredService<ChallengeRepository>().GetAsync(Guild, Season);
+        var challenge = await services.GetRequiredService<ChallengeRepository>().GetAsync(_guild, Season);
         var lukas = (await services.GetRequiredService<MemberRepository>().ListParticipantsAsync(challenge!.Id)).Single(m => m.FirstName == "Lukas");
         var weeks = await services.GetRequiredService<JokerRepository>().ListWeeksAsync(lukas.ParticipationId);
         Assert.Multiple(() =>

@@ -28,6 +28,7 @@ namespace Bot.Tests.Hosting;
 /// Strava: the fake's call log is unchanged across each of them.
 /// </summary>
 [NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class StravaEndToEndTests
 {
     private const long Guild = 4343;
@@ -40,7 +41,6 @@ public sealed class StravaEndToEndTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private BotWorld _world = null!;
-    private int _interaction;
 
     [SetUp]
     public async Task SetUp()
@@ -317,37 +317,10 @@ public sealed class StravaEndToEndTests
     {
         await QuietCallsAsync();
         var before = _world.Strava.Calls.Count;
-        var id = 7100 + Interlocked.Increment(ref _interaction);
-        var token = $"strava-e2e-{id}";
-        _world.Discord.Connections[^1].SendDispatch("INTERACTION_CREATE", $$$"""
-            {"id":"{{{id}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77","guild_id":"{{{Guild}}}",
-             "member":{"user":{"id":"{{{DiscordUser}}}","username":"ada","global_name":"Ada L."},"permissions":"0"},
-             "data":{"id":"1","name":"{{{command}}}","type":1,"options":[]}}
-            """);
-        await Eventually.ThatAsync(() => Mine(token).Any(r => r.Method == "PATCH"), $"the answer to /{command}", Patience);
-        if (expectPublic)
-        {
-            await Eventually.ThatAsync(() => JsonPosts(Mine(token)).Count > 0, $"the public post of /{command}", Patience);
-        }
-
-        await Task.Delay(1000);
-        var mine = Mine(token);
-        var defer = mine.Single(r => r.Path.EndsWith("/callback", StringComparison.Ordinal));
-        using (var body = JsonDocument.Parse(defer.Body))
-        {
-            Assert.That(body.RootElement.GetProperty("data").GetProperty("flags").GetInt32(), Is.EqualTo(64), $"/{command} deferred ephemerally");
-        }
-
-        return (mine.First(r => r.Method == "PATCH"), JsonPosts(mine), _world.Strava.Calls.Skip(before).ToList());
+        var (answer, posts) = await new SlashCommands(_world.Discord, Guild).InvokeAsync(
+            command, user: DiscordUser, expectPublic: expectPublic, settle: TimeSpan.FromSeconds(1), invoker: new Invoker("ada", "Ada L."));
+        return (answer, SlashCommands.JsonPosts(posts), _world.Strava.Calls.Skip(before).ToList());
     }
-
-    private List<FakeRestRequest> Mine(string token) => [.. _world.Discord.RestRequests.Where(r => r.Path.Contains(token, StringComparison.Ordinal))];
-
-    private static List<FakeRestRequest> JsonPosts(IEnumerable<FakeRestRequest> requests) =>
-    [
-        .. requests.Where(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal)
-            && r.Header("Content-Type")?.StartsWith("application/json", StringComparison.Ordinal) == true),
-    ];
 
     private static string Text(IEnumerable<FakeRestRequest> posts) => SlashCommands.Text(posts);
 

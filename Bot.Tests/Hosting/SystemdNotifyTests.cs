@@ -12,7 +12,7 @@ namespace Bot.Tests.Hosting;
 /// named by NOTIFY_SOCKET) and checks READY=1 comes only once Discord has answered READY, and
 /// STOPPING=1 when the bot gets SIGTERM.
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class SystemdNotifyTests
 {
     [Test]
@@ -20,7 +20,7 @@ public sealed class SystemdNotifyTests
     {
         if (!Socket.OSSupportsUnixDomainSockets || OperatingSystem.IsWindows())
         {
-            Assert.Ignore("systemd's notify protocol needs Unix datagram sockets");
+            Skip.Because("systemd's notify protocol needs Unix datagram sockets");
         }
 
         var folder = Directory.CreateTempSubdirectory("bot-notify-").FullName;

@@ -19,7 +19,7 @@ namespace Bot.Tests.Hosting;
 /// deauthorization deletes the member's Strava data; a flood of events for another subscription or to other paths stores
 /// nothing, and a genuine event right after it is processed at once.
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class WebhookTrustEndToEndTests
 {
     private const long Ada = 91_001;

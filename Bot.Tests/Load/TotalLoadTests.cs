@@ -19,7 +19,7 @@ namespace Bot.Tests.Load;
 /// Reported: defer p50/p99/max and the worst heartbeat lateness (the targets: p99 &lt; 250 ms, 50 ms).
 /// </summary>
 [NonParallelizable]
-[Category("Load")]
+[Category(TestCategories.Load)]
 public sealed class TotalLoadTests
 {
     private const long Guild = 4343;
@@ -102,7 +102,7 @@ public sealed class TotalLoadTests
         var failures = new List<string>();
         foreach (var (token, at) in sent)
         {
-            var mine = requests.Where(r => r.Path.Contains(token, StringComparison.Ordinal)).ToList();
+            var mine = requests.Where(r => r.IsFor(token)).ToList();
             var defer = mine.SingleOrDefault(r => r.Method == "POST" && r.Path.EndsWith("/callback", StringComparison.Ordinal));
             if (defer is null || CallbackType(defer.Body) != 5)
             {
@@ -216,7 +216,7 @@ public sealed class TotalLoadTests
     }
 
     private bool Answered(string token) => _discord.RestRequests.Any(r =>
-        IsFollowup(r) && r.Path.Contains(token, StringComparison.Ordinal) && r.Body.Contains("Pot:", StringComparison.Ordinal));
+        IsFollowup(r) && r.IsFor(token) && r.Body.Contains("Pot:", StringComparison.Ordinal));
 
     private async Task<SeasonStandings> ExpectedAsync()
     {

@@ -6,6 +6,7 @@ namespace Bot.Tests.Pictures;
 
 /// <summary>Without any font the pictures are still drawn, and one clear warning says how to fix it.</summary>
 [TestFixture]
+[Category(TestCategories.Unit)]
 public sealed class PictureFontsTests
 {
     [Test]

@@ -6,6 +6,7 @@ namespace Bot.Tests.Pictures;
 
 /// <summary>Standings → picture rows: consenting members only, the whole pot, every week's kind.</summary>
 [TestFixture]
+[Category(TestCategories.Unit)]
 public sealed class PictureModelsTests
 {
     private static SeasonMemberRow Row(long id, bool consent) => new(id, id, id, $"M{id}", "X", null, consent, 1);

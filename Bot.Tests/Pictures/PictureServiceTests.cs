@@ -6,6 +6,7 @@ namespace Bot.Tests.Pictures;
 
 /// <summary>Pictures are drawn on the CPU threads, and a full CPU queue is an answer, not a wait.</summary>
 [TestFixture]
+[Category(TestCategories.Unit)]
 public sealed class PictureServiceTests
 {
     [Test]

@@ -6,6 +6,7 @@ namespace Bot.Tests.Pictures;
 
 /// <summary>The season picture against its golden image: tolerant of fonts and anti-aliasing, not of colours or rows.</summary>
 [TestFixture]
+[Category(TestCategories.Unit)]
 public sealed class SeasonPictureRendererTests
 {
     private const string Golden = "season.png";

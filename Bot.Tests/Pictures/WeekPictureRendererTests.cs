@@ -6,6 +6,7 @@ namespace Bot.Tests.Pictures;
 
 /// <summary>The week picture: bars per member against the required line, checked against its golden image.</summary>
 [TestFixture]
+[Category(TestCategories.Unit)]
 public sealed class WeekPictureRendererTests
 {
     private const string Golden = "week.png";

@@ -4,6 +4,7 @@ using CsCheck;
 namespace Bot.Tests.Scoring;
 
 /// <summary>Which activities earned a week's points (for /me), read off the same tally that scores the week.</summary>
+[Category(TestCategories.Unit)]
 public sealed class ActivityCreditsTests
 {
     private static IReadOnlyDictionary<long, ActivityCredit> Credits(Season season) => ActivityCredits.For(season.Input(), 0);

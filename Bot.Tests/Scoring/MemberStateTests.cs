@@ -5,6 +5,7 @@ using Bot.Scoring;
 namespace Bot.Tests.Scoring;
 
 /// <summary>Members whose weeks do not come from their activities: syncing (no data yet) and left (frozen weeks).</summary>
+[Category(TestCategories.Unit)]
 public sealed class MemberStateTests
 {
     private static readonly WeekResult[] Frozen =

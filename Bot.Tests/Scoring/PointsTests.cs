@@ -3,6 +3,7 @@ using Bot.Scoring;
 namespace Bot.Tests.Scoring;
 
 /// <summary>SCORING.md "Points of one week": thresholds, categories, days, walks, HIT, multi-day.</summary>
+[Category(TestCategories.Unit)]
 public sealed class PointsTests
 {
     // 2024-01-01 is the Monday of ISO week 1 of 2024.

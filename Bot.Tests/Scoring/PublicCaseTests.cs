@@ -4,6 +4,7 @@ using Bot.Tests.Support;
 namespace Bot.Tests.Scoring;
 
 /// <summary>Every public scoring case (copied to Bot.Tests/TestData/cases/public), through the real <c>score</c> verb.</summary>
+[Category(TestCategories.Process)]
 public sealed class PublicCaseTests
 {
     public static IEnumerable<TestCaseData> Cases()

@@ -3,6 +3,7 @@ using Bot.Scoring;
 
 namespace Bot.Tests.Scoring;
 
+[Category(TestCategories.Unit)]
 public sealed class RulesJsonTests
 {
     [Test]

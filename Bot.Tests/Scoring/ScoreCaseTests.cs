@@ -4,6 +4,7 @@ using Bot.Scoring;
 namespace Bot.Tests.Scoring;
 
 /// <summary>The <c>score</c> input schema: what is accepted, and malformed input named by path.</summary>
+[Category(TestCategories.Unit)]
 public sealed class ScoreCaseTests
 {
     private static SeasonInput Parse(string json) => ScoreCase.Parse(Encoding.UTF8.GetBytes(json));

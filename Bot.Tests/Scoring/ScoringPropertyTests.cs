@@ -4,6 +4,7 @@ using CsCheck;
 namespace Bot.Tests.Scoring;
 
 /// <summary>Invariants of the engine over generated seasons (CsCheck shrinks any counterexample).</summary>
+[Category(TestCategories.Unit)]
 public sealed class ScoringPropertyTests
 {
     private const int Season = 2024;

@@ -5,6 +5,7 @@ using Bot.Strava;
 namespace Bot.Tests.Scoring;
 
 /// <summary>The ledger's note on how current the activity data is.</summary>
+[Category(TestCategories.Unit)]
 public sealed class SyncNoteTests
 {
     private static readonly DateTime Oldest = new(2026, 11, 30, 8, 5, 0, DateTimeKind.Utc);

@@ -3,6 +3,7 @@ using Bot.Scoring;
 namespace Bot.Tests.Scoring;
 
 /// <summary>SCORING.md "Status and amount of each week": statuses, streak, multiplier, cap, range of weeks.</summary>
+[Category(TestCategories.Unit)]
 public sealed class WeekStatusTests
 {
     private static Season ThreeRunsInWeek(Season season, int week)

@@ -6,6 +6,7 @@ namespace Bot.Tests.Standings;
 
 /// <summary>The ledger CSV reads back into the standings it was written from, whatever the names hold.</summary>
 [TestFixture]
+[Category(TestCategories.Unit)]
 public sealed class LedgerCsvTests
 {
     internal static readonly SeasonStandings Standings = new(2026, new DateOnly(2026, 3, 4),

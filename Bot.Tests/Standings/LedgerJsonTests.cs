@@ -8,6 +8,7 @@ namespace Bot.Tests.Standings;
 
 /// <summary>The computed ledger of /admin export: only members who agreed to channel reports, a count of the others, the pot over everyone.</summary>
 [TestFixture]
+[Category(TestCategories.Unit)]
 public sealed class LedgerJsonTests
 {
     // Anna (301) and a legacy member whose amount overflows agreed to channel reports; 302 did not.

@@ -4,6 +4,7 @@ using Bot.Scoring;
 namespace Bot.Tests.Standings;
 
 /// <summary>/me for a member whose weeks do not come from their activities: syncing, or left.</summary>
+[Category(TestCategories.Unit)]
 public sealed class MeTextTests
 {
     private static readonly SeasonCalendar Calendar = SeasonCalendar.For(2026);

@@ -3,6 +3,7 @@ using Bot.Standings;
 namespace Bot.Tests.Standings;
 
 /// <summary>Which season week a member's loss of Strava data dates from, in the challenge's time zone.</summary>
+[Category(TestCategories.Unit)]
 public sealed class SeasonInputMapperTests
 {
     private static readonly TimeZoneInfo Vienna = TimeZoneInfo.FindSystemTimeZoneById("Europe/Vienna");

@@ -4,6 +4,7 @@ using Bot.Scoring;
 namespace Bot.Tests.Standings;
 
 /// <summary>The /week and /total channel texts for members without data: a broken link, a first back-fill still running, a member who left.</summary>
+[Category(TestCategories.Unit)]
 public sealed class StandingsTextTests
 {
     [Test]

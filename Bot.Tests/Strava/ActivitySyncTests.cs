@@ -7,6 +7,7 @@ using Bot.Tests.Strava.Fakes;
 namespace Bot.Tests.Strava;
 
 /// <summary>strava-api.md §4 behaviours 8–12 on the fetching side, and 23 (the re-check).</summary>
+[Category(TestCategories.Unit)]
 public sealed class ActivitySyncTests : StravaHostFixture
 {
     [Test]

@@ -15,6 +15,7 @@ namespace Bot.Tests.Strava;
 /// behaviour 23 (a closed week's debt changes only through a recompute that is recorded and logged), and a back-fill
 /// listing that must not undo webhook writes made while it was being listed.
 /// </summary>
+[Category(TestCategories.Integration)]
 public sealed class ClosedWeekRecomputeTests
 {
     private const long Guild = 100;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bot.Tests.Strava;
 
+[Category(TestCategories.Integration)]
 public sealed class DiscordMemberNotifierTests
 {
     [Test]

@@ -3,6 +3,7 @@ using Bot.Tests.Strava.Fakes;
 namespace Bot.Tests.Strava;
 
 /// <summary>The fake's browser step, which the end-to-end link test relies on.</summary>
+[Category(TestCategories.Integration)]
 public sealed class FakeStravaServerTests
 {
     [Test]

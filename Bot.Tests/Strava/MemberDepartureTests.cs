@@ -14,6 +14,7 @@ namespace Bot.Tests.Strava;
 /// weeks (frozen as the bot computed them); Strava writes that arrive afterwards store nothing; a relink brings the
 /// weeks back to being computed from activities once the back-fill is done.
 /// </summary>
+[Category(TestCategories.Integration)]
 public sealed class MemberDepartureTests : StravaHostFixture
 {
     private const long Guild = 100;

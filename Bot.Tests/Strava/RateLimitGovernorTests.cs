@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Strava;
 
+[Category(TestCategories.Unit)]
 public sealed class RateLimitGovernorTests
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 10, 10, 7, 0, TimeSpan.Zero);

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bot.Tests.Strava;
 
 /// <summary>strava-api.md §4 behaviours 3 (code exchange, client side) and 24 (/unlink), over IStravaAccounts.</summary>
+[Category(TestCategories.Unit)]
 public sealed class StravaAccountsTests : StravaHostFixture
 {
     [Test]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Strava;
 
+[Category(TestCategories.Unit)]
 public sealed class StravaOptionsTests
 {
     [TestCase("STRAVA_CLIENT_ID", "abc", "STRAVA_CLIENT_ID must be the numeric client id")]

@@ -5,6 +5,7 @@ using Bot.Tests.Strava.Fakes;
 namespace Bot.Tests.Strava;
 
 /// <summary>strava-api.md §4 behaviour 22: the subscription on start-up, at the secret callback path (issue 12).</summary>
+[Category(TestCategories.Integration)]
 public sealed class StravaSubscriptionJobTests
 {
     private const string Secret = "a-webhook-secret-of-at-least-32-characters";

@@ -6,6 +6,7 @@ using Bot.Tests.Strava.Fakes;
 namespace Bot.Tests.Strava;
 
 /// <summary>The back-fill at start-up for members imported from the old bot, and the re-check within the rate budget (behaviour 23).</summary>
+[Category(TestCategories.Integration)]
 public sealed class StravaSyncJobTests : StravaHostFixture
 {
     [Test]

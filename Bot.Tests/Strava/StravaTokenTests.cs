@@ -6,6 +6,7 @@ using Bot.Tests.Strava.Fakes;
 namespace Bot.Tests.Strava;
 
 /// <summary>strava-api.md §4 behaviours 4–7: refresh timing and persistence, single flight, 401 handling, invalid refresh tokens.</summary>
+[Category(TestCategories.Integration)]
 public sealed class StravaTokenTests : StravaHostFixture
 {
     [Test]

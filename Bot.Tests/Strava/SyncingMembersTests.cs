@@ -11,6 +11,7 @@ namespace Bot.Tests.Strava;
 /// Issue 12 item 4: members imported from the old bot are "syncing" until their first back-fill completes — no week of
 /// theirs has data, they owe nothing — and once it completes their weeks are priced as everyone's.
 /// </summary>
+[Category(TestCategories.Unit)]
 public sealed class SyncingMembersTests : StravaHostFixture
 {
     private const long Guild = 100;

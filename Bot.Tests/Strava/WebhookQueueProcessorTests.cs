@@ -11,6 +11,7 @@ namespace Bot.Tests.Strava;
 /// strava-api.md §4 behaviours 12 (idempotence), 15, 18 (durable queue), 19–21 on the processing side; issue 12: events are
 /// hints, re-checked with the owner's token, and a deauthorization is confirmed with Strava before anything is deleted.
 /// </summary>
+[Category(TestCategories.Integration)]
 public sealed class WebhookQueueProcessorTests
 {
     private const long Subscription = 777;

@@ -8,6 +8,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bot.Tests.Threading;
 
 [TestFixture]
+[NonParallelizable]
+[Category(TestCategories.Unit)]
 public sealed class CpuWorkQueueTests
 {
     private static CpuWorkQueue Queue(DedicatedThreadTaskScheduler scheduler, FakeLogger<CpuWorkQueue>? logger = null, TimeProvider? time = null) =>

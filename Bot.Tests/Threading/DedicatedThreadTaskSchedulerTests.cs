@@ -3,6 +3,7 @@ using Bot.Threading;
 namespace Bot.Tests.Threading;
 
 [TestFixture]
+[Category(TestCategories.Unit)]
 public sealed class DedicatedThreadTaskSchedulerTests
 {
     private static Task<T> Start<T>(DedicatedThreadTaskScheduler scheduler, Func<T> work, CancellationToken cancellationToken = default) =>

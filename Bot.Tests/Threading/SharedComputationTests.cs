@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bot.Tests.Threading;
 
 [TestFixture]
+[Category(TestCategories.Unit)]
 public sealed class SharedComputationTests
 {
     private readonly record struct TallyKey(long ChallengeId, int Season, DateTimeOffset AsOf, long DataVersion);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Bot.Tests.Threading;
 
 [TestFixture]
+[Category(TestCategories.Unit)]
 public sealed class ThreadingServiceCollectionExtensionsTests
 {
     private static ServiceProvider Provider(params (string Key, string Value)[] settings)

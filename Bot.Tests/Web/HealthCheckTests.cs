@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace Bot.Tests.Web;
 
 /// <summary>/healthz on the real host: 200 only with a reachable database and a live Discord session.</summary>
-[NonParallelizable]
+[Category(TestCategories.Integration)]
 public sealed class HealthCheckTests
 {
     private static async Task<(HttpStatusCode Status, JsonElement Json)> HealthAsync(WebTestHost host)

@@ -4,7 +4,7 @@ using Bot.Web;
 namespace Bot.Tests.Web;
 
 /// <summary>With PUBLIC_BASE_URL set, the listener serves only its host name and the loopback names (AllowedHosts).</summary>
-[NonParallelizable]
+[Category(TestCategories.Integration)]
 public sealed class HostFilteringTests
 {
     private WebTestHost _web = null!;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bot.Tests.Web;
 
 /// <summary>The pages around Strava's consent: a hostile name is text, never markup; no page runs script, is framed or cached.</summary>
+[Category(TestCategories.Unit)]
 public sealed class HtmlPageTests
 {
     private const string Hostile = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";

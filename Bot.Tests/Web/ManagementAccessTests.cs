@@ -14,7 +14,7 @@ namespace Bot.Tests.Web;
 /// client is real: the bot listens on this machine's non-loopback IPv4 address too, and the test connects from that
 /// address, so the bot sees a non-loopback peer.
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Integration)]
 public sealed class ManagementAccessTests
 {
     private const string Token = "management-token-for-tests-0123456789abcdef";
@@ -27,7 +27,7 @@ public sealed class ManagementAccessTests
     {
         if (NonLoopbackIPv4() is not { } address)
         {
-            Assert.Ignore("this machine has no non-loopback IPv4 address to make an outside client from");
+            Skip.Because("this machine has no non-loopback IPv4 address to make an outside client from");
             return;
         }
 

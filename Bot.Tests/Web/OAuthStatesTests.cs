@@ -10,6 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bot.Tests.Web;
 
 /// <summary>The OAuth state and its signing key on a real SQLite file: generated once and kept, or taken from STATE_SIGNING_KEY.</summary>
+[Category(TestCategories.Integration)]
 public sealed class OAuthStatesTests
 {
     private TempDatabase _database = null!;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bot.Tests.Web;
 
 /// <summary>/api/standings for members whose weeks do not come from activities: syncing (owes nothing) and left (frozen weeks).</summary>
-[NonParallelizable]
+[Category(TestCategories.Integration)]
 public sealed class StandingsApiStatesTests
 {
     private static readonly DateTime LastSync = new(2026, 3, 1, 6, 30, 0, DateTimeKind.Utc);

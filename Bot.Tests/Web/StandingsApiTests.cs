@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Bot.Tests.Web;
 
 /// <summary>/api/seasons and /api/standings on the real host: computed standings of consenting members, never a token or an activity.</summary>
-[NonParallelizable]
+[Category(TestCategories.Integration)]
 public sealed class StandingsApiTests
 {
     private WebTestHost _host = null!;

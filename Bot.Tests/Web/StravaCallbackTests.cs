@@ -12,7 +12,7 @@ namespace Bot.Tests.Web;
 /// GET /strava/callback on the real host (Kestrel, SQLite file): a state that is missing, forged, expired or
 /// replayed, a denial and a too narrow consent make no call to the account side; a good one exactly one.
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Integration)]
 public sealed class StravaCallbackTests
 {
     private const long User = 301;

@@ -10,7 +10,7 @@ namespace Bot.Tests.Web;
 /// /strava_auth, /link, /join, /unlink and /help in the real host (in-process), driven through the fake Discord
 /// gateway: each answers privately; the account side sees exactly the calls the command makes.
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Integration)]
 public sealed partial class StravaCommandsTests
 {
     private WebTestHost _host = null!;

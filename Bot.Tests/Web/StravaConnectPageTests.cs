@@ -11,7 +11,7 @@ namespace Bot.Tests.Web;
 /// what the channel shows, and its button carries the same state to Strava; looking never spends the state,
 /// and a state the callback would refuse is refused here with the same page.
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Integration)]
 public sealed class StravaConnectPageTests
 {
     private const long Ada = 301;

@@ -10,7 +10,7 @@ namespace Bot.Tests.Web;
 /// privately with a link to the connect page, whose button is an authorize URL with the same state, which the same
 /// process's callback accepts once.
 /// </summary>
-[NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class StravaLinkProcessTests
 {
     private const long Guild = 4242;

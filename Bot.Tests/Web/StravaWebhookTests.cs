@@ -18,6 +18,7 @@ namespace Bot.Tests.Web;
 /// else is answered 200 (Strava retries anything else), stored nowhere and counted by reason.
 /// </summary>
 [NonParallelizable]
+[Category(TestCategories.Integration)]
 public sealed class StravaWebhookTests
 {
     private const long Subscription = 120475;

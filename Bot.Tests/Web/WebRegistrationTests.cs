@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bot.Tests.Web;
 
 /// <summary>The seams between the web side and the Strava client: fallbacks until the client registers its own.</summary>
-[NonParallelizable]
+[Category(TestCategories.Integration)]
 public sealed class WebRegistrationTests
 {
     private static readonly Dictionary<string, string?> Settings = new()

@@ -6,6 +6,7 @@ using Bot.Tests.Support;
 namespace Bot.Tests.Web;
 
 /// <summary>The real bot process with wrong web settings: one line naming the setting, exit code 2, nothing started.</summary>
+[Category(TestCategories.Process)]
 public sealed class WebStartupTests
 {
     private string _folder = null!;

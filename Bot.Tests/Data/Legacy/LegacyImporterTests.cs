@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bot.Tests.Data.Legacy;
 
 /// <summary>The old bot's files into the store: all or nothing, idempotent, clear one-line errors.</summary>
+[Category(TestCategories.Integration)]
 public sealed class LegacyImporterTests
 {
     private const long Guild = 777;

@@ -8,6 +8,7 @@ namespace Bot.Tests.Discord.Commands;
 
 /// <summary>Check 49: one bulk overwrite on READY, valid against the spec, with ranges, contexts and permissions.</summary>
 [TestFixture]
+[Category(TestCategories.Integration)]
 public sealed class CommandRegistrationTests
 {
     private static async Task<JsonElement> RegisterAsync(InteractionTestHost host, string path)

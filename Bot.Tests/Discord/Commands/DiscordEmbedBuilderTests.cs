@@ -6,6 +6,7 @@ namespace Bot.Tests.Discord.Commands;
 
 /// <summary>Check 40: Discord's embed and message limits are enforced locally, before anything is sent.</summary>
 [TestFixture]
+[Category(TestCategories.Integration)]
 public sealed class DiscordEmbedBuilderTests
 {
     private static string Text(int length) => new('a', length);

@@ -4,6 +4,7 @@ namespace Bot.Tests.Discord.Commands;
 
 /// <summary>Long output is paged, never cut off nor over a limit.</summary>
 [TestFixture]
+[Category(TestCategories.Unit)]
 public sealed class DiscordPagesTests
 {
     [Test]

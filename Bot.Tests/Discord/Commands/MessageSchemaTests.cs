@@ -5,6 +5,7 @@ namespace Bot.Tests.Discord.Commands;
 
 /// <summary>Check 50: every callback, followup and edit body the client sends validates against the spec.</summary>
 [TestFixture]
+[Category(TestCategories.Integration)]
 public sealed class MessageSchemaTests
 {
     [Test]

@@ -4,6 +4,7 @@ namespace Bot.Tests.Discord.Commands;
 
 /// <summary>A malformed module is a bug: it fails at start-up with a message naming it.</summary>
 [TestFixture]
+[Category(TestCategories.Unit)]
 public sealed class SlashCommandRegistryTests
 {
     [Test]

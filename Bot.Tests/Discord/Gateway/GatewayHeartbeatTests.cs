@@ -5,6 +5,8 @@ namespace Bot.Tests.Discord.Gateway;
 
 /// <summary>Checks 2–8 and 12 on the scripted transport with a fake clock.</summary>
 [TestFixture]
+[NonParallelizable]
+[Category(TestCategories.Integration)]
 public sealed class GatewayHeartbeatTests
 {
     private const int Interval = 10_000;

@@ -10,6 +10,7 @@ namespace Bot.Tests.Discord.Gateway;
 /// <summary>Check 21 at the host boundary, and the DI extension.</summary>
 [TestFixture]
 [NonParallelizable]
+[Category(TestCategories.Integration)]
 public sealed class GatewayHostedServiceTests
 {
     [Test]

@@ -6,6 +6,7 @@ namespace Bot.Tests.Discord.Gateway;
 
 /// <summary>Checks 22, 26 and 27: the send limiter and the backoff, on a fake clock.</summary>
 [TestFixture]
+[Category(TestCategories.Integration)]
 public sealed class GatewayLimiterAndBackoffTests
 {
     [Test]

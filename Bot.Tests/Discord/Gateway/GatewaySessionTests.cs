@@ -6,6 +6,8 @@ namespace Bot.Tests.Discord.Gateway;
 
 /// <summary>Checks 13–25, 28 and 29 on the scripted transport with a fake clock.</summary>
 [TestFixture]
+[NonParallelizable]
+[Category(TestCategories.Integration)]
 public sealed class GatewaySessionTests
 {
     private const int Interval = 10_000;

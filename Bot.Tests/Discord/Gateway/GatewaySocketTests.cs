@@ -8,6 +8,7 @@ namespace Bot.Tests.Discord.Gateway;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
+[Category(TestCategories.Integration)]
 public sealed class GatewaySocketTests
 {
     private static TimeSpan Ms(long fromTimestamp, long toTimestamp) => Stopwatch.GetElapsedTime(fromTimestamp, toTimestamp);

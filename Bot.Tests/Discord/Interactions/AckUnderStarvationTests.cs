@@ -10,6 +10,7 @@ namespace Bot.Tests.Discord.Interactions;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
+[Category(TestCategories.Load)]
 public sealed class AckUnderStarvationTests
 {
     private const int Interactions = 20;

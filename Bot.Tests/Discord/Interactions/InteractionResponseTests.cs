@@ -8,6 +8,8 @@ namespace Bot.Tests.Discord.Interactions;
 
 /// <summary>Checks 31–35: the initial response, defers, edits and followups, and the one-initial-response rule.</summary>
 [TestFixture]
+[NonParallelizable]
+[Category(TestCategories.Integration)]
 public sealed class InteractionResponseTests
 {
     private const string Token = InteractionJson.Token;

@@ -6,6 +6,7 @@ namespace Bot.Tests.Discord.Interactions;
 
 /// <summary>Checks 38–39 and bad input: invokers, option parsing, routing, unknown commands, ranges, handler failures.</summary>
 [TestFixture]
+[Category(TestCategories.Integration)]
 public sealed class InteractionRoutingTests
 {
     private const string Callback = "/interactions/\\d+/" + InteractionJson.Token + "/callback";

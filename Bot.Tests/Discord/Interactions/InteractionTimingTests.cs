@@ -6,6 +6,7 @@ namespace Bot.Tests.Discord.Interactions;
 
 /// <summary>Checks 11, 36 and 37: the watchdog, the 15-minute token and the monotonic 3 s budget, on a fake clock.</summary>
 [TestFixture]
+[Category(TestCategories.Integration)]
 public sealed class InteractionTimingTests
 {
     private const string Callback = "/interactions/\\d+/" + InteractionJson.Token + "/callback";

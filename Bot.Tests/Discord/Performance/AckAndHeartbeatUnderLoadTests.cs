@@ -18,6 +18,7 @@ namespace Bot.Tests.Discord.Performance;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
+[Category(TestCategories.Load)]
 public sealed class AckAndHeartbeatUnderLoadTests
 {
     private const int LongCommands = 50;

@@ -9,6 +9,7 @@ namespace Bot.Tests.Discord.Performance;
 /// <summary>The client's meter, read by a listener while a connected client heartbeats and answers a command.</summary>
 [TestFixture]
 [NonParallelizable]
+[Category(TestCategories.Integration)]
 public sealed class DiscordMetricsTests
 {
     [Test]

@@ -14,6 +14,7 @@ namespace Bot.Tests.Discord.Performance;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
+[Category(TestCategories.Integration)]
 public sealed class IdleMemoryTests
 {
     private const int Interactions = 200;

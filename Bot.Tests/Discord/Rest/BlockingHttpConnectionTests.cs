@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Bot.Discord.Rest;
+using Bot.Tests.Support;
 
 namespace Bot.Tests.Discord.Rest;
 
@@ -15,6 +16,7 @@ namespace Bot.Tests.Discord.Rest;
 /// when the server closed it, all against a raw socket server scripted per request.
 /// </summary>
 [TestFixture]
+[Category(TestCategories.Integration)]
 public sealed class BlockingHttpConnectionTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
@@ -145,10 +147,7 @@ public sealed class BlockingHttpConnectionTests
     [Test]
     public void Send_NobodyListening_ThrowsSocketException()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = Loopback.FreePort();
         using var connection = new BlockingHttpConnection(new Uri($"http://127.0.0.1:{port}/api/v10"), "ua", Timeout);
 
         Assert.Throws<SocketException>(() => connection.Send(HttpMethod.Get, "/gateway", null, null));

@@ -4,6 +4,7 @@ using Bot.Tests.Discord.Commands;
 namespace Bot.Tests.Discord.Rest;
 
 /// <summary>DiscordRestClient.SendDirectMessageAsync: open the DM channel (body valid per the spec), then post to it.</summary>
+[Category(TestCategories.Integration)]
 public sealed class DirectMessageTests
 {
     [Test]

@@ -6,7 +6,8 @@ namespace Bot.Tests.Discord.Rest;
 
 /// <summary>Checks 41–45: buckets, 429s and the global limit, on the real clock against a Kestrel fake (waits of 1–2 s).</summary>
 [TestFixture]
-[Parallelizable(ParallelScope.None)]
+[NonParallelizable]
+[Category(TestCategories.Integration)]
 public sealed class DiscordRestClientRateLimitTests
 {
     private static readonly byte[] Body = Encoding.UTF8.GetBytes("""{"content":"hi"}""");

@@ -6,6 +6,7 @@ namespace Bot.Tests.Discord.Rest;
 
 /// <summary>Checks 46–48: 401 is fatal, webhook 404s are final, invalid answers are counted, headers are right.</summary>
 [TestFixture]
+[Category(TestCategories.Integration)]
 public sealed class DiscordRestClientTests
 {
     private static readonly byte[] Body = Encoding.UTF8.GetBytes("""{"content":"hi"}""");

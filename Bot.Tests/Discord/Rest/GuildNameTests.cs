@@ -4,6 +4,7 @@ using Bot.Tests.Support;
 namespace Bot.Tests.Discord.Rest;
 
 /// <summary>DiscordRestClient.GetGuildNameAsync: <c>GET /guilds/{guild.id}</c> as the spec names it, with the bot token and the usual 429 handling.</summary>
+[Category(TestCategories.Integration)]
 public sealed class GuildNameTests
 {
     [Test]

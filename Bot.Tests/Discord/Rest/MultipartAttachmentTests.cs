@@ -9,6 +9,7 @@ namespace Bot.Tests.Discord.Rest;
 
 /// <summary>Files travel as multipart/form-data: payload_json plus files[n], ids matching, within Discord's limits.</summary>
 [TestFixture]
+[Category(TestCategories.Integration)]
 public sealed class MultipartAttachmentTests
 {
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0, 0xFF, 0x00, 0x7F];
