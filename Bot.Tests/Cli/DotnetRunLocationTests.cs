@@ -8,6 +8,7 @@ namespace Bot.Tests.Cli;
 /// <c>challenge.db</c> and relative arguments resolve in the user's directory. Runs the real <c>dotnet run</c>
 /// (without building) from a temporary folder outside the checkout.
 /// </summary>
+[Category(TestCategories.Process)]
 public sealed class DotnetRunLocationTests
 {
     private string _folder = null!;

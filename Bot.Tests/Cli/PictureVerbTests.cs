@@ -5,6 +5,7 @@ using Bot.Tests.Support;
 namespace Bot.Tests.Cli;
 
 /// <summary>The picture verb through the real executable: the season or a week drawn from a real SQLite file to a PNG; bad input writes nothing.</summary>
+[Category(TestCategories.Process)]
 public sealed partial class PictureVerbTests
 {
     private const string Guild = "4242";

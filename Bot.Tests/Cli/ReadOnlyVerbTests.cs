@@ -3,6 +3,7 @@ using Bot.Tests.Support;
 namespace Bot.Tests.Cli;
 
 /// <summary>The verbs that only read never change the database, not even to migrate it, whatever their input.</summary>
+[Category(TestCategories.Process)]
 public sealed class ReadOnlyVerbTests
 {
     private string _folder = null!;

@@ -9,6 +9,7 @@ namespace Bot.Tests.Cli;
 /// that sees the repository's <c>Bot.Tests/TestData</c> where the block expects it. A line the test does not know fails
 /// it, so the block and the test change together.
 /// </summary>
+[Category(TestCategories.Process)]
 public sealed class ReadmeTryItTests
 {
     private const string DotnetRun = "dotnet run --project Bot -- ";

@@ -10,6 +10,7 @@ namespace Bot.Tests.Hosting;
 /// /season (with its picture) for 10 members. A measurement that the README reports; the bound is a generous guard
 /// against a regression (Server GC came back, a cache that grows), not a target.
 /// </summary>
+[Category(TestCategories.Process)]
 [NonParallelizable]
 public sealed class FootprintTests
 {

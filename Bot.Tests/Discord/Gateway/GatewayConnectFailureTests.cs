@@ -10,7 +10,7 @@ namespace Bot.Tests.Discord.Gateway;
 /// The production transport against a loopback port nobody listens on: every refused attempt is one warning line
 /// that names the refusal, the attempt and the wait, with no stack trace.
 /// </summary>
-[TestFixture]
+[Category(TestCategories.Integration)]
 [NonParallelizable]
 public sealed class GatewayConnectFailureTests
 {
