@@ -208,7 +208,7 @@ public sealed class ClosedWeekRecomputeTests
     }
 
     private async Task<SeasonStandings> StandingsAsync() =>
-        (await _host.Get<StandingsService>().ScoreAsync(Guild, 2026, null, TimeZoneInfo.Utc, _time))!;
+        (await _host.Get<SeasonPipeline>().ScoreAsync(Guild, 2026, null))!;
 
     private async Task<List<WeekRecompute>> RecomputesAsync()
     {

@@ -147,5 +147,5 @@ public sealed class MemberDepartureTests : StravaHostFixture
     private static FakeActivity Run(long id, int month, int day) => FakeActivity.Run(id, new DateTime(2026, month, day, 7, 0, 0));
 
     private async Task<SeasonStandings> StandingsAsync() =>
-        (await StravaHost.Get<StandingsService>().ScoreAsync(Guild, 2026, null, TimeZoneInfo.Utc, Time))!;
+        (await StravaHost.Get<SeasonPipeline>().ScoreAsync(Guild, 2026, null))!;
 }

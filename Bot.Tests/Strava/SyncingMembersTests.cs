@@ -70,5 +70,5 @@ public sealed class SyncingMembersTests : StravaHostFixture
     }
 
     private async Task<SeasonStandings> StandingsAsync() =>
-        (await StravaHost.Get<StandingsService>().ScoreAsync(Guild, 2024, null, TimeZoneInfo.Utc, Time))!;
+        (await StravaHost.Get<SeasonPipeline>().ScoreAsync(Guild, 2024, null))!;
 }

@@ -1,6 +1,7 @@
 using Bot.Configuration;
 using Bot.Data;
 using Bot.Standings;
+using Bot.Threading;
 
 namespace Bot.Cli;
 
@@ -24,6 +25,9 @@ internal static class CliServices
         services.AddSingleton(challenge);
         services.AddChallengeData(storage.DatabasePath);
         services.AddSingleton<StandingsService>();
+        // One command, one season: the tally runs on the verb's own thread.
+        services.AddSingleton<ICpuWorkQueue, InlineCpuWorkQueue>();
+        services.AddSingleton<SeasonPipeline>();
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }

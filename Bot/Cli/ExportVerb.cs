@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Bot.Configuration;
 using Bot.Data.Queries;
 using Bot.Data.Repositories;
 using Bot.Hosting;
@@ -52,11 +51,9 @@ internal static class ExportVerb
         var challenge = await challenges.GetAsync(guildId, season, cancellationToken)
             ?? throw new UserErrorException($"guild {guildId} has no challenge for season {season}");
 
-        var zone = services.GetRequiredService<ChallengeOptions>().ResolveTimeZone();
-        var day = asOf ?? StandingsService.Today(challenge, zone, TimeProvider.System);
-        var standingsService = services.GetRequiredService<StandingsService>();
-        var input = await standingsService.LoadAsync(challenge, day, cancellationToken);
-        var standings = Scoring.SeasonScorer.Score(input);
+        var pipeline = services.GetRequiredService<SeasonPipeline>();
+        var (loaded, standings) = await pipeline.TallyWhenFreeAsync(challenge, asOf ?? pipeline.Today(challenge), null, cancellationToken);
+        var input = loaded.Input;
         var (from, to) = SeasonWindow.For(season);
         var members = await services.GetRequiredService<ExportQueries>().ReadMembersAsync(challenge.Id, from, to, cancellationToken);
 

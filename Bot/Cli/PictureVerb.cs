@@ -42,17 +42,14 @@ internal static class PictureVerb
             throw new UserErrorException($"cannot write '{request.Path}': {(Directory.Exists(request.Path) ? "it is a directory" : "its folder does not exist")}");
         }
 
-        await using var services = CliServices.Create(requireExistingDatabase: true, static services =>
-        {
-            services.AddSingleton<ICpuWorkQueue, InlineCpuWorkQueue>();
-            services.AddPictures();
-        });
+        await using var services = CliServices.Create(requireExistingDatabase: true, static services => services.AddPictures());
         // Only reads: a database of an older version is refused rather than migrated.
         await services.GetRequiredService<DatabaseMigrator>().EnsureCurrentAsync(cancellationToken);
         var challenge = await services.GetRequiredService<ChallengeRepository>().GetAsync(request.GuildId, request.Season, cancellationToken)
             ?? throw new UserErrorException($"guild {request.GuildId} has no challenge for season {request.Season}");
         var options = services.GetRequiredService<ChallengeOptions>();
-        var today = StandingsService.Today(challenge, options.ResolveTimeZone(), TimeProvider.System);
+        var pipeline = services.GetRequiredService<SeasonPipeline>();
+        var today = pipeline.Today(challenge);
         var calendar = SeasonCalendar.For(request.Season);
         if (request.Week is { } wanted && (wanted < 1 || wanted > calendar.LastReportedWeek(today)))
         {
@@ -61,9 +58,7 @@ internal static class PictureVerb
                 : $"--week {wanted} has not started yet (today, {today:yyyy-MM-dd}, is in week {calendar.InProgressWeek(today)})");
         }
 
-        var cpu = services.GetRequiredService<ICpuWorkQueue>();
-        var tally = await SeasonTally.RunAsync(services.GetRequiredService<StandingsService>(), cpu, challenge, today)
-            ?? throw new InvalidOperationException("the inline work queue never refuses");
+        var tally = await pipeline.TallyWhenFreeAsync(challenge, today, null, cancellationToken);
         var pictures = services.GetRequiredService<PictureService>();
         var rendering = request.Week is { } week
             ? pictures.TryRenderWeek(WeekOf(tally, week, calendar.InProgressWeek(today) == week, options.Currency), cancellationToken)

@@ -79,8 +79,7 @@ public sealed class AdminCommands(ChallengeLookup lookup, SeasonExports exports,
 
     [SlashCommandGroup("standings", "Standings")]
     public sealed class Standings(
-        Bot.Standings.StandingsService standings, Bot.Standings.ClosedWeekAudit audit, ChallengeLookup lookup, Threading.ICpuWorkQueue cpu,
-        ChallengeOptions options, TimeProvider time)
+        SeasonPipeline pipeline, Bot.Standings.ClosedWeekAudit audit, ChallengeLookup lookup, ChallengeOptions options)
         : ApplicationCommandModule
     {
         [SlashCommand("recompute", "Recompute the season from the stored activities and report the pot")]
@@ -94,15 +93,14 @@ public sealed class AdminCommands(ChallengeLookup lookup, SeasonExports exports,
 
             // Nothing is cached: every answer is computed from activities, rules and jokers. This runs
             // that computation now and says what it found, e.g. after fixing rules or data by hand.
-            var today = Bot.Standings.StandingsService.Today(challenge, lookup.DefaultZone, time);
-            var season = await standings.LoadSeasonAsync(challenge, today, ctx.CancellationToken);
-            if (cpu.TryRun(() => SeasonScorer.Score(season.Input), ctx.CancellationToken) is not { } tally)
+            var today = pipeline.Today(challenge);
+            if (await pipeline.TallyAsync(challenge, today, null, ctx.CancellationToken) is not { } tally)
             {
                 await Replies.Private(ctx, SeasonCommands.Busy);
                 return;
             }
 
-            var result = await tally;
+            var (season, result) = tally;
             var pot = result.Members.Where(m => !m.HasError).Sum(m => m.Total);
             var text = new System.Text.StringBuilder(string.Create(CultureInfo.InvariantCulture,
                 $"Season {challenge.SeasonYear} recomputed as of {today:yyyy-MM-dd}: {result.Members.Count} member(s), pot {Money.Format(pot, options.Currency)}."));

@@ -4,13 +4,12 @@ using Bot.Data.Repositories;
 using Bot.Discord.Commands;
 using Bot.Scoring;
 using Bot.Standings;
-using Bot.Threading;
 
 namespace Bot.Commands;
 
 /// <summary>/me: the invoker's own weeks with their activities. Raw activity detail goes only to its owner, privately.</summary>
 public sealed class MeCommands(
-    ChallengeLookup lookup, StandingsService standings, ActivityRepository activities, ICpuWorkQueue cpu, Configuration.ChallengeOptions options) : ApplicationCommandModule
+    ChallengeLookup lookup, SeasonPipeline pipeline, ActivityRepository activities, Configuration.ChallengeOptions options) : ApplicationCommandModule
 {
     [SlashCommand("me", "Your own weeks this season, with the activities in them (only you see it)")]
     [Ephemeral]
@@ -23,19 +22,19 @@ public sealed class MeCommands(
 
         var (challenge, today) = found;
 
-        var season = await standings.LoadSeasonAsync(challenge, today, ctx.CancellationToken);
-        var index = season.Members.ToList().FindIndex(m => m.ParticipationId == me.ParticipationId);
-        var input = season.Input with { Members = [season.Input.Members[index]] };
-        if (cpu.TryRun(() => (SeasonScorer.Score(input).Members[0], ActivityCredits.For(input, 0)), ctx.CancellationToken) is not { } tally)
+        var tally = await pipeline.ComputeAsync(challenge, today, m => m.ParticipationId == me.ParticipationId,
+            static t => Tuple.Create(t, ActivityCredits.For(t.Season.Input, 0)), ctx.CancellationToken);
+        if (tally is null)
         {
             await Replies.Private(ctx, SeasonCommands.Busy);
             return;
         }
 
-        var (standing, credits) = await tally;
+        var ((season, result), credits) = tally;
+        var standing = result.Members[0];
         var (from, to) = SeasonWindow.For(challenge.SeasonYear);
         var mine = await activities.ListForMemberAsync(me.MemberId, from, to, ctx.CancellationToken);
-        var (_, note) = MemberNotes.Of(season.Members[index], season.Zone);
+        var (_, note) = MemberNotes.Of(season.Members[0], season.Zone);
         var text = Describe(standing, mine, credits, SeasonCalendar.For(challenge.SeasonYear), season.Input.Rules, options.Currency, me.JokersLeft, note);
         await ctx.RespondPagedAsync($"{standing.Name} · season {challenge.SeasonYear}", text, ephemeral: true, cancellationToken: ctx.CancellationToken);
     }

@@ -6,17 +6,14 @@ using Bot.Discord.Commands;
 using Bot.Pictures;
 using Bot.Scoring;
 using Bot.Standings;
-using Bot.Threading;
 
 namespace Bot.Commands;
 
 /// <summary>/week, /total, /joker, /rules: the season from the store, tallied on the CPU threads.</summary>
 public sealed class SeasonCommands(
     ChallengeLookup lookup,
-    StandingsService standings,
+    SeasonPipeline pipeline,
     JokerRepository jokers,
-    ICpuWorkQueue cpu,
-    SharedComputation<(long ChallengeId, DateOnly AsOf), SeasonTally?> totals,
     PictureService pictures,
     ChallengeOptions options,
     StravaLinkRepository links,
@@ -57,14 +54,13 @@ public sealed class SeasonCommands(
             return;
         }
 
-        var season = await standings.LoadSeasonAsync(challenge, today, ctx.CancellationToken);
-        if (cpu.TryRun(() => SeasonScorer.ScoreWeek(season.Input, wanted), ctx.CancellationToken) is not { } tally)
+        if (await pipeline.WeekAsync(challenge, today, wanted, ctx.CancellationToken) is not { } tally)
         {
             await Replies.Private(ctx, Busy);
             return;
         }
 
-        var results = await tally;
+        var (season, results) = tally;
         var shown = new List<(string, WeekResult, MemberState, string?)>();
         for (var i = 0; i < results.Count; i++)
         {
@@ -99,10 +95,8 @@ public sealed class SeasonCommands(
 
         var (challenge, today) = found;
 
-        // Ten /total at once for one season share one read and one tally. The flight is not tied to
-        // any one requester's token, so one user giving up does not cancel the others.
-        var flight = totals.GetOrStart((challenge.Id, today), () => SeasonTally.RunAsync(standings, cpu, challenge, today));
-        if (flight is null || await flight is not { } tally)
+        // Ten /total at once for one season share one read and one tally (see SeasonPipeline.SeasonAsync).
+        if (await pipeline.SeasonAsync(challenge, today) is not { } tally)
         {
             await Replies.Private(ctx, Busy);
             return;

@@ -6,7 +6,6 @@ using Bot.Data.Repositories;
 using Bot.Discord.Entities;
 using Bot.Scoring;
 using Bot.Standings;
-using Bot.Threading;
 
 namespace Bot.Commands;
 
@@ -16,7 +15,7 @@ namespace Bot.Commands;
 /// channel reports. A member's own files carry their activities in full (the CLI <c>export</c> document
 /// with only them). Never a token: the export rows carry none.
 /// </summary>
-public sealed class SeasonExports(StandingsService standings, ExportQueries exports, ICpuWorkQueue cpu, ChallengeOptions options)
+public sealed class SeasonExports(SeasonPipeline pipeline, ExportQueries exports, ChallengeOptions options)
 {
     /// <summary>
     /// The season's ledger for admins: members and weeks as CSV and the ledger JSON, each with only the
@@ -25,12 +24,11 @@ public sealed class SeasonExports(StandingsService standings, ExportQueries expo
     /// </summary>
     public async Task<AdminExport?> ForAdminsAsync(ChallengeRow challenge, DateOnly today, CancellationToken cancellationToken)
     {
-        var season = await standings.LoadSeasonAsync(challenge, today, cancellationToken);
         var year = challenge.SeasonYear;
-        var rules = season.Input.Rules;
-        var work = cpu.TryRun(() =>
+        return await pipeline.ComputeAsync(challenge, today, null, tally =>
         {
-            var ledger = SharedStandings.From(season.Members, SeasonScorer.Score(season.Input));
+            var rules = tally.Season.Input.Rules;
+            var ledger = SharedStandings.From(tally.Season.Members, tally.Standings);
             return new AdminExport(
             [
                 Csv($"ledger-{year}.csv", LedgerCsv.Members(ledger.Members, ledger.Shown), $"Season {year}: one line per member with the total"),
@@ -39,27 +37,22 @@ public sealed class SeasonExports(StandingsService standings, ExportQueries expo
                     $"Season {year}: the computed ledger (points, status, streak, amount per week; totals; the pot)"),
             ], ledger.Hidden);
         }, cancellationToken);
-        return work is null ? null : await work;
     }
 
     /// <summary>A member's own stored data for the season: their activities in full, weeks and jokers. Null when the CPU queue is full.</summary>
     public async Task<IReadOnlyList<DiscordAttachment>?> ForMemberAsync(ChallengeRow challenge, ParticipantRow me, DateOnly today, CancellationToken cancellationToken)
     {
-        var season = await standings.LoadSeasonAsync(challenge, today, cancellationToken);
-        var index = season.Members.ToList().FindIndex(m => m.ParticipationId == me.ParticipationId);
-        var input = season.Input with { Members = index < 0 ? [] : [season.Input.Members[index]] };
         var mine = (await ReadMembersAsync(challenge, cancellationToken)).Where(m => m.ParticipationId == me.ParticipationId).ToList();
         var year = challenge.SeasonYear;
-        var work = cpu.TryRun(() =>
+        return await pipeline.ComputeAsync<IReadOnlyList<DiscordAttachment>>(challenge, today, m => m.ParticipationId == me.ParticipationId, tally =>
         {
-            var result = SeasonScorer.Score(input);
-            return (IReadOnlyList<DiscordAttachment>)
+            var (input, result) = (tally.Season.Input, tally.Standings);
+            return
             [
                 Json($"my-data-{year}.json", challenge, input.Rules, mine, result),
                 Csv($"my-weeks-{year}.csv", LedgerCsv.Weeks(result, input.Rules.PointsRequired), $"Season {year}: your weeks"),
             ];
         }, cancellationToken);
-        return work is null ? null : await work;
     }
 
     /// <summary>The ledger JSON of <c>/admin export</c> (see <see cref="LedgerJson"/>).</summary>

@@ -5,16 +5,13 @@ using Bot.Discord.Entities;
 using Bot.Pictures;
 using Bot.Scoring;
 using Bot.Standings;
-using Bot.Threading;
 
 namespace Bot.Commands;
 
 /// <summary>/season: the season at a glance as a PNG, from the same shared tally as /total.</summary>
 public sealed class SeasonPictureCommands(
     ChallengeLookup lookup,
-    StandingsService standings,
-    ICpuWorkQueue cpu,
-    SharedComputation<(long ChallengeId, DateOnly AsOf), SeasonTally?> totals,
+    SeasonPipeline pipeline,
     PictureService pictures,
     ChallengeOptions options) : ApplicationCommandModule
 {
@@ -31,8 +28,7 @@ public sealed class SeasonPictureCommands(
         }
 
         var (challenge, today) = found;
-        var flight = totals.GetOrStart((challenge.Id, today), () => SeasonTally.RunAsync(standings, cpu, challenge, today));
-        if (flight is null || await flight is not { } tally)
+        if (await pipeline.SeasonAsync(challenge, today) is not { } tally)
         {
             await Replies.Private(ctx, SeasonCommands.Busy);
             return;

@@ -1,4 +1,3 @@
-using Bot.Configuration;
 using Bot.Data.Entities;
 using Bot.Data.Repositories;
 using Bot.Scoring;
@@ -15,13 +14,11 @@ namespace Bot.Standings;
 /// </summary>
 public sealed class ClosedWeekAudit(
     ChallengeRepository challenges,
-    StandingsService standings,
+    SeasonPipeline pipeline,
     WeekRecomputeRepository recomputes,
-    ChallengeOptions options,
     TimeProvider time,
     ILogger<ClosedWeekAudit> logger)
 {
-    private readonly TimeZoneInfo _defaultZone = options.ResolveTimeZone();
 
     /// <summary>Makes <paramref name="change"/> to one member's inputs and records what it did to their closed weeks.</summary>
     public async Task<T> RecomputeMemberAsync<T>(long memberId, string reason, Func<CancellationToken, Task<T>> change, CancellationToken cancellationToken = default)
@@ -75,15 +72,14 @@ public sealed class ClosedWeekAudit(
         var weeks = new Dictionary<WeekKey, WeekResult>();
         foreach (var challenge in seasons)
         {
-            var today = StandingsService.Today(challenge, _defaultZone, time);
-            var loaded = await standings.LoadSeasonAsync(challenge, today, cancellationToken);
+            var today = pipeline.Today(challenge);
 
             // Members score independently: for one member's change only that member is tallied.
-            var indexes = Enumerable.Range(0, loaded.Members.Count).Where(i => memberId is not { } only || loaded.Members[i].MemberId == only).ToList();
-            var standing = SeasonScorer.Score(loaded.Input with { Members = [.. indexes.Select(i => loaded.Input.Members[i])] });
-            for (var n = 0; n < indexes.Count; n++)
+            var (loaded, standing) = await pipeline.TallyWhenFreeAsync(
+                challenge, today, memberId is { } only ? m => m.MemberId == only : null, cancellationToken);
+            for (var n = 0; n < loaded.Members.Count; n++)
             {
-                var member = loaded.Members[indexes[n]];
+                var member = loaded.Members[n];
                 foreach (var week in standing.Members[n].Weeks)
                 {
                     if (IsClosed(challenge.SeasonYear, week.Week, today))

@@ -14,17 +14,9 @@ public sealed class StandingsService(ChallengeRepository challenges, SeasonQueri
     // Kinds are few (a few dozen sport types) and interning is append-only, so one table serves every season.
     private readonly ActivityKinds _kinds = new();
 
-    public async Task<SeasonStandings?> ScoreAsync(long guildId, int season, DateOnly? asOf, TimeZoneInfo defaultZone, TimeProvider time, CancellationToken cancellationToken = default)
-    {
-        var challenge = await challenges.GetAsync(guildId, season, cancellationToken);
-        if (challenge is null)
-        {
-            return null;
-        }
-
-        var input = await LoadAsync(challenge, asOf ?? Today(challenge, defaultZone, time), cancellationToken);
-        return SeasonScorer.Score(input);
-    }
+    /// <summary>The guild's challenge of <paramref name="season"/>, or null.</summary>
+    public Task<ChallengeRow?> FindAsync(long guildId, int season, CancellationToken cancellationToken = default) =>
+        challenges.GetAsync(guildId, season, cancellationToken);
 
     public async Task<SeasonInput> LoadAsync(ChallengeRow challenge, DateOnly asOf, CancellationToken cancellationToken = default) =>
         (await LoadSeasonAsync(challenge, asOf, cancellationToken)).Input;

@@ -11,6 +11,7 @@ internal static class StandingsServiceCollectionExtensions
         services.TryAddSingleton<StandingsService>();
         services.TryAddSingleton<ClosedWeekAudit>();
         services.TryAddSingleton<ChallengeLookup>();
+        services.TryAddSingleton<SeasonPipeline>();
         services.TryAddSingleton<StandingsApi>();
         return services;
     }

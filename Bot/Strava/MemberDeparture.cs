@@ -1,4 +1,3 @@
-using Bot.Configuration;
 using Bot.Data.Queries;
 using Bot.Data.Repositories;
 using Bot.Scoring;
@@ -14,14 +13,11 @@ namespace Bot.Strava;
 /// </summary>
 internal sealed class MemberDeparture(
     ChallengeRepository challenges,
-    StandingsService standings,
+    SeasonPipeline pipeline,
     MemberDepartureRepository departures,
     ActivityStore store,
-    ChallengeOptions options,
-    TimeProvider time,
     ILogger<MemberDeparture> logger)
 {
-    private readonly TimeZoneInfo _defaultZone = options.ResolveTimeZone();
 
     /// <summary>False when there is no such member or they have left already (nothing changed).</summary>
     public Task<bool> LeaveAsync(long memberId, string reason, CancellationToken cancellationToken) =>
@@ -45,22 +41,21 @@ internal sealed class MemberDeparture(
     // The member's closed weeks of one season exactly as /week and /total show them today.
     private async Task<IEnumerable<FrozenWeekRow>> ClosedWeeksAsync(ChallengeRow challenge, long memberId, CancellationToken cancellationToken)
     {
-        var today = StandingsService.Today(challenge, _defaultZone, time);
-        var loaded = await standings.LoadSeasonAsync(challenge, today, cancellationToken);
-        var index = loaded.Members.ToList().FindIndex(m => m.MemberId == memberId);
-        if (index < 0)
+        var today = pipeline.Today(challenge);
+        var (loaded, tally) = await pipeline.TallyWhenFreeAsync(challenge, today, m => m.MemberId == memberId, cancellationToken);
+        if (loaded.Members.Count == 0)
         {
             return [];
         }
 
-        var standing = SeasonScorer.Score(loaded.Input with { Members = [loaded.Input.Members[index]] }).Members[0];
+        var standing = tally.Members[0];
         if (standing.Error is { } error)
         {
             StravaLog.LeftUncounted(logger, memberId, challenge.GuildId, challenge.SeasonYear, error);
             return [];
         }
 
-        var participation = loaded.Members[index].ParticipationId;
+        var participation = loaded.Members[0].ParticipationId;
         return standing.Weeks
             .Where(w => ClosedWeekAudit.IsClosed(challenge.SeasonYear, w.Week, today))
             .Select(w => new FrozenWeekRow(participation, w.Week, w.Points, StandingsJson.StatusName(w.Status), w.Streak, w.Amount));

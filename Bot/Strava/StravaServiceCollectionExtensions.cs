@@ -92,6 +92,9 @@ public static class StravaServiceCollectionExtensions
         services.AddSingleton<StravaMemberApi>();
         services.TryAddSingleton<Standings.StandingsService>();
         services.TryAddSingleton<Standings.ClosedWeekAudit>();
+        services.TryAddSingleton<Standings.SeasonPipeline>();
+        // A host without the CPU threads (a test host of the Strava jobs) tallies on the caller's thread.
+        services.TryAddSingleton<Threading.ICpuWorkQueue, Threading.InlineCpuWorkQueue>();
         services.AddSingleton<ActivityStore>();
         services.AddSingleton<MemberDeparture>();
         services.AddSingleton<ActivitySync>();

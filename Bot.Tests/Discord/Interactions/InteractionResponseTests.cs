@@ -131,7 +131,7 @@ public sealed class InteractionResponseTests
         await Task.Delay(300);
 
         Assert.That(host.Rest.RequestsTo("POST", Callback), Has.Count.EqualTo(1));
-        Assert.That(host.LogsWithId(1100), Is.Empty, "no 40060");
+        Assert.That(host.LogsWithId(1400), Is.Empty, "no 40060");
     }
 
     [TestCase(404, 10062, DiscordResultKind.InteractionExpired)]
@@ -155,7 +155,7 @@ public sealed class InteractionResponseTests
         Assert.That(outcome[0].ErrorCode, Is.EqualTo(code));
         Assert.That(outcome[1].Kind, Is.EqualTo(expected), "every later call fails the same way, locally");
         Assert.That(host.Rest.Requests.Where(r => r.Path != "/gateway").ToList(), Has.Count.EqualTo(1));
-        Assert.That(host.LogsWithId(1100), Has.Count.EqualTo(1));
+        Assert.That(host.LogsWithId(1400), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -169,7 +169,7 @@ public sealed class InteractionResponseTests
         await Task.Delay(300);
 
         Assert.That(host.Probe.Calls, Is.Empty);
-        Assert.That(host.LogsWithId(1100), Has.Count.EqualTo(1));
+        Assert.That(host.LogsWithId(1400), Has.Count.EqualTo(1));
         Assert.That(host.Rest.Requests.Where(r => r.Path != "/gateway").ToList(), Has.Count.EqualTo(1));
     }
 }

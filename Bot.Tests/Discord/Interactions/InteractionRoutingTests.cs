@@ -133,7 +133,7 @@ public sealed class InteractionRoutingTests
         host.PostInteraction(InteractionJson.Guild(12, "quick"));
         await host.Rest.WaitForRequestsAsync("POST", Callback, 1);
 
-        Assert.That(host.LogsWithId(1103), Has.Count.EqualTo(1));
+        Assert.That(host.LogsWithId(1403), Has.Count.EqualTo(1));
         Assert.That(host.Rest.RequestsTo("POST", Callback).Single().Path, Does.StartWith("/interactions/12/"));
     }
 }

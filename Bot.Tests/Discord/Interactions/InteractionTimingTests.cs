@@ -32,7 +32,7 @@ public sealed class InteractionTimingTests
 
         Assert.That(edit.Kind, Is.EqualTo(DiscordResultKind.InteractionExpired));
         Assert.That(host.Rest.RequestsTo("PATCH", ".*"), Is.Empty);
-        Assert.That(host.LogsWithId(1102), Has.Count.EqualTo(1));
+        Assert.That(host.LogsWithId(1402), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -46,7 +46,7 @@ public sealed class InteractionTimingTests
 
         Assert.That(callback.Path, Is.EqualTo($"/interactions/{id}/{InteractionJson.Token}/callback"));
         Assert.That(callback.Body, Does.StartWith("""{"type":5"""));
-        Assert.That(host.LogsWithId(1101), Is.Empty);
+        Assert.That(host.LogsWithId(1401), Is.Empty);
     }
 
     [Test]
@@ -94,6 +94,6 @@ public sealed class InteractionTimingTests
         await host.Rest.WaitForRequestsAsync("POST", Callback, 1);
 
         Assert.That(host.Rest.RequestsTo("POST", Callback), Has.Count.EqualTo(1));
-        Assert.That(host.LogsWithId(1101), Has.Count.EqualTo(1));
+        Assert.That(host.LogsWithId(1401), Has.Count.EqualTo(1));
     }
 }

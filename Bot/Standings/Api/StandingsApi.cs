@@ -2,7 +2,6 @@ using System.Globalization;
 using Bot.Configuration;
 using Bot.Data.Repositories;
 using Bot.Scoring;
-using Bot.Threading;
 using Bot.Web;
 
 namespace Bot.Standings.Api;
@@ -11,7 +10,7 @@ namespace Bot.Standings.Api;
 /// The read-only JSON API: the guilds' seasons, and a season's computed standings. Only what the bot
 /// computed (points, status, amounts) for members who consented to reports — never a token, never an activity.
 /// </summary>
-internal sealed class StandingsApi(ChallengeRepository challenges, ChallengeLookup lookup, StandingsService standings, ICpuWorkQueue cpu, ChallengeOptions options)
+internal sealed class StandingsApi(ChallengeRepository challenges, ChallengeLookup lookup, SeasonPipeline pipeline, ChallengeOptions options)
 {
     public async Task<IResult> SeasonsAsync(CancellationToken cancellationToken)
     {
@@ -47,13 +46,12 @@ internal sealed class StandingsApi(ChallengeRepository challenges, ChallengeLook
 
         var (challenge, today) = found;
 
-        var loaded = await standings.LoadSeasonAsync(challenge, today, cancellationToken);
-        if (cpu.TryRun(() => SeasonScorer.Score(loaded.Input), cancellationToken) is not { } tally)
+        if (await pipeline.SeasonAsync(challenge, today) is not { } tally)
         {
             return OneLine(StatusCodes.Status503ServiceUnavailable, "the bot is busy; try again in a moment");
         }
 
-        var result = await tally;
+        var (loaded, result) = tally;
         var members = new List<ApiMemberStanding>();
         for (var i = 0; i < result.Members.Count; i++)
         {
