@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Bot.Commands;
 using Bot.Configuration;
 using Bot.Data;
 using Bot.Data.Repositories;
@@ -8,7 +7,6 @@ using Bot.Hosting;
 using Bot.Pictures;
 using Bot.Scoring;
 using Bot.Standings;
-using Bot.Threading;
 
 namespace Bot.Cli;
 
