@@ -5,6 +5,7 @@ using NetArchTest.Rules;
 namespace Bot.Tests.Architecture;
 
 /// <summary>The layer rules of docs/ARCHITECTURE.md, checked on the compiled assemblies.</summary>
+[Category(TestCategories.Unit)]
 public sealed class LayerRulesTests
 {
     private static readonly Assembly BotAssembly = typeof(SeasonScorer).Assembly;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Tests.Architecture;
 
 /// <summary>A log event id names one line of the log: operators filter and alert on it.</summary>
+[Category(TestCategories.Unit)]
 public sealed class LogEventIdTests
 {
     private static readonly Assembly[] Assemblies =
