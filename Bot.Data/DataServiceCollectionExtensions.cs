@@ -29,6 +29,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<OAuthStateRepository>();
         services.AddSingleton<AppSettingRepository>();
         services.AddSingleton<StravaLinkRepository>();
+        services.AddSingleton<StravaSyncRepository>();
         services.AddSingleton<MemberDepartureRepository>();
         services.AddSingleton<WebhookEventRepository>();
         services.AddSingleton<WeekRecomputeRepository>();

@@ -2,7 +2,7 @@ namespace Bot.Data.Queries;
 
 internal static class SeasonSql
 {
-    // "Syncing" is the rule of StravaLinkRepository.ListBackfillDueAsync without the token conditions: a sync record
+    // "Syncing" is the rule of StravaSyncRepository.ListBackfillDueAsync without the token conditions: a sync record
     // whose back-fill never completed, or neither a sync record nor any stored activity (imported from the old bot).
     // A relink resets last_backfill_at_utc but not backfilled_from_local_ticks, so a relinked member keeps their data.
     public const string Members = """

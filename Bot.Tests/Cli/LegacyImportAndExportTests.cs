@@ -181,7 +181,7 @@ public sealed class LegacyImportAndExportTests
     private async Task RecordBackfillsAsync()
     {
         await using var services = new ServiceCollection().AddChallengeData(DatabasePath).BuildServiceProvider();
-        var links = services.GetRequiredService<StravaLinkRepository>();
+        var links = services.GetRequiredService<StravaSyncRepository>();
         await using var context = await services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>().CreateDbContextAsync();
         foreach (var member in await context.Members.Select(m => m.Id).ToListAsync())
         {

@@ -139,7 +139,7 @@ public sealed class MemberDepartureRepositoryTests
 
         var relinked = await links.LinkAsync(new StravaLinkRequest(11, Athlete, "Anna", "Tester", null, "access-2", "refresh-2", TestData.Now.AddHours(6), "read,activity:read_all"));
         var afterLink = await FrozenStateAsync();
-        await links.RecordBackfillAsync(_anna.Id, new DateTime(2024, 1, 1));
+        await _database.Get<StravaSyncRepository>().RecordBackfillAsync(_anna.Id, new DateTime(2024, 1, 1));
         var afterBackfill = await FrozenStateAsync();
 
         await using var context = await _database.CreateContextAsync();

@@ -139,7 +139,7 @@ public sealed class ActivitySyncTests : StravaHostFixture
         var outcome = await Sync.RecheckAsync(member.Id);
 
         var stored = (await StravaHost.ActivitiesAsync(member.Id)).Single();
-        var status = await StravaHost.Get<StravaLinkRepository>().ListForRecheckAsync();
+        var status = await StravaHost.Get<StravaSyncRepository>().ListForRecheckAsync();
         Assert.Multiple(() =>
         {
             Assert.That(outcome.Written, Is.EqualTo(1));

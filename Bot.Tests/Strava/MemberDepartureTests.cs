@@ -102,10 +102,10 @@ public sealed class MemberDepartureTests : StravaHostFixture
 
         var store = StravaHost.GetInternal<ActivityStore>();
         var upserted = await store.UpsertAsync(_anna.Id, record, "Strava webhook", CancellationToken.None);
-        var links = StravaHost.Get<StravaLinkRepository>();
+        var syncs = StravaHost.Get<StravaSyncRepository>();
         await store.ReplaceWindowAsync(listing, new DateTime(2026, 3, 2), new DateTime(2026, 3, 16), [record], "Strava back-fill",
-            ct => links.RecordBackfillAsync(_anna.Id, new DateTime(2025, 12, 29), ct), CancellationToken.None);
-        await links.KeepBackfillDueAsync(_anna.Id);
+            ct => syncs.RecordBackfillAsync(_anna.Id, new DateTime(2025, 12, 29), ct), CancellationToken.None);
+        await syncs.KeepBackfillDueAsync(_anna.Id);
 
         await using var context = await StravaHost.CreateContextAsync();
         Assert.Multiple(async () =>

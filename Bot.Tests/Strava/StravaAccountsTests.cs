@@ -38,7 +38,7 @@ public sealed class StravaAccountsTests : StravaHostFixture
             Assert.That(participation.ChallengeId, Is.EqualTo(challenge.Id));
             Assert.That(participation.JokersLeft, Is.EqualTo(2), "jokers from the season's rules");
         });
-        Assert.That(await StravaHost.Get<StravaLinkRepository>().ListBackfillDueAsync(), Is.EqualTo(new[] { member.Id }));
+        Assert.That(await StravaHost.Get<StravaSyncRepository>().ListBackfillDueAsync(), Is.EqualTo(new[] { member.Id }));
     }
 
     [Test]

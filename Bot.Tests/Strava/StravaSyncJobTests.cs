@@ -65,7 +65,7 @@ public sealed class StravaSyncJobTests : StravaHostFixture
         {
             Assert.That(await StravaHost.ActivitiesAsync(fetched.Id), Has.Count.EqualTo(1));
             Assert.That(await StravaHost.ActivitiesAsync(rechecked.Id), Has.Count.EqualTo(1));
-            Assert.That(await StravaHost.Get<StravaLinkRepository>().ListBackfillDueAsync(), Is.EqualTo(new[] { fetched.Id, rechecked.Id }));
+            Assert.That(await StravaHost.Get<StravaSyncRepository>().ListBackfillDueAsync(), Is.EqualTo(new[] { fetched.Id, rechecked.Id }));
         });
     }
 
@@ -81,7 +81,7 @@ public sealed class StravaSyncJobTests : StravaHostFixture
         {
             Assert.That(StravaHost.Notifier.Sent.Single().DiscordUserId, Is.EqualTo(11));
             Assert.That(StravaHost.Notifier.Sent.Single().Message, Does.Contain("cannot read"));
-            Assert.That(await StravaHost.Get<StravaLinkRepository>().ListBackfillDueAsync(), Is.EqualTo(new[] { member.Id }));
+            Assert.That(await StravaHost.Get<StravaSyncRepository>().ListBackfillDueAsync(), Is.EqualTo(new[] { member.Id }));
         });
     }
 
@@ -100,7 +100,7 @@ public sealed class StravaSyncJobTests : StravaHostFixture
         var before = DateTime.UtcNow;
         var done = await StravaHost.GetInternal<StravaSyncJob>().RunRechecksAsync(CancellationToken.None);
 
-        var status = await StravaHost.Get<StravaLinkRepository>().GetSyncStatusAsync(challenge.Id);
+        var status = await StravaHost.Get<StravaSyncRepository>().GetSyncStatusAsync(challenge.Id);
         Assert.Multiple(() =>
         {
             Assert.That(done, Is.EqualTo(3));

@@ -16,7 +16,7 @@ public sealed class SeasonCommands(
     JokerRepository jokers,
     PictureService pictures,
     ChallengeOptions options,
-    StravaLinkRepository links,
+    StravaSyncRepository syncs,
     Strava.RateLimitGovernor? governor = null) : ApplicationCommandModule
 {
     internal const string Busy = "The bot is busy right now — please try again in a moment.";
@@ -125,7 +125,7 @@ public sealed class SeasonCommands(
         var covered = weeks is null ? "no weeks yet" : $"weeks {weeks[0].Week}–{weeks[^1].Week}";
         var text = new StringBuilder(StandingsText.Total(shown, options.Currency, loaded.Members.Count(m => !m.ConsentToReports),
             errors > 0 ? $"{errors} member(s) owe more than can be counted exactly." : null));
-        var synced = SyncNote.For(await links.GetSyncStatusAsync(challenge.Id, ctx.CancellationToken), governor?.State);
+        var synced = SyncNote.For(await syncs.GetSyncStatusAsync(challenge.Id, ctx.CancellationToken), governor?.State);
         text.Append(CultureInfo.InvariantCulture,
             $"\n**Pot: {Money.Format(pot, options.Currency)}** · {covered} · as of {today:yyyy-MM-dd} · {synced}");
         await Replies.PublicAsync(ctx, $"Season {challenge.SeasonYear} ledger posted below.", $"Season {challenge.SeasonYear} · the pot", text.ToString(), Gold);

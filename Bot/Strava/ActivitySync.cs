@@ -18,6 +18,7 @@ internal sealed class ActivitySync(
     StravaClient client,
     ActivityStore store,
     StravaLinkRepository links,
+    StravaSyncRepository syncs,
     ChallengeOptions challengeOptions,
     TimeProvider time,
     ILogger<ActivitySync> logger)
@@ -34,13 +35,13 @@ internal sealed class ActivitySync(
     /// <summary>The member's latest season (or this ISO year's) from its first Monday to its end.</summary>
     public async Task<SyncOutcome> BackfillAsync(long memberId, CancellationToken cancellationToken = default)
     {
-        var season = await links.LatestSeasonAsync(memberId, cancellationToken)
+        var season = await syncs.LatestSeasonAsync(memberId, cancellationToken)
             ?? ISOWeek.GetYear(Today().ToDateTime(TimeOnly.MinValue));
         var (from, to) = SeasonWindow.For(season);
 
         // "Done" is written with the activities, inside the same recompute: the weeks a broken link left
         // without data count again from here, and what that does to closed weeks is recorded.
-        return await SyncWindowAsync(memberId, from, to, "Strava back-fill", ct => links.RecordBackfillAsync(memberId, from, ct), cancellationToken);
+        return await SyncWindowAsync(memberId, from, to, "Strava back-fill", ct => syncs.RecordBackfillAsync(memberId, from, ct), cancellationToken);
     }
 
     /// <summary>The current and previous ISO week, which catches edited durations (Strava sends no event for them).</summary>
@@ -50,7 +51,7 @@ internal sealed class ActivitySync(
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var from = monday.AddDays(-7).ToDateTime(TimeOnly.MinValue);
         var to = monday.AddDays(7).ToDateTime(TimeOnly.MinValue);
-        return await SyncWindowAsync(memberId, from, to, "Strava re-check", ct => links.RecordRecheckAsync(memberId, ct), cancellationToken);
+        return await SyncWindowAsync(memberId, from, to, "Strava re-check", ct => syncs.RecordRecheckAsync(memberId, ct), cancellationToken);
     }
 
     /// <summary>Lists [from, to) wall-clock time and makes the stored activities in it exactly what Strava lists.</summary>
@@ -106,7 +107,7 @@ internal sealed class ActivitySync(
 
         // Paging may repeat an activity across pages; one row each.
         var distinct = records.DistinctBy(r => r.Id).ToList();
-        await links.KeepBackfillDueAsync(memberId, cancellationToken);
+        await syncs.KeepBackfillDueAsync(memberId, cancellationToken);
         var written = await store.ReplaceWindowAsync(listing, fromLocal, toLocal, distinct, reason, done, cancellationToken);
         StravaLog.WindowSynced(logger, memberId, fromLocal, toLocal, written.Listed, written.Written, written.Deleted, calls);
         return new SyncOutcome(StravaStatus.Ok, calls, written.Listed, written.Written, written.Deleted);
@@ -143,7 +144,7 @@ internal sealed class ActivitySync(
             return new SyncOutcome(StravaStatus.Garbage, 1, Problem: $"Strava sent an activity the bot cannot read ({problem})");
         }
 
-        await links.KeepBackfillDueAsync(memberId, cancellationToken);
+        await syncs.KeepBackfillDueAsync(memberId, cancellationToken);
         var written = await store.UpsertAsync(memberId, record, "Strava webhook", cancellationToken);
         return new SyncOutcome(StravaStatus.Ok, 1, 1, written ? 1 : 0);
     }

@@ -13,6 +13,7 @@ namespace Bot.Strava;
 internal sealed class StravaSyncJob(
     ActivitySync sync,
     StravaLinkRepository links,
+    StravaSyncRepository syncs,
     RateLimitGovernor governor,
     IMemberNotifier notifier,
     TimeProvider time,
@@ -38,7 +39,7 @@ internal sealed class StravaSyncJob(
     public async Task<int> RunBackfillsAsync(CancellationToken cancellationToken)
     {
         var done = 0;
-        foreach (var memberId in await links.ListBackfillDueAsync(cancellationToken))
+        foreach (var memberId in await syncs.ListBackfillDueAsync(cancellationToken))
         {
             var outcome = await RunForMemberAsync(memberId, sync.BackfillAsync, cancellationToken);
             if (outcome.IsOk)
@@ -59,7 +60,7 @@ internal sealed class StravaSyncJob(
     public async Task<int> RunRechecksAsync(CancellationToken cancellationToken)
     {
         var done = 0;
-        foreach (var memberId in await links.ListForRecheckAsync(cancellationToken))
+        foreach (var memberId in await syncs.ListForRecheckAsync(cancellationToken))
         {
             while (!governor.HasSpare(WebhookReserve))
             {
