@@ -18,7 +18,9 @@ public sealed class DiscordApplication
     public Task<ulong> WhenKnown => _id.Task;
 
     /// <summary>The application id once known, else null.</summary>
+#pragma warning disable RS0030 // .Result of a task that has already completed: nothing blocks.
     public ulong? Id => _id.Task.IsCompletedSuccessfully ? _id.Task.Result : null;
+#pragma warning restore RS0030
 
     internal bool SetReady(GatewayReady ready)
     {
