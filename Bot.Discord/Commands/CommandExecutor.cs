@@ -59,6 +59,14 @@ internal sealed class CommandExecutor(IServiceScopeFactory scopes, IOptions<Disc
         var outcome = "failed";
         try
         {
+            if (await RefusalAsync(command, context, arguments).ConfigureAwait(false) is { } refusal)
+            {
+                outcome = "refused";
+                CommandLog.Refused(logger, interaction.CommandPath, refusal);
+                await responder.TryReportAsync(refusal, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             module = ActivatorUtilities.CreateInstance(scope.ServiceProvider, command.ModuleType);
             await ((Task)command.Method.Invoke(module, arguments)!).ConfigureAwait(false);
             outcome = "ok";
@@ -86,5 +94,42 @@ internal sealed class CommandExecutor(IServiceScopeFactory scopes, IOptions<Disc
                     break;
             }
         }
+    }
+
+    /// <summary>Runs the checks, then fills the guarded parameters; the first refusal stops there and is returned.</summary>
+    private static async Task<string?> RefusalAsync(CommandDescriptor command, InteractionContext context, object?[] arguments)
+    {
+        foreach (var check in command.Checks)
+        {
+            if (await check.RefusalAsync(context).ConfigureAwait(false) is { } refusal)
+            {
+                return refusal;
+            }
+        }
+
+        if (command.Guards.Count == 0)
+        {
+            return null;
+        }
+
+        var first = 1 + command.Guards.Count;
+        var options = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var i = 0; i < command.Parameters.Count; i++)
+        {
+            options[command.Parameters[i].Name] = arguments[first + i];
+        }
+
+        for (var i = 0; i < command.Guards.Count; i++)
+        {
+            var (value, refusal) = await command.Guards[i].ResolveUntypedAsync(context, options).ConfigureAwait(false);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            arguments[1 + i] = value;
+        }
+
+        return null;
     }
 }

@@ -21,4 +21,7 @@ internal static partial class CommandLog
 
     [LoggerMessage(1305, LogLevel.Information, "/{Command}: invalid option: {Problem}")]
     public static partial void InvalidOption(ILogger logger, string command, string problem);
+
+    [LoggerMessage(1306, LogLevel.Information, "/{Command}: refused by a check: {Refusal}")]
+    public static partial void Refused(ILogger logger, string command, string refusal);
 }

@@ -8,7 +8,9 @@ internal static class OptionBinder
 {
     public static (object?[] Arguments, string? Problem) Bind(CommandDescriptor command, IReadOnlyList<InteractionOption> options, InteractionContext context)
     {
-        var arguments = new object?[command.Parameters.Count + 1];
+        // The context, then the guarded parameters (filled by CommandExecutor), then the options.
+        var first = 1 + command.Guards.Count;
+        var arguments = new object?[first + command.Parameters.Count];
         arguments[0] = context;
         for (var i = 0; i < command.Parameters.Count; i++)
         {
@@ -21,7 +23,7 @@ internal static class OptionBinder
                     return (arguments, $"`{parameter.Name}` is required.");
                 }
 
-                arguments[i + 1] = parameter.DefaultValue;
+                arguments[first + i] = parameter.DefaultValue;
                 continue;
             }
 
@@ -31,7 +33,7 @@ internal static class OptionBinder
                 return (arguments, problem);
             }
 
-            arguments[i + 1] = value;
+            arguments[first + i] = value;
         }
 
         return (arguments, null);

@@ -101,13 +101,14 @@ internal sealed partial class SlashCommandRegistry
             throw new InvalidOperationException($"{module.Name}.{method.Name} must be 'Task {method.Name}(InteractionContext ctx, …)'.");
         }
 
-        var bound = parameters.Skip(1).Select(p => Parameter(p, module, method)).ToList();
+        var guards = parameters.Skip(1).TakeWhile(p => p.GetCustomAttribute<InteractionGuardAttribute>() is not null).Select(p => Guard(p, module, method)).ToList();
+        var bound = parameters.Skip(1 + guards.Count).Select(p => Parameter(p, module, method)).ToList();
         if (bound.Count > 25)
         {
             throw new InvalidOperationException($"/{path} has more than 25 options.");
         }
 
-        commands.Add(path, new CommandDescriptor(path, module, method, bound, DeferOf(method, module)));
+        commands.Add(path, new CommandDescriptor(path, module, method, bound, DeferOf(method, module), ChecksOf(method, module), guards));
         return [.. bound.Select(p => new ApplicationCommandOptionPayload(
             p.OptionType,
             p.Name,
@@ -117,10 +118,32 @@ internal sealed partial class SlashCommandRegistry
             Limit(p.Maximum, p.OptionType)))];
     }
 
+    private static InteractionGuardAttribute Guard(ParameterInfo parameter, Type module, MethodInfo method)
+    {
+        var guard = parameter.GetCustomAttribute<InteractionGuardAttribute>()!;
+        return parameter.ParameterType.IsAssignableFrom(guard.ValueType)
+            ? guard
+            : throw new InvalidOperationException($"{module.Name}.{method.Name}: parameter '{parameter.Name}' cannot take the {guard.ValueType.Name} of [{guard.GetType().Name}].");
+    }
+
+    /// <summary>The checks of the outermost module first, then of the nested groups, then of the command itself.</summary>
+    private static List<InteractionCheckAttribute> ChecksOf(MethodInfo method, Type module)
+    {
+        var owners = new List<MemberInfo> { method };
+        for (Type? type = module; type is not null; type = type.DeclaringType)
+        {
+            owners.Insert(0, type);
+        }
+
+        return [.. owners.SelectMany(o => o.GetCustomAttributes<InteractionCheckAttribute>(inherit: false))];
+    }
+
     private static CommandParameter Parameter(ParameterInfo parameter, Type module, MethodInfo method)
     {
         var option = parameter.GetCustomAttribute<OptionAttribute>()
-            ?? throw new InvalidOperationException($"{module.Name}.{method.Name}: parameter '{parameter.Name}' needs [Option].");
+            ?? throw new InvalidOperationException(parameter.GetCustomAttribute<InteractionGuardAttribute>() is not null
+                ? $"{module.Name}.{method.Name}: guarded parameter '{parameter.Name}' must come before the options."
+                : $"{module.Name}.{method.Name}: parameter '{parameter.Name}' needs [Option].");
         var clr = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
         var type = clr == typeof(long) || clr == typeof(int) ? 4
             : clr == typeof(double) ? 10

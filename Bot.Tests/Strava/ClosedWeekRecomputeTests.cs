@@ -92,7 +92,7 @@ public sealed class ClosedWeekRecomputeTests
         var challenges = _host.Get<ChallengeRepository>();
         var challenge = (await challenges.GetAsync(Guild, 2026))!;
 
-        await _host.Get<ClosedWeekAudit>().RecomputeChallengeAsync(challenge, "rule price_per_week set by admin 7",
+        await _host.Get<RecordedRecompute>().RecomputeChallengeAsync(challenge, "rule price_per_week set by admin 7",
             ct => challenges.SaveRulesAsync(Guild, 2026, """{"start_week": 10, "price_per_week": 4}""", ct));
 
         var recorded = await RecomputesAsync();

@@ -95,12 +95,12 @@ public sealed class MemberDepartureTests : StravaHostFixture
     [Test]
     public async Task LeaveAsync_StravaWritesFetchedBeforeButStoredAfter_StoreNothing()
     {
-        using var listing = StravaHost.GetInternal<ActivityStore>().BeginListing(_anna.Id);
+        using var listing = StravaHost.GetInternal<ActivityWriter>().BeginListing(_anna.Id);
         var record = new ActivityRecord(9, _anna.Id, "Late run", "Run", "Run", new DateTime(2026, 3, 10, 7, 0, 0, DateTimeKind.Utc),
             new DateTime(2026, 3, 10, 7, 0, 0), null, 2400, 2500, 5000, 0, null);
         await Departure.LeaveAsync(_anna.Id, "/unlink", CancellationToken.None);
 
-        var store = StravaHost.GetInternal<ActivityStore>();
+        var store = StravaHost.GetInternal<ActivityWriter>();
         var upserted = await store.UpsertAsync(_anna.Id, record, "Strava webhook", CancellationToken.None);
         var syncs = StravaHost.Get<StravaSyncRepository>();
         await store.ReplaceWindowAsync(listing, new DateTime(2026, 3, 2), new DateTime(2026, 3, 16), [record], "Strava back-fill",
@@ -121,7 +121,7 @@ public sealed class MemberDepartureTests : StravaHostFixture
     public async Task LeaveAsync_ThenRelinkAndBackfill_SyncingWithTheFrozenWeeksUntilTheBackfillThenComputedAgain()
     {
         await Departure.LeaveAsync(_anna.Id, "/unlink", CancellationToken.None);
-        var accounts = StravaHost.Get<IStravaAccounts>();
+        var accounts = StravaHost.Get<IStravaLinking>();
 
         var link = await accounts.CompleteLinkAsync(11, Guild, FakeStrava.IssueCode(Anna), "read,activity:read_all", CancellationToken.None);
         var relinked = (await StandingsAsync()).Members.Single(m => m.Id == "11");

@@ -39,7 +39,7 @@ public sealed class StravaOptionsTests
         {
             Assert.That(options.Enabled, Is.False);
             Assert.That(services.GetServices<IHostedService>(), Is.Empty);
-            Assert.That(services.GetService<IStravaAccounts>(), Is.Not.Null, "the contract resolves either way");
+            Assert.That(services.GetService<IStravaLinking>(), Is.Not.Null, "the contract resolves either way");
             Assert.That(services.GetService<IWebhookQueueSignal>(), Is.Not.Null);
         });
     }

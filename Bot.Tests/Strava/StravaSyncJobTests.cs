@@ -151,7 +151,7 @@ public sealed class StravaSyncJobTests : StravaHostFixture
         await job.StartAsync(CancellationToken.None);
         await Task.Delay(300);
 
-        var outcome = await StravaHost.Get<IStravaAccounts>().CompleteLinkAsync(31, 100, FakeStrava.IssueCode(900), "read,activity:read_all", CancellationToken.None);
+        var outcome = await StravaHost.Get<IStravaLinking>().CompleteLinkAsync(31, 100, FakeStrava.IssueCode(900), "read,activity:read_all", CancellationToken.None);
 
         var memberId = (await StravaHost.Get<MemberRepository>().GetByDiscordUserIdAsync(31))!.Id;
         await Bot.Tests.Discord.Gateway.Eventually.ThatAsync(

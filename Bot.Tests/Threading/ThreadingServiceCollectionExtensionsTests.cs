@@ -30,8 +30,8 @@ public sealed class ThreadingServiceCollectionExtensionsTests
         Assert.That(scheduler.Capacity, Is.EqualTo(5));
         Assert.That(queue, Is.InstanceOf<CpuWorkQueue>());
         Assert.That(name, Does.StartWith("cpu-worker-"));
-        var shared = provider.GetRequiredService<SharedComputation<int, string>>();
-        Assert.That(provider.GetRequiredService<SharedComputation<int, string>>(), Is.SameAs(shared));
+        var shared = provider.GetRequiredService<SingleFlight<int, string>>();
+        Assert.That(provider.GetRequiredService<SingleFlight<int, string>>(), Is.SameAs(shared));
     }
 
     [Test]

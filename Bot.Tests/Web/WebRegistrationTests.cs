@@ -22,14 +22,14 @@ public sealed class WebRegistrationTests
     {
         await using var app = BotApp.Build([], Settings);
 
-        var accounts = app.Services.GetRequiredService<IStravaAccounts>();
+        var accounts = app.Services.GetRequiredService<IStravaLinking>();
         var link = await accounts.CompleteLinkAsync(1, 2, "code", "read,activity:read_all", CancellationToken.None);
         app.Services.GetRequiredService<IWebhookQueueSignal>().Notify();
 
         Assert.Multiple(() =>
         {
-            Assert.That(accounts, Is.TypeOf<UnconfiguredStravaAccounts>());
-            Assert.That((link.Succeeded, link.Problem), Is.EqualTo((false, UnconfiguredStravaAccounts.NotConfigured)));
+            Assert.That(accounts, Is.TypeOf<UnconfiguredStravaLinking>());
+            Assert.That((link.Succeeded, link.Problem), Is.EqualTo((false, UnconfiguredStravaLinking.NotConfigured)));
             Assert.That(app.Services.GetRequiredService<IWebhookQueueSignal>(), Is.TypeOf<NoWebhookQueueSignal>());
         });
     }
@@ -37,16 +37,16 @@ public sealed class WebRegistrationTests
     [Test]
     public async Task Build_StravaClientRegisteredWithAddSingleton_ItWinsOverTheFallbacks()
     {
-        var real = new RecordingStravaAccounts();
+        var real = new RecordingStravaLinking();
         var signal = new RecordingQueueSignal();
 
         await using var app = BotApp.Build([], Settings, services =>
         {
-            services.AddSingleton<IStravaAccounts>(real);
+            services.AddSingleton<IStravaLinking>(real);
             services.AddSingleton<IWebhookQueueSignal>(signal);
         });
 
-        Assert.That(app.Services.GetRequiredService<IStravaAccounts>(), Is.SameAs(real));
+        Assert.That(app.Services.GetRequiredService<IStravaLinking>(), Is.SameAs(real));
         Assert.That(app.Services.GetRequiredService<IWebhookQueueSignal>(), Is.SameAs(signal));
     }
 

@@ -28,7 +28,7 @@ internal sealed class WebTestHost : IAsyncDisposable
     public const string OAuthBaseUrl = "https://strava.example.test/oauth";
     public const string ClientId = "31337";
 
-    private WebTestHost(string folder, FakeDiscordGateway discord, WebApplication app, RecordingStravaAccounts accounts, RecordingQueueSignal signal)
+    private WebTestHost(string folder, FakeDiscordGateway discord, WebApplication app, RecordingStravaLinking accounts, RecordingQueueSignal signal)
     {
         Folder = folder;
         Discord = discord;
@@ -47,7 +47,7 @@ internal sealed class WebTestHost : IAsyncDisposable
 
     public WebApplication App { get; }
 
-    public RecordingStravaAccounts Accounts { get; }
+    public RecordingStravaLinking Accounts { get; }
 
     public RecordingQueueSignal Signal { get; }
 
@@ -79,11 +79,11 @@ internal sealed class WebTestHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        var accounts = new RecordingStravaAccounts();
+        var accounts = new RecordingStravaLinking();
         var signal = new RecordingQueueSignal();
         var app = BotApp.Build([], settings, services =>
         {
-            services.AddSingleton<IStravaAccounts>(accounts);
+            services.AddSingleton<IStravaLinking>(accounts);
             services.AddSingleton<IWebhookQueueSignal>(signal);
             if (time is not null)
             {

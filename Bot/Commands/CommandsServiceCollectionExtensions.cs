@@ -13,7 +13,7 @@ internal static class CommandsServiceCollectionExtensions
         services.TryAddSingleton<ChallengeLookup>();
         services.AddSingleton<SeasonExports>();
         services.TryAddSingleton<Standings.StandingsService>();
-        services.TryAddSingleton<Standings.ClosedWeekAudit>();
+        services.TryAddSingleton<Standings.RecordedRecompute>();
         services.AddCpuWork(configuration);
         services.AddPictures();
         return services;

@@ -10,8 +10,7 @@ public sealed class HelpCommands(SlashCommandCatalog catalog) : ApplicationComma
 {
     [SlashCommand("help", "Every command, its options and an example")]
     [Ephemeral]
-    public Task HelpAsync(InteractionContext ctx) =>
-        ctx.RespondPagedAsync("ChallengeBot commands", Text(catalog), ephemeral: true, cancellationToken: ctx.CancellationToken);
+    public Task HelpAsync(InteractionContext ctx) => Replies.PrivatePagesAsync(ctx, "ChallengeBot commands", Text(catalog));
 
     internal static string Text(SlashCommandCatalog catalog)
     {

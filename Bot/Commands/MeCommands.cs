@@ -9,24 +9,19 @@ namespace Bot.Commands;
 
 /// <summary>/me: the invoker's own weeks with their activities. Raw activity detail goes only to its owner, privately.</summary>
 public sealed class MeCommands(
-    ChallengeLookup lookup, SeasonPipeline pipeline, ActivityRepository activities, Configuration.ChallengeOptions options) : ApplicationCommandModule
+    SeasonPipeline pipeline, ActivityRepository activities, Configuration.ChallengeOptions options) : ApplicationCommandModule
 {
     [SlashCommand("me", "Your own weeks this season, with the activities in them (only you see it)")]
     [Ephemeral]
-    public async Task MeAsync(InteractionContext ctx)
+    public async Task MeAsync(InteractionContext ctx, [RequireMember] ChallengeMember member)
     {
-        if (await SeasonCommands.FindMeAsync(ctx, lookup) is not ({ } found, { } me))
-        {
-            return;
-        }
-
-        var (challenge, today) = found;
+        var ((challenge, today), me) = member;
 
         var tally = await pipeline.ComputeAsync(challenge, today, m => m.ParticipationId == me.ParticipationId,
             static t => Tuple.Create(t, ActivityCredits.For(t.Season.Input, 0)), ctx.CancellationToken);
         if (tally is null)
         {
-            await Replies.Private(ctx, SeasonCommands.Busy);
+            await Replies.BusyAsync(ctx);
             return;
         }
 
@@ -36,7 +31,7 @@ public sealed class MeCommands(
         var mine = await activities.ListForMemberAsync(me.MemberId, from, to, ctx.CancellationToken);
         var (_, note) = MemberNotes.Of(season.Members[0], season.Zone);
         var text = Describe(standing, mine, credits, SeasonCalendar.For(challenge.SeasonYear), season.Input.Rules, options.Currency, me.JokersLeft, note);
-        await ctx.RespondPagedAsync($"{standing.Name} · season {challenge.SeasonYear}", text, ephemeral: true, cancellationToken: ctx.CancellationToken);
+        await Replies.PrivatePagesAsync(ctx, $"{standing.Name} · season {challenge.SeasonYear}", text);
     }
 
     /// <summary>The member's weeks, newest first, each activity marked with what it earned (points, a HIT pair's share, or nothing).</summary>

@@ -1,20 +1,34 @@
+using System.Globalization;
 using Bot.Discord.Commands;
 using Bot.Discord.Entities;
+using Bot.Discord.Rest;
+using Bot.Pictures;
 
 namespace Bot.Commands;
 
 /// <summary>
-/// Answers after an ephemeral defer: a private line for the invoker (errors, confirmations), or a
-/// private note plus the public report as pages, so no report is cut and no error is public.
+/// Every answer of a command, after its ephemeral defer: a private line for the invoker (errors, confirmations,
+/// "busy"), private pages, a private note plus the public report as pages (so no report is cut and no error is
+/// public), files, and a picture after the answer. Commands build no Discord message themselves.
 /// </summary>
 internal static class Replies
 {
-    public static Task Private(InteractionContext ctx, string text) =>
+    public const string Busy = "The bot is busy right now — please try again in a moment.";
+    public const string PictureBusy = "The picture could not be drawn: the bot is busy right now — ask again in a moment.";
+
+    public static Task<DiscordResult> PrivateAsync(InteractionContext ctx, string text) =>
         ctx.EditResponseAsync(new DiscordWebhookBuilder().WithContent(text), ctx.CancellationToken);
+
+    /// <summary>The CPU queue is full: the invoker is asked to try again.</summary>
+    public static Task<DiscordResult> BusyAsync(InteractionContext ctx) => PrivateAsync(ctx, Busy);
+
+    /// <summary>A long private answer (e.g. /me, /help) as pages, one embed each.</summary>
+    public static Task<DiscordResult> PrivatePagesAsync(InteractionContext ctx, string title, string text) =>
+        ctx.RespondPagedAsync(title, text, ephemeral: true, cancellationToken: ctx.CancellationToken);
 
     public static async Task PublicAsync(InteractionContext ctx, string note, string title, string text, int color)
     {
-        var result = await ctx.EditResponseAsync(new DiscordWebhookBuilder().WithContent(note), ctx.CancellationToken);
+        var result = await PrivateAsync(ctx, note);
         foreach (var page in DiscordPages.ToEmbeds(title, text, color))
         {
             if (!result.IsSuccess)
@@ -24,5 +38,53 @@ internal static class Replies
 
             result = await ctx.FollowUpAsync(new DiscordFollowupMessageBuilder().AddEmbed(page), ctx.CancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Files in the private answer, under <paramref name="note"/>; files too large for Discord get a line naming the
+    /// CLI export instead, and a message Discord refuses gets its reason.
+    /// </summary>
+    /// <param name="files">The files, or null when the CPU queue refused to make them (the invoker reads <see cref="Busy"/>).</param>
+    public static async Task FilesAsync(InteractionContext ctx, IReadOnlyList<DiscordAttachment>? files, string note, long guildId, int season)
+    {
+        if (files is null)
+        {
+            await BusyAsync(ctx);
+            return;
+        }
+
+        var bytes = files.Sum(f => (long)f.Content.Length);
+        var largest = files.Max(f => (long)f.Content.Length);
+        if (bytes > DiscordLimits.AttachmentBytes || largest > ctx.AttachmentSizeLimit)
+        {
+            await PrivateAsync(ctx, string.Create(CultureInfo.InvariantCulture,
+                $"The export is {bytes / 1048576.0:0.0} MiB, more than Discord takes in one message here ({Math.Min(ctx.AttachmentSizeLimit, DiscordLimits.AttachmentBytes) / 1048576.0:0.#} MiB). On the bot's machine, run `Bot export --guild {guildId} --season {season}`."));
+            return;
+        }
+
+        var message = new DiscordWebhookBuilder().WithContent(note);
+        foreach (var file in files)
+        {
+            message.AddFile(file.FileName, file.Content, file.ContentType, file.Description);
+        }
+
+        var result = await ctx.EditResponseAsync(message, ctx.CancellationToken);
+        if (result.Kind == DiscordResultKind.InvalidMessage)
+        {
+            await PrivateAsync(ctx, $"The export could not be sent: {result.Message}.");
+        }
+    }
+
+    /// <summary>Posts a rendered picture as its own public message after the answer; a full CPU queue is said privately.</summary>
+    /// <param name="rendering">The picture being drawn on the CPU queue, or null when that queue refused it.</param>
+    public static async Task<DiscordResult> PictureAsync(InteractionContext ctx, Task<RenderedPicture>? rendering, string fileName, string description)
+    {
+        if (rendering is null)
+        {
+            return await ctx.FollowUpAsync(new DiscordFollowupMessageBuilder().WithContent(PictureBusy).AsEphemeral(), ctx.CancellationToken);
+        }
+
+        var picture = await rendering;
+        return await ctx.FollowUpAsync(new DiscordFollowupMessageBuilder().AddFile(fileName, picture.Png, "image/png", description), ctx.CancellationToken);
     }
 }

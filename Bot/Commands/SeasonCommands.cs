@@ -11,7 +11,6 @@ namespace Bot.Commands;
 
 /// <summary>/week, /total, /joker, /rules: the season from the store, tallied on the CPU threads.</summary>
 public sealed class SeasonCommands(
-    ChallengeLookup lookup,
     SeasonPipeline pipeline,
     JokerRepository jokers,
     PictureService pictures,
@@ -19,44 +18,41 @@ public sealed class SeasonCommands(
     StravaSyncRepository syncs,
     Strava.RateLimitGovernor? governor = null) : ApplicationCommandModule
 {
-    internal const string Busy = "The bot is busy right now — please try again in a moment.";
     private const int Green = 0x2ECC71;
     private const int Gold = 0xF1C40F;
 
     [SlashCommand("week", "A week's standings: points, passed or failed, amount owed, and a bar picture")]
     [Ephemeral]
-    public async Task WeekAsync(InteractionContext ctx, [Option("week", "Week number; leave out for the current week")][Minimum(1)][Maximum(53)] long? week = null)
+    public async Task WeekAsync(
+        InteractionContext ctx,
+        [RequireChallenge] ChallengeContext found,
+        [Option("week", "Week number; leave out for the current week")][Minimum(1)][Maximum(53)] long? week = null)
     {
-        if (await FindAsync(ctx, lookup, null) is not { } found)
-        {
-            return;
-        }
-
         var (challenge, today) = found;
         var calendar = SeasonCalendar.For(challenge.SeasonYear);
         var current = calendar.InProgressWeek(today);
         var wanted = (int?)week ?? current;
         if (wanted == 0)
         {
-            await Replies.Private(ctx, $"Season {challenge.SeasonYear} is not running today; ask for a week number.");
+            await Replies.PrivateAsync(ctx, $"Season {challenge.SeasonYear} is not running today; ask for a week number.");
             return;
         }
 
         if (wanted > calendar.WeekCount)
         {
-            await Replies.Private(ctx, $"Season {challenge.SeasonYear} has {calendar.WeekCount} weeks; there is no week {wanted}.");
+            await Replies.PrivateAsync(ctx, $"Season {challenge.SeasonYear} has {calendar.WeekCount} weeks; there is no week {wanted}.");
             return;
         }
 
         if (wanted > calendar.LastReportedWeek(today))
         {
-            await Replies.Private(ctx, $"Week {wanted} has not started yet (today is in week {current}).");
+            await Replies.PrivateAsync(ctx, $"Week {wanted} has not started yet (today is in week {current}).");
             return;
         }
 
         if (await pipeline.WeekAsync(challenge, today, wanted, ctx.CancellationToken) is not { } tally)
         {
-            await Replies.Private(ctx, Busy);
+            await Replies.BusyAsync(ctx);
             return;
         }
 
@@ -78,27 +74,23 @@ public sealed class SeasonCommands(
         var picture = pictures.TryRenderWeek(
             PictureModels.Week(challenge.SeasonYear, wanted, wanted == current, rules.PointsRequired, season.Members, results, options.Currency), ctx.CancellationToken);
         await Replies.PublicAsync(ctx, $"Week {wanted} standings posted below.", $"Week {wanted} · season {challenge.SeasonYear}{inProgress}", text, Green);
-        await PictureReplies.FollowUpAsync(ctx, picture, $"week-{challenge.SeasonYear}-{wanted}.png", $"Points per member in week {wanted} against the {DecimalText.Format(rules.PointsRequired)} required");
+        await Replies.PictureAsync(ctx, picture, $"week-{challenge.SeasonYear}-{wanted}.png", $"Points per member in week {wanted} against the {DecimalText.Format(rules.PointsRequired)} required");
     }
 
     [SlashCommand("total", "The season's ledger: what everyone owes, and the pot")]
     [Ephemeral]
     public async Task TotalAsync(
         InteractionContext ctx,
+        [RequireChallenge(SeasonOption = "season")] ChallengeContext found,
         [Option("season", "Season year; leave out for the current one")][Minimum(2000)][Maximum(9998)] long? season = null,
         [Option("picture", "Also post the season picture (as /season does)")] bool picture = false)
     {
-        if (await FindAsync(ctx, lookup, (int?)season) is not { } found)
-        {
-            return;
-        }
-
         var (challenge, today) = found;
 
         // Ten /total at once for one season share one read and one tally (see SeasonPipeline.SeasonAsync).
         if (await pipeline.SeasonAsync(challenge, today) is not { } tally)
         {
-            await Replies.Private(ctx, Busy);
+            await Replies.BusyAsync(ctx);
             return;
         }
 
@@ -131,30 +123,19 @@ public sealed class SeasonCommands(
         await Replies.PublicAsync(ctx, $"Season {challenge.SeasonYear} ledger posted below.", $"Season {challenge.SeasonYear} · the pot", text.ToString(), Gold);
         if (picture)
         {
-            await PictureReplies.FollowUpAsync(ctx, drawing, $"season-{challenge.SeasonYear}.png", SeasonPictureCommands.Description(challenge.SeasonYear));
+            await Replies.PictureAsync(ctx, drawing, $"season-{challenge.SeasonYear}.png", SeasonPictureCommands.Description(challenge.SeasonYear));
         }
     }
 
     [SlashCommand("joker", "Skip the current week with a joker, or take it back")]
     [Ephemeral]
-    public async Task JokerAsync(InteractionContext ctx)
+    public async Task JokerAsync(InteractionContext ctx, [RequireMember] ChallengeMember member)
     {
-        if (await FindAsync(ctx, lookup, null) is not { } found)
-        {
-            return;
-        }
-
-        var (challenge, today) = found;
+        var ((challenge, today), participant) = member;
         var week = SeasonCalendar.For(challenge.SeasonYear).InProgressWeek(today);
         if (week == 0)
         {
-            await Replies.Private(ctx, $"Season {challenge.SeasonYear} is not running this week, so there is nothing to skip.");
-            return;
-        }
-
-        if (await lookup.FindParticipantAsync(challenge, ctx.Invoker.Id, ctx.CancellationToken) is not { } participant)
-        {
-            await Replies.Private(ctx, ChallengeLookup.NotLinked);
+            await Replies.PrivateAsync(ctx, $"Season {challenge.SeasonYear} is not running this week, so there is nothing to skip.");
             return;
         }
 
@@ -165,54 +146,14 @@ public sealed class SeasonCommands(
             Data.Repositories.JokerToggleOutcome.Refunded => $"Joker for week {week} taken back. Jokers left: {outcome.JokersLeft}.",
             _ => $"You have no jokers left this season (week {week}).",
         };
-        await Replies.Private(ctx, text);
+        await Replies.PrivateAsync(ctx, text);
     }
 
     [SlashCommand("rules", "The challenge's rules")]
     [Ephemeral]
-    public async Task RulesAsync(InteractionContext ctx)
+    public async Task RulesAsync(InteractionContext ctx, [RequireChallenge] ChallengeContext found)
     {
-        if (await FindAsync(ctx, lookup, null) is not { } found)
-        {
-            return;
-        }
-
         var rules = RulesJson.Parse(found.Challenge.RulesJson);
         await Replies.PublicAsync(ctx, "Rules posted below.", $"Rules · season {found.Challenge.SeasonYear}", RulesText.Describe(rules, options.Currency), Green);
-    }
-
-    /// <summary>The server's challenge for the season asked for (else the current one); else a private answer and null.</summary>
-    /// <summary>This server's current challenge and the invoker's place in it; null after a private line saying which is missing.</summary>
-    internal static async Task<(ChallengeContext Found, ParticipantRow Me)?> FindMeAsync(InteractionContext ctx, ChallengeLookup lookup)
-    {
-        if (await FindAsync(ctx, lookup, null) is not { } found)
-        {
-            return null;
-        }
-
-        if (await lookup.FindParticipantAsync(found.Challenge, ctx.Invoker.Id, ctx.CancellationToken) is not { } me)
-        {
-            await Replies.Private(ctx, ChallengeLookup.NotLinked);
-            return null;
-        }
-
-        return (found, me);
-    }
-
-    internal static async Task<ChallengeContext?> FindAsync(InteractionContext ctx, ChallengeLookup lookup, int? season)
-    {
-        if (ctx.GuildId is not { } guild)
-        {
-            await Replies.Private(ctx, ChallengeLookup.GuildOnly);
-            return null;
-        }
-
-        var found = await lookup.FindAsync(guild, season, ctx.CancellationToken);
-        if (found is null)
-        {
-            await Replies.Private(ctx, season is { } year ? $"This server has no challenge for season {year}." : ChallengeLookup.NoChallenge);
-        }
-
-        return found;
     }
 }

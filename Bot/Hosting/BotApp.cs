@@ -16,7 +16,7 @@ namespace Bot.Hosting;
 internal static class BotApp
 {
     /// <param name="settings">Settings that win over appsettings.json and the environment (tests use them instead of process-wide variables).</param>
-    /// <param name="configureServices">Runs after every registration, so a test can replace a service (e.g. <c>IStravaAccounts</c>).</param>
+    /// <param name="configureServices">Runs after every registration, so a test can replace a service (e.g. <c>IStravaLinking</c>).</param>
     public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });

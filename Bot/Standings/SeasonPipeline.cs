@@ -18,7 +18,7 @@ public sealed class SeasonPipeline(StandingsService standings, ICpuWorkQueue cpu
     public static readonly TimeSpan BusyRetry = TimeSpan.FromMilliseconds(200);
 
     private readonly TimeZoneInfo _defaultZone = options?.ResolveTimeZone() ?? TimeZoneInfo.Utc;
-    private readonly SharedComputation<(long ChallengeId, DateOnly AsOf), SeasonTally?> _seasons = new();
+    private readonly SingleFlight<(long ChallengeId, DateOnly AsOf), SeasonTally?> _seasons = new();
 
     /// <summary>Seasons being tallied for shared requests right now.</summary>
     public int InFlightCount => _seasons.InFlightCount;
@@ -60,7 +60,7 @@ public sealed class SeasonPipeline(StandingsService standings, ICpuWorkQueue cpu
     }
 
     /// <summary>
-    /// For background jobs (the closed-week audit, a departure), which have nobody to answer "busy": the tally as of
+    /// For background jobs (a recorded recompute, a departure), which have nobody to answer "busy": the tally as of
     /// today, waiting for room on the CPU queue when it is full.
     /// </summary>
     public async Task<SeasonTally> TallyWhenFreeAsync(ChallengeRow challenge, DateOnly asOf, Func<SeasonMemberRow, bool>? which, CancellationToken cancellationToken)

@@ -9,5 +9,5 @@ internal static partial class StandingsLog
         ILogger logger, long guildId, int season, int week, long memberId, string reason, string oldStatus, decimal oldAmount, string newStatus, decimal newAmount);
 
     [LoggerMessage(7001, LogLevel.Warning, "Could not compare closed weeks of member {MemberId} around a change ({Reason}); the change itself was made")]
-    public static partial void AuditFailed(ILogger logger, Exception exception, long memberId, string reason);
+    public static partial void RecomputeNotRecorded(ILogger logger, Exception exception, long memberId, string reason);
 }

@@ -10,13 +10,13 @@ namespace Bot.Strava;
 /// Brings a member's stored activities in line with Strava: a wall-clock window listed with per_page=200
 /// (epoch seconds, a day of margin each side, paging until a short page), filtered by start_date_local
 /// and written in one transaction; or one activity fetched by id. Nothing is written unless Strava's
-/// whole answer was read. Writes go through <see cref="ActivityStore"/>: serialised per member, newer webhook
+/// whole answer was read. Writes go through <see cref="ActivityWriter"/>: serialised per member, newer webhook
 /// writes win over an older listing, and changes to closed weeks are recorded as recomputes.
 /// </summary>
 internal sealed class ActivitySync(
     StravaMemberApi api,
     StravaClient client,
-    ActivityStore store,
+    ActivityWriter store,
     StravaLinkRepository links,
     StravaSyncRepository syncs,
     ChallengeOptions challengeOptions,

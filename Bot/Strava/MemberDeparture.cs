@@ -15,7 +15,7 @@ internal sealed class MemberDeparture(
     ChallengeRepository challenges,
     SeasonPipeline pipeline,
     MemberDepartureRepository departures,
-    ActivityStore store,
+    ActivityWriter store,
     ILogger<MemberDeparture> logger)
 {
 
@@ -57,7 +57,7 @@ internal sealed class MemberDeparture(
 
         var participation = loaded.Members[0].ParticipationId;
         return standing.Weeks
-            .Where(w => ClosedWeekAudit.IsClosed(challenge.SeasonYear, w.Week, today))
+            .Where(w => RecordedRecompute.IsClosed(challenge.SeasonYear, w.Week, today))
             .Select(w => new FrozenWeekRow(participation, w.Week, w.Points, StandingsJson.StatusName(w.Status), w.Streak, w.Amount));
     }
 }

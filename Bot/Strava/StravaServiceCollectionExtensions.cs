@@ -32,7 +32,7 @@ public static class StravaServiceCollectionExtensions
         }
 
         // Linking.
-        services.TryAddSingleton<IStravaAccounts, UnconfiguredStravaAccounts>();
+        services.TryAddSingleton<IStravaLinking, UnconfiguredStravaLinking>();
         services.AddSingleton<StateSigningKey>();
         services.AddSingleton<OAuthStates>();
         services.AddSingleton<StravaAuthorizeLinks>();
@@ -91,11 +91,11 @@ public static class StravaServiceCollectionExtensions
         services.AddSingleton<StravaTokenService>();
         services.AddSingleton<StravaMemberApi>();
         services.TryAddSingleton<Standings.StandingsService>();
-        services.TryAddSingleton<Standings.ClosedWeekAudit>();
+        services.TryAddSingleton<Standings.RecordedRecompute>();
         services.TryAddSingleton<Standings.SeasonPipeline>();
         // A host without the CPU threads (a test host of the Strava jobs) tallies on the caller's thread.
         services.TryAddSingleton<Threading.ICpuWorkQueue, Threading.InlineCpuWorkQueue>();
-        services.AddSingleton<ActivityStore>();
+        services.AddSingleton<ActivityWriter>();
         services.AddSingleton<MemberDeparture>();
         services.AddSingleton<ActivitySync>();
         services.AddSingleton<DeauthorizationCheck>();
@@ -104,7 +104,7 @@ public static class StravaServiceCollectionExtensions
         services.AddSingleton<IWebhookQueueSignal>(static sp => sp.GetRequiredService<WebhookQueueProcessor>());
         services.TryAddSingleton<StravaWebhookSecret>();
         services.AddSingleton<StravaSubscriptionJob>();
-        services.AddSingleton<IStravaAccounts, StravaAccounts>();
+        services.AddSingleton<IStravaLinking, StravaLinking>();
 
         if (AppConfiguration.Bind<StravaOptions>(configuration).Enabled)
         {

@@ -23,7 +23,7 @@ internal static class ThreadingServiceCollectionExtensions
             return new DedicatedThreadTaskScheduler(options.ResolveWorkers(), options.QueueLimit);
         });
         services.AddSingleton<ICpuWorkQueue, CpuWorkQueue>();
-        services.AddSingleton(typeof(SharedComputation<,>));
+        services.AddSingleton(typeof(SingleFlight<,>));
         return services;
     }
 }

@@ -17,7 +17,7 @@ internal sealed class StravaAuthorizeLinks(IOptions<StravaOptions> strava, IOpti
 
     /// <summary>Why no link can be made, or null when Strava linking is set up.</summary>
     public string? Unavailable =>
-        !strava.Value.Enabled ? UnconfiguredStravaAccounts.NotConfigured
+        !strava.Value.Enabled ? UnconfiguredStravaLinking.NotConfigured
         : string.IsNullOrWhiteSpace(web.Value.PublicBaseUrl) ? "Strava linking is not set up on this bot (PUBLIC_BASE_URL is not set)."
         : null;
 

@@ -3,10 +3,10 @@ namespace Bot.Strava.Linking;
 
 /// <summary>
 /// <c>GET /strava/callback</c>, where Strava sends the browser after its consent screen. Nothing reaches
-/// <see cref="IStravaAccounts"/> unless the state is genuine, unexpired and unused, the user approved, and
+/// <see cref="IStravaLinking"/> unless the state is genuine, unexpired and unused, the user approved, and
 /// the granted scopes can read activities; then the code is exchanged exactly once.
 /// </summary>
-internal sealed class StravaCallback(OAuthStates states, StravaAuthorizeLinks links, IStravaAccounts accounts, LinkNotifier notifier, ILogger<StravaCallback> logger)
+internal sealed class StravaCallback(OAuthStates states, StravaAuthorizeLinks links, IStravaLinking accounts, LinkNotifier notifier, ILogger<StravaCallback> logger)
 {
     internal const string ChannelSees =
         "What the server's channel will see: only what the bot computes — your points each week, whether you passed, and any amount you owe. "

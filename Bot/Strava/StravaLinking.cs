@@ -13,7 +13,7 @@ namespace Bot.Strava;
 /// Strava answered, the member leaves (<see cref="MemberDeparture"/>): their Strava data is deleted and the
 /// computed results of their closed weeks stay in the ledger.
 /// </summary>
-internal sealed class StravaAccounts(
+internal sealed class StravaLinking(
     StravaClient client,
     StravaTokenService tokens,
     StravaLinkRepository links,
@@ -23,7 +23,7 @@ internal sealed class StravaAccounts(
     StravaSyncJob syncJob,
     ChallengeOptions challengeOptions,
     TimeProvider time,
-    ILogger<StravaAccounts> logger) : IStravaAccounts
+    ILogger<StravaLinking> logger) : IStravaLinking
 {
     private readonly TimeZoneInfo _zone = challengeOptions.ResolveTimeZone();
 

@@ -11,7 +11,7 @@ namespace Bot.Threading;
 /// The first caller's <c>start</c> runs the flight, with whatever cancellation token it captured;
 /// pass one that is not tied to a single requester, or one cancelled requester cancels them all.
 /// </remarks>
-public sealed class SharedComputation<TKey, TValue>
+public sealed class SingleFlight<TKey, TValue>
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, Lazy<Task<TValue>?>> _flights = new();
@@ -64,7 +64,7 @@ public sealed class SharedComputation<TKey, TValue>
             task.ContinueWith(
                 static (_, state) =>
                 {
-                    var (self, key, flight) = ((SharedComputation<TKey, TValue>, TKey, Lazy<Task<TValue>?>))state!;
+                    var (self, key, flight) = ((SingleFlight<TKey, TValue>, TKey, Lazy<Task<TValue>?>))state!;
                     self.Forget(key, flight);
                 },
                 (this, key, flight),

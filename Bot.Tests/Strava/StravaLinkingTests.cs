@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bot.Tests.Strava;
 
-/// <summary>strava-api.md §4 behaviours 3 (code exchange, client side) and 24 (/unlink), over IStravaAccounts.</summary>
+/// <summary>strava-api.md §4 behaviours 3 (code exchange, client side) and 24 (/unlink), over IStravaLinking.</summary>
 [Category(TestCategories.Unit)]
-public sealed class StravaAccountsTests : StravaHostFixture
+public sealed class StravaLinkingTests : StravaHostFixture
 {
     [Test]
     public async Task CompleteLink_ExchangesTheCodeOnceStoresTokensAndScopesAndJoinsTheChallenge()
@@ -220,7 +220,7 @@ public sealed class StravaAccountsTests : StravaHostFixture
         Assert.That((stored!.LinkState, stored.Scopes, stored.AccessToken), Is.EqualTo((LinkState.Linked, member.Scopes, member.AccessToken)));
     }
 
-    private IStravaAccounts Accounts => StravaHost.Get<IStravaAccounts>();
+    private IStravaLinking Accounts => StravaHost.Get<IStravaLinking>();
 
     private async Task<int> CountMembersAsync()
     {

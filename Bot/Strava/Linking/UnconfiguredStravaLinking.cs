@@ -2,7 +2,7 @@
 namespace Bot.Strava.Linking;
 
 /// <summary>The fallback when no Strava client is registered: every call answers that Strava is not configured.</summary>
-internal sealed class UnconfiguredStravaAccounts : IStravaAccounts
+internal sealed class UnconfiguredStravaLinking : IStravaLinking
 {
     public const string NotConfigured = "Strava is not configured on this bot (STRAVA_CLIENT_ID is not set).";
 

@@ -12,12 +12,12 @@ namespace Bot.Standings;
 /// score the affected seasons before and after, and record each closed week whose status or amount moved in
 /// <c>week_recomputes</c> and the log, with the reason. Weeks still in progress change freely and are not recorded.
 /// </summary>
-public sealed class ClosedWeekAudit(
+public sealed class RecordedRecompute(
     ChallengeRepository challenges,
     SeasonPipeline pipeline,
     WeekRecomputeRepository recomputes,
     TimeProvider time,
-    ILogger<ClosedWeekAudit> logger)
+    ILogger<RecordedRecompute> logger)
 {
 
     /// <summary>Makes <paramref name="change"/> to one member's inputs and records what it did to their closed weeks.</summary>
@@ -49,7 +49,7 @@ public sealed class ClosedWeekAudit(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            StandingsLog.AuditFailed(logger, exception, memberId ?? 0, reason);
+            StandingsLog.RecomputeNotRecorded(logger, exception, memberId ?? 0, reason);
         }
 
         return result;

@@ -6,7 +6,7 @@ namespace Bot.Tests.Threading;
 
 [TestFixture]
 [Category(TestCategories.Unit)]
-public sealed class SharedComputationTests
+public sealed class SingleFlightTests
 {
     private readonly record struct TallyKey(long ChallengeId, int Season, DateTimeOffset AsOf, long DataVersion);
 
@@ -18,7 +18,7 @@ public sealed class SharedComputationTests
         using var scheduler = new DedicatedThreadTaskScheduler(workerCount: 2, capacity: 16);
         using var gate = new WorkGate();
         var queue = new CpuWorkQueue(scheduler, new FakeLogger<CpuWorkQueue>(), new FakeTimeProvider());
-        var shared = new SharedComputation<TallyKey, object>();
+        var shared = new SingleFlight<TallyKey, object>();
         var computations = 0;
         using var allArrived = new Barrier(10);
 
@@ -45,7 +45,7 @@ public sealed class SharedComputationTests
     [Test]
     public async Task GetOrStart_DifferentKeys_ComputeSeparately()
     {
-        var shared = new SharedComputation<TallyKey, int>();
+        var shared = new SingleFlight<TallyKey, int>();
         var first = new TaskCompletionSource<int>();
         var second = new TaskCompletionSource<int>();
 
@@ -62,7 +62,7 @@ public sealed class SharedComputationTests
     [Test]
     public async Task GetOrStart_FlightCompleted_NextCallComputesAgain()
     {
-        var shared = new SharedComputation<TallyKey, int>();
+        var shared = new SingleFlight<TallyKey, int>();
         var computations = 0;
         Task<int>? Compute() => Task.FromResult(Interlocked.Increment(ref computations));
 
@@ -76,7 +76,7 @@ public sealed class SharedComputationTests
     [Test]
     public async Task GetOrStart_ComputationFails_AllWaitersSeeTheFailureAndNextCallRecomputes()
     {
-        var shared = new SharedComputation<TallyKey, int>();
+        var shared = new SingleFlight<TallyKey, int>();
         var failing = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var starts = 0;
 
@@ -96,7 +96,7 @@ public sealed class SharedComputationTests
     [Test]
     public void GetOrStart_StartThrows_ThrowsAndNextCallStartsAgain()
     {
-        var shared = new SharedComputation<TallyKey, int>();
+        var shared = new SingleFlight<TallyKey, int>();
 
         Assert.Throws<InvalidOperationException>(() => shared.GetOrStart(Key, () => throw new InvalidOperationException("no data")));
         var next = shared.GetOrStart(Key, () => Task.FromResult(3));
@@ -111,7 +111,7 @@ public sealed class SharedComputationTests
         using var scheduler = new DedicatedThreadTaskScheduler(workerCount: 1, capacity: 1);
         using var gate = new WorkGate();
         var queue = new CpuWorkQueue(scheduler, new FakeLogger<CpuWorkQueue>(), new FakeTimeProvider());
-        var shared = new SharedComputation<TallyKey, int>();
+        var shared = new SingleFlight<TallyKey, int>();
         var blocker = queue.TryRun(() => gate.Block(0))!;
 
         var busy = shared.GetOrStart(Key, () => queue.TryRun(() => 1));

@@ -4,7 +4,7 @@ using Bot.Strava;
 namespace Bot.Tests.Web;
 
 /// <summary>The account side as a test double: records every call and answers what the test set.</summary>
-internal sealed class RecordingStravaAccounts : IStravaAccounts
+internal sealed class RecordingStravaLinking : IStravaLinking
 {
     public ConcurrentQueue<(long User, long Guild, string Code, string Scopes)> Links { get; } = new();
 

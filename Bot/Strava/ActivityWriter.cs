@@ -6,12 +6,12 @@ namespace Bot.Strava;
 
 /// <summary>
 /// The one writer of members' stored activities from Strava. Writes of one member are serialised, each runs inside
-/// <see cref="ClosedWeekAudit"/> (so a change to a closed week's debt is recorded), and a listing cannot undo a newer
+/// <see cref="RecordedRecompute"/> (so a change to a closed week's debt is recorded), and a listing cannot undo a newer
 /// write: a window listing takes a <see cref="Listing"/> ticket before its first page, and when it is written, every
 /// activity that a webhook created, changed, renamed or deleted after the ticket keeps what the webhook wrote.
 /// Nothing is written for a member who left: a fetch that was under way when they did finds nobody to write for.
 /// </summary>
-internal sealed class ActivityStore(ActivityRepository activities, ClosedWeekAudit audit, StravaLinkRepository links)
+internal sealed class ActivityWriter(ActivityRepository activities, RecordedRecompute recompute, StravaLinkRepository links)
 {
     private readonly ConcurrentDictionary<long, MemberWrites> _members = new();
     private long _sequence;
@@ -41,7 +41,7 @@ internal sealed class ActivityStore(ActivityRepository activities, ClosedWeekAud
         {
             var newer = member.WrittenSince(listing.Ticket);
             var fresh = newer.Count == 0 ? records : records.Where(r => !newer.Contains(r.Id)).ToList();
-            return audit.RecomputeMemberAsync(listing.MemberId, reason, async ct =>
+            return recompute.RecomputeMemberAsync(listing.MemberId, reason, async ct =>
             {
                 var written = await activities.ReplaceWindowAsync(listing.MemberId, fromLocal, toLocal, fresh, newer, ct);
                 if (alsoAsync is not null)
@@ -74,7 +74,7 @@ internal sealed class ActivityStore(ActivityRepository activities, ClosedWeekAud
         WriteLockedAsync(memberId, false, member =>
         {
             member.Touch(activityId, Interlocked.Increment(ref _sequence));
-            return audit.RecomputeMemberAsync(memberId, reason, write, cancellationToken);
+            return recompute.RecomputeMemberAsync(memberId, reason, write, cancellationToken);
         }, cancellationToken);
 
     // Checked under the gate, which a departure holds while it deletes: a write that waited for it sees the member gone.
@@ -107,7 +107,7 @@ internal sealed class ActivityStore(ActivityRepository activities, ClosedWeekAud
     }
 
     /// <summary>A listing in progress; dispose it when its result is written or dropped.</summary>
-    internal sealed class Listing(ActivityStore store, long memberId, long ticket) : IDisposable
+    internal sealed class Listing(ActivityWriter store, long memberId, long ticket) : IDisposable
     {
         public long MemberId { get; } = memberId;
 

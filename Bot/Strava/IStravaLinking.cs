@@ -4,7 +4,7 @@ namespace Bot.Strava;
 /// The account side of Strava that the web callback and the linking commands use. Implemented over the
 /// Strava client (token exchange, deauthorize) and the store; the web layer never calls Strava itself.
 /// </summary>
-public interface IStravaAccounts
+public interface IStravaLinking
 {
     /// <summary>
     /// Exchanges an authorization code (exactly once), stores the tokens and granted scopes in one transaction,
