@@ -34,7 +34,7 @@ public sealed class CommandRegistrationTests
         var schema = new DiscordSchema();
         Assert.That(host.Rest.RequestsTo("PUT", ".*"), Has.Count.EqualTo(1));
         Assert.That(host.Rest.RequestsTo("PUT", ".*")[0].Header("Authorization"), Is.EqualTo("Bot " + Rest.RestTestHost.Token));
-        Assert.That(body.GetArrayLength(), Is.EqualTo(6));
+        Assert.That(body.GetArrayLength(), Is.EqualTo(7));
         foreach (var command in body.EnumerateArray())
         {
             Assert.That(schema.Errors("ApplicationCommandUpdateRequest", command.GetRawText()), Is.Empty, command.GetProperty("name").GetString());

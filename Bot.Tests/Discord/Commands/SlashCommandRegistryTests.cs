@@ -22,6 +22,47 @@ public sealed class SlashCommandRegistryTests
         Assert.That(() => SlashCommandRegistry.Build([typeof(BadNameModule)]), Throws.InvalidOperationException.With.Message.Contains("Week"));
     }
 
+    [Test]
+    public void Build_GuardedParameter_IsNoOptionAndChecksRunOutermostFirst()
+    {
+        var registry = SlashCommandRegistry.Build([typeof(GuardedModule)]);
+
+        var group = registry.Definitions.Single(d => d.Name == "guarded");
+        var doubled = group.Options!.Single(o => o.Name == "double");
+        Assert.Multiple(() =>
+        {
+            Assert.That(doubled.Options!.Select(o => o.Name), Is.EqualTo(new[] { "n" }), "the guarded parameter is not registered as an option");
+            Assert.That(registry.Find("guarded double")!.Guards, Has.Count.EqualTo(1));
+            Assert.That(registry.Find("guarded inner run")!.Checks.Select(c => c.GetType().Name), Is.EqualTo(new[] { "ServersOnlyAttribute", "RefuseAllAttribute" }));
+        });
+    }
+
+    [Test]
+    public void Build_GuardAfterAnOption_ThrowsNamingTheParameter()
+    {
+        Assert.That(() => SlashCommandRegistry.Build([typeof(GuardAfterOptionModule)]),
+            Throws.InvalidOperationException.With.Message.Contains("guarded parameter 'doubled' must come before the options"));
+    }
+
+    [Test]
+    public void Build_GuardOfAnotherType_ThrowsNamingBoth()
+    {
+        Assert.That(() => SlashCommandRegistry.Build([typeof(GuardOfAnotherTypeModule)]),
+            Throws.InvalidOperationException.With.Message.Contains("'doubled' cannot take the Int64 of [DoubledAttribute]"));
+    }
+
+    private sealed class GuardAfterOptionModule : ApplicationCommandModule
+    {
+        [SlashCommand("late", "Guard after an option")]
+        public async Task LateAsync(InteractionContext ctx, [Option("n", "A number")] long n, [GuardedModule.Doubled] long doubled) => await ctx.CreateResponseAsync($"{GetType().Name} {n} {doubled}");
+    }
+
+    private sealed class GuardOfAnotherTypeModule : ApplicationCommandModule
+    {
+        [SlashCommand("wrong", "Guard into a string")]
+        public async Task WrongAsync(InteractionContext ctx, [GuardedModule.Doubled] string doubled, [Option("n", "A number")] long n) => await ctx.CreateResponseAsync($"{GetType().Name} {n} {doubled}");
+    }
+
     private sealed class BadNameModule : ApplicationCommandModule
     {
         [SlashCommand("Week", "Bad name")]

@@ -56,7 +56,7 @@ internal sealed class InteractionTestHost : IAsyncDisposable
             o.ApiBaseUrl = baseUrl ?? server!.BaseUrl;
             options?.Invoke(o);
         });
-        services.AddSlashCommands(typeof(ProbeModule), typeof(AdminModule));
+        services.AddSlashCommands(typeof(ProbeModule), typeof(AdminModule), typeof(GuardedModule));
         var host = new InteractionTestHost(server, services.BuildServiceProvider(), clock);
         foreach (var hosted in host._hosted)
         {
