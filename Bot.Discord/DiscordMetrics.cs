@@ -25,7 +25,7 @@ public sealed class DiscordMetrics : IDisposable
         _heartbeatLateness = _meter.CreateHistogram<double>("discord.gateway.heartbeat.lateness", "ms", "How much later than its schedule each heartbeat went out");
         _heartbeatAck = _meter.CreateHistogram<double>("discord.gateway.heartbeat.ack_latency", "ms", "From a heartbeat to Discord's ACK");
         _interactionAck = _meter.CreateHistogram<double>("discord.interaction.ack_latency", "ms", "From receipt of an interaction to Discord accepting its first response (3 s allowed)");
-        _commands = _meter.CreateCounter<long>("discord.commands", "{command}", "Slash commands handled, by command and outcome (ok, failed, invalid, unknown)");
+        _commands = _meter.CreateCounter<long>("discord.commands", "{command}", "Slash commands handled, by command and outcome (ok, failed, invalid, refused, unknown, cancelled)");
         _commandDuration = _meter.CreateHistogram<double>("discord.command.duration", "ms", "Run time of each command's handler");
     }
 

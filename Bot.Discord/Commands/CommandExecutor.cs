@@ -7,9 +7,10 @@ using Microsoft.Extensions.Options;
 namespace Bot.Discord.Commands;
 
 /// <summary>
-/// Runs one interaction's handler: waits for the automatic defer, binds options, creates the module
-/// in a DI scope, watches the run time and turns any failure into one log line and an ephemeral
-/// "Something went wrong." (a boundary: nothing escapes).
+/// Runs one interaction's handler: waits for the automatic defer, binds options, runs the checks and guards
+/// (the first refusal is the private answer, and no module is created), creates the module in a DI scope,
+/// watches the run time and turns any failure into one log line and an ephemeral "Something went wrong."
+/// (a boundary: nothing escapes).
 /// </summary>
 internal sealed class CommandExecutor(IServiceScopeFactory scopes, IOptions<DiscordClientOptions> options, TimeProvider time, ILogger<CommandExecutor> logger, DiscordMetrics? metrics = null)
 {

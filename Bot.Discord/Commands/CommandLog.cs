@@ -22,6 +22,6 @@ internal static partial class CommandLog
     [LoggerMessage(1305, LogLevel.Information, "/{Command}: invalid option: {Problem}")]
     public static partial void InvalidOption(ILogger logger, string command, string problem);
 
-    [LoggerMessage(1306, LogLevel.Information, "/{Command}: refused by a check: {Refusal}")]
+    [LoggerMessage(1306, LogLevel.Information, "/{Command}: refused by a check or guard: {Refusal}")]
     public static partial void Refused(ILogger logger, string command, string refusal);
 }
