@@ -8,11 +8,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Cli;
 
-/// <summary>import-legacy and export through the real executable, on a real SQLite file.</summary>
+/// <summary>
+/// import-legacy and export through the real executable, on a real SQLite file. The sample is imported and exported
+/// once per fixture (what several tests read); a test that changes the database works on its own copy of that file.
+/// </summary>
 [Category(TestCategories.Process)]
 public sealed class LegacyImportAndExportTests
 {
     private const string Guild = "4242";
+    private string _imported = null!;
+    private CliResult _import = null!;
+    private CliResult _export = null!;
     private string _folder = null!;
     private Dictionary<string, string?> _environment = null!;
 
@@ -20,33 +26,52 @@ public sealed class LegacyImportAndExportTests
 
     private static string Sample => RepositoryPaths.LegacySample;
 
+    [OneTimeSetUp]
+    public async Task ImportAndExportOnce()
+    {
+        _imported = Directory.CreateTempSubdirectory("cli-data-imported-").FullName;
+        var environment = Settings(Path.Combine(_imported, "challenge.db"));
+        _import = await BotProcess.RunAsync(_imported, environment, "import-legacy", Sample, "--guild", Guild);
+        _export = await BotProcess.RunAsync(_imported, environment, "export", "--guild", Guild, "--season", "2024", "--as-of", "2024-03-13");
+    }
+
+    [OneTimeTearDown]
+    public void RemoveImport() => Directory.Delete(_imported, recursive: true);
+
     [SetUp]
     public void SetUp()
     {
         _folder = Directory.CreateTempSubdirectory("cli-data-").FullName;
-        _environment = new() { ["DATABASE_PATH"] = DatabasePath, ["CHALLENGE_TIME_ZONE"] = "Europe/Vienna" };
+        _environment = Settings(DatabasePath);
     }
 
     [TearDown]
     public void TearDown() => Directory.Delete(_folder, recursive: true);
 
+    private static Dictionary<string, string?> Settings(string database) => new() { ["DATABASE_PATH"] = database, ["CHALLENGE_TIME_ZONE"] = "Europe/Vienna" };
+
     private Task<CliResult> RunAsync(params string[] args) => BotProcess.RunAsync(_folder, _environment, args);
 
-    [Test]
-    public async Task ImportLegacy_Sample_ReportsMembersAndConstantDifferences()
+    /// <summary>This test's database: a copy of the one the fixture imported the sample into.</summary>
+    private void CopyImported()
     {
-        var result = await RunAsync("import-legacy", Sample, "--guild", Guild);
-
-        Assert.That(result.ExitCode, Is.Zero, result.Error);
-        Assert.That(result.Output, Does.Contain("2024").And.Contain("Jonas Wagner").And.Contain("price_per_week"));
+        foreach (var file in Directory.GetFiles(_imported, "challenge.db*"))
+        {
+            File.Copy(file, Path.Combine(_folder, Path.GetFileName(file)));
+        }
     }
 
     [Test]
-    public async Task Export_AfterImport_HasMembersJokersAndNoTokens()
+    public void ImportLegacy_Sample_ReportsMembersAndConstantDifferences()
     {
-        await RunAsync("import-legacy", Sample, "--guild", Guild);
+        Assert.That(_import.ExitCode, Is.Zero, _import.Error);
+        Assert.That(_import.Output, Does.Contain("2024").And.Contain("Jonas Wagner").And.Contain("price_per_week"));
+    }
 
-        var result = await RunAsync("export", "--guild", Guild, "--season", "2024", "--as-of", "2024-03-13");
+    [Test]
+    public void Export_AfterImport_HasMembersJokersAndNoTokens()
+    {
+        var result = _export;
 
         Assert.That(result.ExitCode, Is.Zero, result.Error);
         Assert.That(result.Output, Does.Not.Contain("sample-access").And.Not.Contain("sample-refresh"));
@@ -64,11 +89,9 @@ public sealed class LegacyImportAndExportTests
     }
 
     [Test]
-    public async Task Export_ImportedMembersNotBackfilled_StandingsSaySyncingAndOweNothing()
+    public void Export_ImportedMembersNotBackfilled_StandingsSaySyncingAndOweNothing()
     {
-        await RunAsync("import-legacy", Sample, "--guild", Guild);
-
-        var result = await RunAsync("export", "--guild", Guild, "--season", "2024", "--as-of", "2024-03-13");
+        var result = _export;
 
         Assert.That(result.ExitCode, Is.Zero, result.Error);
         var standings = JsonNode.Parse(result.Output)!["standings"]!["members"]!.AsArray();
@@ -83,7 +106,7 @@ public sealed class LegacyImportAndExportTests
     [Test]
     public async Task Export_FedToScore_ReproducesItsStandings()
     {
-        await RunAsync("import-legacy", Sample, "--guild", Guild);
+        CopyImported();
 
         // Members whose back-fill completed: the export's standings are computed from their activities (none here).
         await RecordBackfillsAsync();
@@ -91,7 +114,8 @@ public sealed class LegacyImportAndExportTests
         var exportFile = Path.Combine(_folder, "export.json");
         await File.WriteAllTextAsync(exportFile, export.Output);
 
-        var scored = await RunAsync("score", exportFile);
+        // score reads only the file it is given: the same CliApp in process.
+        var scored = await CliRunner.RunAsync("score", exportFile);
 
         Assert.That(scored.ExitCode, Is.Zero, scored.Error);
         JsonAssert.AreEquivalent(JsonNode.Parse(export.Output)!["standings"], JsonNode.Parse(scored.Output));
@@ -100,8 +124,8 @@ public sealed class LegacyImportAndExportTests
     [Test]
     public async Task ImportLegacy_Twice_SecondRunChangesNothing()
     {
-        await RunAsync("import-legacy", Sample, "--guild", Guild);
-        var first = await RunAsync("export", "--guild", Guild, "--season", "2024", "--as-of", "2024-03-13");
+        CopyImported();
+        var first = _export;
 
         var again = await RunAsync("import-legacy", Sample, "--guild", Guild);
         var second = await RunAsync("export", "--guild", Guild, "--season", "2024", "--as-of", "2024-03-13");
@@ -115,7 +139,8 @@ public sealed class LegacyImportAndExportTests
     {
         var empty = Directory.CreateDirectory(Path.Combine(_folder, "empty")).FullName;
 
-        var result = await RunAsync("import-legacy", empty, "--guild", Guild);
+        // The folder is read before settings or the database: the same CliApp in process.
+        var result = await CliRunner.RunAsync("import-legacy", empty, "--guild", Guild);
 
         AssertOneLineError(result);
     }
@@ -151,7 +176,7 @@ public sealed class LegacyImportAndExportTests
     [Test]
     public async Task Export_UnknownSeason_ExitCode2()
     {
-        await RunAsync("import-legacy", Sample, "--guild", Guild);
+        CopyImported();
 
         var result = await RunAsync("export", "--guild", Guild, "--season", "2019");
 
@@ -173,7 +198,8 @@ public sealed class LegacyImportAndExportTests
     [Test]
     public async Task Export_BadGuildId_ExitCode2()
     {
-        var result = await RunAsync("export", "--guild", "abc", "--season", "2024");
+        // Refused while parsing the command line: the same CliApp in process.
+        var result = await CliRunner.RunAsync("export", "--guild", "abc", "--season", "2024");
 
         AssertOneLineError(result);
     }

@@ -4,11 +4,16 @@ using Bot.Tests.Support;
 
 namespace Bot.Tests.Cli;
 
-/// <summary>The picture verb through the real executable: the season or a week drawn from a real SQLite file to a PNG; bad input writes nothing.</summary>
+/// <summary>
+/// The picture verb through the real executable: the season or a week drawn from a real SQLite file to a PNG; bad input
+/// writes nothing. The legacy sample is imported once per fixture and each test draws from its own copy of that file;
+/// refusals decided before the database is opened (the output path, the season's range) run the same command line in process.
+/// </summary>
 [Category(TestCategories.Process)]
 public sealed partial class PictureVerbTests
 {
     private const string Guild = "4242";
+    private string _imported = null!;
     private string _folder = null!;
     private Dictionary<string, string?> _environment = null!;
 
@@ -16,17 +21,32 @@ public sealed partial class PictureVerbTests
 
     private string PicturePath => Path.Combine(_folder, "season.png");
 
+    [OneTimeSetUp]
+    public async Task ImportOnce()
+    {
+        _imported = Directory.CreateTempSubdirectory("cli-picture-imported-").FullName;
+        var import = await BotProcess.RunAsync(_imported, Settings(Path.Combine(_imported, "challenge.db")), "import-legacy", RepositoryPaths.LegacySample, "--guild", Guild);
+        Assert.That(import.ExitCode, Is.Zero, import.Error);
+    }
+
+    [OneTimeTearDown]
+    public void RemoveImport() => Directory.Delete(_imported, recursive: true);
+
     [SetUp]
-    public async Task SetUp()
+    public void SetUp()
     {
         _folder = Directory.CreateTempSubdirectory("cli-picture-").FullName;
-        _environment = new() { ["DATABASE_PATH"] = DatabasePath, ["CHALLENGE_TIME_ZONE"] = "Europe/Vienna" };
-        var import = await RunAsync("import-legacy", RepositoryPaths.LegacySample, "--guild", Guild);
-        Assert.That(import.ExitCode, Is.Zero, import.Error);
+        _environment = Settings(DatabasePath);
+        foreach (var file in Directory.GetFiles(_imported, "challenge.db*"))
+        {
+            File.Copy(file, Path.Combine(_folder, Path.GetFileName(file)));
+        }
     }
 
     [TearDown]
     public void TearDown() => Directory.Delete(_folder, recursive: true);
+
+    private static Dictionary<string, string?> Settings(string database) => new() { ["DATABASE_PATH"] = database, ["CHALLENGE_TIME_ZONE"] = "Europe/Vienna" };
 
     private Task<CliResult> RunAsync(params string[] args) => BotProcess.RunAsync(_folder, _environment, args);
 
@@ -59,7 +79,6 @@ public sealed partial class PictureVerbTests
     [TestCase("--guild", "999", "guild 999 has no challenge for season 2024")]
     [TestCase("--week", "53", "--week 53: season 2024 has weeks 1..52")]
     [TestCase("--week", "0", "--week 0: season 2024 has weeks 1..52")]
-    [TestCase("--season", "0", "--season 0 is not a season year (1..9998)")]
     public async Task Picture_NoSuchGuildSeasonOrWeek_OneLineExitCode2AndNoFile(string option, string value, string expected)
     {
         var arguments = new Dictionary<string, string> { ["--guild"] = Guild, ["--season"] = "2024", [option] = value };
@@ -69,12 +88,22 @@ public sealed partial class PictureVerbTests
         AssertRefused(result, expected);
     }
 
+    [Test]
+    public async Task Picture_SeasonOutOfRange_OneLineExitCode2AndNoFile()
+    {
+        // Refused while parsing the command line, before the database: the same CliApp in process.
+        var result = await CliRunner.RunAsync("picture", "--guild", Guild, "--season", "0", "-o", PicturePath);
+
+        AssertRefused(result, "--season 0 is not a season year (1..9998)");
+    }
+
     [TestCase("missing-folder/season.png", "its folder does not exist")]
     [TestCase(".", "it is a directory")]
     [TestCase("challenge.db/season.png", "its folder does not exist")]
     public async Task Picture_UnwritablePath_OneLineExitCode2AndNoFile(string path, string mention)
     {
-        var result = await RunAsync("picture", "--guild", Guild, "--season", "2024", "-o", Path.Combine(_folder, path));
+        // The path is checked before settings or the database are read: the same CliApp in process.
+        var result = await CliRunner.RunAsync("picture", "--guild", Guild, "--season", "2024", "-o", Path.Combine(_folder, path));
 
         AssertRefused(result, mention);
     }

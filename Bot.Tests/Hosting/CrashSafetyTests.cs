@@ -24,8 +24,9 @@ namespace Bot.Tests.Hosting;
 public sealed class CrashSafetyTests
 {
     private const long AthleteId = 7001;
-    private const int Runs = 22;
-    private const int BackfillPhaseRuns = 8;
+    // 7 kills during the back-fill, 7 with the webhook queue at work: each phase needs 5 that land where it aims.
+    private const int Runs = 14;
+    private const int BackfillPhaseRuns = 7;
     private const int OldActivities = 450;
     private const int RecentActivities = 80;
     private const string ListPath = "/api/v3/athlete/activities";
@@ -36,171 +37,148 @@ public sealed class CrashSafetyTests
     [CancelAfter(420_000)]
     public async Task KillNine_MidBackfillAndMidWebhookQueue_DatabaseWholeNothingLostOrDuplicatedAndQueueResumes()
     {
-        var folder = Directory.CreateTempSubdirectory("bot-crash-").FullName;
-        var database = Path.Combine(folder, "challenge.db");
         var total = Stopwatch.StartNew();
-        try
+        await using var rig = await Rig.CreateAsync();
+        var random = new Random(6_006);
+        var kills = new Kills();
+        rig.Strava.Latency[FetchPath] = TimeSpan.FromMilliseconds(120);
+
+        for (var run = 0; run < Runs; run++)
         {
-            await using var strava = await FakeStravaServer.StartAsync();
-            strava.ReadLimit = (1_000_000, 10_000_000);
-            strava.OverallLimit = (1_000_000, 10_000_000);
-            using var discord = FakeDiscordGateway.Start();
-            var port = Loopback.FreePort();
-            var baseUrl = $"http://127.0.0.1:{port}";
-            var subscription = strava.AddSubscription(baseUrl + WebhookPath);
-            var athlete = strava.AddAthlete(AthleteId);
-            long memberId;
-            await using (var seed = await StravaTestHost.StartAsync(strava, directory: folder))
+            await KillOnceAsync(rig, run, random, kills);
+        }
+
+        var (last, settled) = await RunUndisturbedAsync(rig);
+        var expected = rig.Plan.Expected();
+        TestContext.Out.WriteLine(
+            $"{Runs} kills: {kills.MidBackfill} mid-back-fill, {kills.MidQueue} mid-queue, {kills.LeftQueued} events left queued by kills; " +
+            $"{rig.Plan.DeliveredCount} events acknowledged ({rig.Plan.Redeliveries} cut off by a kill and sent again); last run settled in {settled.TotalSeconds:F1} s; " +
+            $"total {total.Elapsed.TotalSeconds:F0} s; {expected.Count} activities held by Strava");
+        Assert.Multiple(() =>
+        {
+            AssertSettled(last, rig.Plan, expected);
+            Assert.That(kills.MidBackfill, Is.GreaterThanOrEqualTo(5), "kills that landed during the back-fill");
+            Assert.That(kills.MidQueue, Is.GreaterThanOrEqualTo(5), "kills that landed with webhook work queued");
+            Assert.That(kills.LeftQueued, Is.Positive, "kills left queued events for the next run to resume");
+        });
+    }
+
+    /// <summary>
+    /// One run: the bot started, events posted to its webhook, kill -9 at a random moment (during the back-fill in the
+    /// first phase, with the queue at work in the second), then the file checked.
+    /// </summary>
+    private static async Task KillOnceAsync(Rig rig, int run, Random random, Kills kills)
+    {
+        var backfillPhase = run < BackfillPhaseRuns;
+        // Three pages of 200: slow enough in the first phase that every kill lands before the back-fill is written.
+        rig.Strava.Latency[ListPath] = TimeSpan.FromMilliseconds(backfillPhase ? 400 : 120);
+        var killAfter = TimeSpan.FromMilliseconds(backfillPhase ? random.Next(150, 1100) : random.Next(200, 2500));
+        var events = rig.Plan.NextEvents(random.Next(4, 9));
+        var before = Snapshot.Read(rig.Database, rig.MemberId);
+        var callsBefore = rig.Strava.Calls.Count;
+
+        await using (var bot = RunningBot.Start(rig.Folder, rig.Environment))
+        {
+            await Eventually.ThatAsync(
+                () => bot.Process.HasExited || rig.Strava.Calls.Skip(callsBefore).Any(c => c.Path == ListPath),
+                $"run {run}: the first activity list call", TimeSpan.FromSeconds(90));
+            Assert.That(bot.Process.HasExited, Is.False, $"run {run}: the bot exited: {(bot.Process.HasExited ? await bot.LogAsync() : "")}");
+
+            using var stop = new CancellationTokenSource();
+            var acknowledged = rig.Plan.DeliveredCount;
+            var delivering = DeliverAsync(rig.Http, events, rig.Plan, random.Next(), stop.Token);
+            if (!backfillPhase)
             {
-                // Imported from the old bot: tokens, no activities, no sync record — due for a back-fill at start-up.
-                memberId = (await seed.AddLinkedMemberAsync(AthleteId, 55, backfilled: false)).Id;
-                await seed.Get<StravaSubscriptionStore>().SetAsync(subscription.Id);
+                // On a busy machine the web endpoint may come up seconds after the first list call: the random
+                // moment counts from the first event the bot took in, so the kill still lands with the queue at work.
+                await Eventually.ThatAsync(() => bot.Process.HasExited || rig.Plan.DeliveredCount > acknowledged, $"run {run}: an event acknowledged", TimeSpan.FromSeconds(90));
             }
 
-            SqliteConnection.ClearAllPools();
-            var plan = new WebhookPlan(athlete, subscription.Id, new Random(20261201));
-            plan.SeedActivities();
-            var backfillAfter = new DateTimeOffset(DateTime.SpecifyKind(SeasonWindow.For(ISOWeek.GetYear(DateTime.UtcNow)).From.AddDays(-1), DateTimeKind.Utc))
-                .ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            var environment = new Dictionary<string, string?>
+            await Task.Delay(killAfter);
+            bot.Process.Kill();
+            await bot.Process.WaitForExitAsync();
+            await stop.CancelAsync();
+            await delivering;
+        }
+
+        SqliteConnection.ClearAllPools();
+        var after = Snapshot.Read(rig.Database, rig.MemberId);
+        var calls = rig.Strava.Calls.Skip(callsBefore).ToList();
+        var midBackfill = !after.BackfillDone && calls.Any(c => c.Path == ListPath);
+        var midQueue = after.Pending > 0 && (after.Processed > before.Processed || calls.Any(c => c.Path.StartsWith("/api/v3/activities/", StringComparison.Ordinal)));
+        kills.Count(midBackfill, midQueue, after.Pending);
+        TestContext.Out.WriteLine(
+            $"run {run,2}: killed {killAfter.TotalMilliseconds,4:F0} ms after {(backfillPhase ? "the first list call" : "the first acknowledged event")}; back-fill {(after.BackfillDone ? "done" : "not done")}, " +
+            $"{after.Activities.Count} activities, events {after.Processed} processed / {after.Pending} queued, {calls.Count} Strava calls" +
+            (midBackfill ? " [mid-back-fill]" : "") + (midQueue ? " [mid-queue]" : ""));
+        AssertWholeAfterKill(rig, run, before, after, calls.First(c => c.Path == ListPath));
+    }
+
+    /// <summary>What must hold after every kill: the file whole, nothing invented, nothing acknowledged lost, the interrupted back-fill resumed first.</summary>
+    private static void AssertWholeAfterKill(Rig rig, int run, Snapshot before, Snapshot after, FakeStravaCall firstList) => Assert.Multiple(() =>
+    {
+        Assert.That(after.Integrity, Is.EqualTo("ok"), $"run {run}: integrity_check");
+        Assert.That(after.ForeignKeyProblems, Is.Zero, $"run {run}: foreign_key_check");
+        Assert.That(after.DuplicateIds, Is.Zero, $"run {run}: an activity stored twice");
+        Assert.That(after.KindProblems, Is.Zero, $"run {run}: activity kinds out of step");
+        Assert.That(after.Activities.Keys.Except(rig.Plan.EverHeld), Is.Empty, $"run {run}: stored activities Strava never had");
+        Assert.That(rig.Plan.Delivered.Except(after.QueuedEvents), Is.Empty, $"run {run}: acknowledged webhook events lost");
+        if (!before.BackfillDone)
+        {
+            Assert.That(firstList.QueryValue("after"), Is.EqualTo(rig.BackfillAfter), $"run {run}: the interrupted back-fill is what the restart does first");
+        }
+
+        if (after.BackfillDone)
+        {
+            Assert.That(rig.Plan.OldIds.Except(after.Activities.Keys), Is.Empty, $"run {run}: the back-fill is recorded but activities are missing");
+        }
+    });
+
+    /// <summary>Left alone, the last run finishes everything: the back-fill (if still due), the queue, the re-check.</summary>
+    private static async Task<(Snapshot Last, TimeSpan Settled)> RunUndisturbedAsync(Rig rig)
+    {
+        rig.Strava.Latency.Clear();
+        var finalCalls = rig.Strava.Calls.Count;
+        var rest = rig.Plan.NextEvents(0);
+        var settled = Stopwatch.StartNew();
+        await using (var bot = RunningBot.Start(rig.Folder, rig.Environment))
+        {
+            await DeliverAsync(rig.Http, rest, rig.Plan, 1, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(90));
+            bool Settled()
             {
-                ["DISCORD_TOKEN"] = "crash-secret-token",
-                ["DISCORD_API_BASE_URL"] = discord.ApiBaseUrl.ToString(),
-                ["DATABASE_PATH"] = database,
-                ["CHALLENGE_TIME_ZONE"] = "UTC",
-                ["HTTP_URLS"] = baseUrl,
-                ["PUBLIC_BASE_URL"] = baseUrl,
-                ["STRAVA_CLIENT_ID"] = FakeStravaServer.ClientId,
-                ["STRAVA_CLIENT_SECRET"] = FakeStravaServer.ClientSecret,
-                ["STRAVA_WEBHOOK_VERIFY_TOKEN"] = "crash-verify",
-                ["STRAVA_WEBHOOK_SECRET"] = WebhookPath["/strava/webhook/".Length..],
-                ["STRAVA_API_BASE_URL"] = strava.ApiBaseUrl,
-                ["STRAVA_OAUTH_BASE_URL"] = strava.OAuthBaseUrl,
-            };
-            using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(5) };
-            var random = new Random(6_006);
-            var killsMidBackfill = 0;
-            var killsMidQueue = 0;
-            var leftQueued = 0;
-            strava.Latency[FetchPath] = TimeSpan.FromMilliseconds(120);
-
-            for (var run = 0; run < Runs; run++)
-            {
-                var backfillPhase = run < BackfillPhaseRuns;
-                // Three pages of 200: slow enough in the first phase that every kill lands before the back-fill is written.
-                strava.Latency[ListPath] = TimeSpan.FromMilliseconds(backfillPhase ? 400 : 120);
-                var killAfter = TimeSpan.FromMilliseconds(backfillPhase ? random.Next(150, 1100) : random.Next(200, 2500));
-                var events = plan.NextEvents(random.Next(4, 9));
-                var before = Snapshot.Read(database, memberId);
-                var callsBefore = strava.Calls.Count;
-
-                await using (var bot = RunningBot.Start(folder, environment))
-                {
-                    await Eventually.ThatAsync(
-                        () => bot.Process.HasExited || strava.Calls.Skip(callsBefore).Any(c => c.Path == ListPath),
-                        $"run {run}: the first activity list call", TimeSpan.FromSeconds(90));
-                    Assert.That(bot.Process.HasExited, Is.False, $"run {run}: the bot exited: {(bot.Process.HasExited ? await bot.LogAsync() : "")}");
-
-                    using var stop = new CancellationTokenSource();
-                    var acknowledged = plan.DeliveredCount;
-                    var delivering = DeliverAsync(http, events, plan, random.Next(), stop.Token);
-                    if (!backfillPhase)
-                    {
-                        // On a busy machine the web endpoint may come up seconds after the first list call: the random
-                        // moment counts from the first event the bot took in, so the kill still lands with the queue at work.
-                        await Eventually.ThatAsync(() => bot.Process.HasExited || plan.DeliveredCount > acknowledged, $"run {run}: an event acknowledged", TimeSpan.FromSeconds(90));
-                    }
-
-                    await Task.Delay(killAfter);
-                    bot.Process.Kill();
-                    await bot.Process.WaitForExitAsync();
-                    await stop.CancelAsync();
-                    await delivering;
-                }
-
                 SqliteConnection.ClearAllPools();
-                var after = Snapshot.Read(database, memberId);
-                var calls = strava.Calls.Skip(callsBefore).ToList();
-                var midBackfill = !after.BackfillDone && calls.Any(c => c.Path == ListPath);
-                var firstList = calls.First(c => c.Path == ListPath);
-                var midQueue = after.Pending > 0 && (after.Processed > before.Processed || calls.Any(c => c.Path.StartsWith("/api/v3/activities/", StringComparison.Ordinal)));
-                killsMidBackfill += midBackfill ? 1 : 0;
-                killsMidQueue += midQueue ? 1 : 0;
-                leftQueued += after.Pending;
-                TestContext.Out.WriteLine(
-                    $"run {run,2}: killed {killAfter.TotalMilliseconds,4:F0} ms after {(backfillPhase ? "the first list call" : "the first acknowledged event")}; back-fill {(after.BackfillDone ? "done" : "not done")}, " +
-                    $"{after.Activities.Count} activities, events {after.Processed} processed / {after.Pending} queued, {calls.Count} Strava calls" +
-                    (midBackfill ? " [mid-back-fill]" : "") + (midQueue ? " [mid-queue]" : ""));
-
-                Assert.Multiple(() =>
-                {
-                    Assert.That(after.Integrity, Is.EqualTo("ok"), $"run {run}: integrity_check");
-                    Assert.That(after.ForeignKeyProblems, Is.Zero, $"run {run}: foreign_key_check");
-                    Assert.That(after.DuplicateIds, Is.Zero, $"run {run}: an activity stored twice");
-                    Assert.That(after.KindProblems, Is.Zero, $"run {run}: activity kinds out of step");
-                    Assert.That(after.Activities.Keys.Except(plan.EverHeld), Is.Empty, $"run {run}: stored activities Strava never had");
-                    Assert.That(plan.Delivered.Except(after.QueuedEvents), Is.Empty, $"run {run}: acknowledged webhook events lost");
-                    if (!before.BackfillDone)
-                    {
-                        Assert.That(firstList.QueryValue("after"), Is.EqualTo(backfillAfter), $"run {run}: the interrupted back-fill is what the restart does first");
-                    }
-
-                    if (after.BackfillDone)
-                    {
-                        Assert.That(plan.OldIds.Except(after.Activities.Keys), Is.Empty, $"run {run}: the back-fill is recorded but activities are missing");
-                    }
-                });
+                var now = Snapshot.Read(rig.Database, rig.MemberId);
+                return now.BackfillDone && now.Pending == 0 && now.SameAs(rig.Plan.Expected())
+                    && rig.Strava.Calls.Skip(finalCalls).Any(c => c.Path == ListPath);
             }
 
-            // Left alone, the last run finishes everything: the back-fill (if still due), the queue, the re-check.
-            strava.Latency.Clear();
-            var finalCalls = strava.Calls.Count;
-            var rest = plan.NextEvents(0);
-            Snapshot last;
-            var settled = Stopwatch.StartNew();
-            await using (var bot = RunningBot.Start(folder, environment))
+            // Each look runs integrity_check on the file: four looks a second, not Eventually's one per 5 ms, which cost seconds of CPU.
+            for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(90) && !Settled();)
             {
-                await DeliverAsync(http, rest, plan, 1, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(90));
-                await Eventually.TrueAsync(() =>
-                {
-                    SqliteConnection.ClearAllPools();
-                    var now = Snapshot.Read(database, memberId);
-                    return now.BackfillDone && now.Pending == 0 && now.SameAs(plan.Expected())
-                        && strava.Calls.Skip(finalCalls).Any(c => c.Path == ListPath);
-                }, TimeSpan.FromSeconds(90));
-                bot.Process.Kill();
-                await bot.Process.WaitForExitAsync();
+                await Task.Delay(250);
             }
 
-            SqliteConnection.ClearAllPools();
-            last = Snapshot.Read(database, memberId);
-            var expected = plan.Expected();
-            TestContext.Out.WriteLine(
-                $"{Runs} kills: {killsMidBackfill} mid-back-fill, {killsMidQueue} mid-queue, {leftQueued} events left queued by kills; " +
-                $"{plan.DeliveredCount} events acknowledged ({plan.Redeliveries} cut off by a kill and sent again); last run settled in {settled.Elapsed.TotalSeconds:F1} s; " +
-                $"total {total.Elapsed.TotalSeconds:F0} s; {expected.Count} activities held by Strava");
-            Assert.Multiple(() =>
-            {
-                Assert.That(last.Integrity, Is.EqualTo("ok"));
-                Assert.That(last.DuplicateIds, Is.Zero);
-                Assert.That(last.KindProblems, Is.Zero, "activity kinds out of step");
-                Assert.That(last.BackfillDone, Is.True, "the back-fill was finished");
-                Assert.That(last.Pending, Is.Zero, "every queued event was processed");
-                Assert.That(plan.Delivered.Except(last.QueuedEvents), Is.Empty, "every acknowledged event was queued");
-                Assert.That(expected.Keys.Except(last.Activities.Keys), Is.Empty, "activities lost");
-                Assert.That(last.Activities.Keys.Except(expected.Keys), Is.Empty, "activities stored that Strava no longer has");
-                Assert.That(last.Activities.Where(a => expected.TryGetValue(a.Key, out var e) && e != a.Value).Select(a => a.Key), Is.Empty, "stale name or duration");
-                Assert.That(last.MovingTimeSum, Is.EqualTo(expected.Values.Sum(e => (long)e.MovingTime)), "derived total");
-                Assert.That(killsMidBackfill, Is.GreaterThanOrEqualTo(5), "kills that landed during the back-fill");
-                Assert.That(killsMidQueue, Is.GreaterThanOrEqualTo(5), "kills that landed with webhook work queued");
-                Assert.That(leftQueued, Is.Positive, "kills left queued events for the next run to resume");
-            });
+            bot.Process.Kill();
+            await bot.Process.WaitForExitAsync();
         }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+
+        SqliteConnection.ClearAllPools();
+        return (Snapshot.Read(rig.Database, rig.MemberId), settled.Elapsed);
+    }
+
+    /// <summary>The end state: exactly what the fake Strava holds, each activity once with its latest name and duration, the queue processed.</summary>
+    private static void AssertSettled(Snapshot last, WebhookPlan plan, Dictionary<long, Stored> expected)
+    {
+        Assert.That(last.Integrity, Is.EqualTo("ok"));
+        Assert.That(last.DuplicateIds, Is.Zero);
+        Assert.That(last.KindProblems, Is.Zero, "activity kinds out of step");
+        Assert.That(last.BackfillDone, Is.True, "the back-fill was finished");
+        Assert.That(last.Pending, Is.Zero, "every queued event was processed");
+        Assert.That(plan.Delivered.Except(last.QueuedEvents), Is.Empty, "every acknowledged event was queued");
+        Assert.That(expected.Keys.Except(last.Activities.Keys), Is.Empty, "activities lost");
+        Assert.That(last.Activities.Keys.Except(expected.Keys), Is.Empty, "activities stored that Strava no longer has");
+        Assert.That(last.Activities.Where(a => expected.TryGetValue(a.Key, out var e) && e != a.Value).Select(a => a.Key), Is.Empty, "stale name or duration");
+        Assert.That(last.MovingTimeSum, Is.EqualTo(expected.Values.Sum(e => (long)e.MovingTime)), "derived total");
     }
 
     /// <summary>Posts each event as Strava does (retrying until a 200) until stopped; an event not acknowledged stays to be re-sent.</summary>
@@ -242,6 +220,104 @@ public sealed class CrashSafetyTests
         }
     }
 
+    /// <summary>Where the kills count: during the back-fill, with webhook work queued, and the events they left queued.</summary>
+    private sealed class Kills
+    {
+        public int MidBackfill { get; private set; }
+
+        public int MidQueue { get; private set; }
+
+        public int LeftQueued { get; private set; }
+
+        public void Count(bool midBackfill, bool midQueue, int pending)
+        {
+            MidBackfill += midBackfill ? 1 : 0;
+            MidQueue += midQueue ? 1 : 0;
+            LeftQueued += pending;
+        }
+    }
+
+    /// <summary>
+    /// The world every run shares: a folder with the database (a member imported from the old bot, due for a back-fill),
+    /// the fake Strava with the activities and the push subscription, the fake Discord, and the bot's settings.
+    /// </summary>
+    private sealed class Rig : IAsyncDisposable
+    {
+        private Rig(string folder, FakeStravaServer strava, FakeDiscordGateway discord, string baseUrl)
+        {
+            Folder = folder;
+            Database = Path.Combine(folder, "challenge.db");
+            Strava = strava;
+            Discord = discord;
+            Http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(5) };
+            BackfillAfter = new DateTimeOffset(DateTime.SpecifyKind(SeasonWindow.For(ISOWeek.GetYear(DateTime.UtcNow)).From.AddDays(-1), DateTimeKind.Utc))
+                .ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            Environment = new Dictionary<string, string?>
+            {
+                ["DISCORD_TOKEN"] = "crash-secret-token",
+                ["DISCORD_API_BASE_URL"] = discord.ApiBaseUrl.ToString(),
+                ["DATABASE_PATH"] = Database,
+                ["CHALLENGE_TIME_ZONE"] = "UTC",
+                ["HTTP_URLS"] = baseUrl,
+                ["PUBLIC_BASE_URL"] = baseUrl,
+                ["STRAVA_CLIENT_ID"] = FakeStravaServer.ClientId,
+                ["STRAVA_CLIENT_SECRET"] = FakeStravaServer.ClientSecret,
+                ["STRAVA_WEBHOOK_VERIFY_TOKEN"] = "crash-verify",
+                ["STRAVA_WEBHOOK_SECRET"] = WebhookPath["/strava/webhook/".Length..],
+                ["STRAVA_API_BASE_URL"] = strava.ApiBaseUrl,
+                ["STRAVA_OAUTH_BASE_URL"] = strava.OAuthBaseUrl,
+            };
+        }
+
+        public string Folder { get; }
+
+        public string Database { get; }
+
+        public FakeStravaServer Strava { get; }
+
+        public FakeDiscordGateway Discord { get; }
+
+        public HttpClient Http { get; }
+
+        public Dictionary<string, string?> Environment { get; }
+
+        /// <summary>The <c>after</c> of the back-fill's list calls: the day before the season.</summary>
+        public string BackfillAfter { get; }
+
+        public WebhookPlan Plan { get; private set; } = null!;
+
+        public long MemberId { get; private set; }
+
+        public static async Task<Rig> CreateAsync()
+        {
+            var strava = await FakeStravaServer.StartAsync();
+            strava.ReadLimit = (1_000_000, 10_000_000);
+            strava.OverallLimit = (1_000_000, 10_000_000);
+            var rig = new Rig(Directory.CreateTempSubdirectory("bot-crash-").FullName, strava, FakeDiscordGateway.Start(), $"http://127.0.0.1:{Loopback.FreePort()}");
+            var subscription = strava.AddSubscription(rig.Http.BaseAddress + WebhookPath[1..]);
+            var athlete = strava.AddAthlete(AthleteId);
+            await using (var seed = await StravaTestHost.StartAsync(strava, directory: rig.Folder))
+            {
+                // Imported from the old bot: tokens, no activities, no sync record — due for a back-fill at start-up.
+                rig.MemberId = (await seed.AddLinkedMemberAsync(AthleteId, 55, backfilled: false)).Id;
+                await seed.Get<StravaSubscriptionStore>().SetAsync(subscription.Id);
+            }
+
+            SqliteConnection.ClearAllPools();
+            rig.Plan = new WebhookPlan(athlete, subscription.Id, new Random(20261201));
+            rig.Plan.SeedActivities();
+            return rig;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            await Strava.DisposeAsync();
+            Discord.Dispose();
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(Folder, recursive: true);
+        }
+    }
 
     private sealed record Stored(string? Name, int MovingTime);
 

@@ -42,32 +42,12 @@ public sealed class GracefulShutdownTests
             });
             await Eventually.ThatAsync(() => discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
             var connection = discord.Connections[^1];
-
-            var tokens = new List<(string Token, string Command, long User)>();
-            for (var i = 0; i < Totals + Jokers; i++)
-            {
-                var command = i % 3 == 0 && tokens.Count(t => t.Command == "total") < Totals ? "total" : "joker";
-                var user = 500_000L + i;
-                var token = $"sigterm-token-{i}";
-                connection.SendDispatch("INTERACTION_CREATE", $$$"""
-                    {"id":"{{{9_100_000 + i}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77","guild_id":"{{{Guild}}}",
-                     "member":{"user":{"id":"{{{user}}}","username":"m{{{i}}}"},"permissions":"0"},
-                     "data":{"id":"1","name":"{{{command}}}","type":1,"options":[]}}
-                    """);
-                tokens.Add((token, command, user));
-            }
+            var tokens = SendTotalsAndJokers(connection);
 
             // Mid-flight: the first acknowledgement is out, the answers are not all in.
             await Eventually.ThatAsync(() => discord.RestRequests.Any(r => r.Path.EndsWith("/callback", StringComparison.Ordinal)), "a first defer", TimeSpan.FromSeconds(30));
             var answeredBeforeSignal = tokens.Count(t => Answered(discord, t.Token));
-            using (var kill = Process.Start("kill", ["-TERM", bot.Process.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            var signalled = Stopwatch.StartNew();
-            await bot.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(40));
-            TestContext.Out.WriteLine($"exited {signalled.Elapsed.TotalSeconds:F1} s after SIGTERM");
+            await SigtermAsync(bot);
             var log = await bot.LogAsync();
 
             var unanswered = tokens.Where(t => !Answered(discord, t.Token)).Select(t => t.Token).ToList();
@@ -83,19 +63,57 @@ public sealed class GracefulShutdownTests
                 Assert.That(log, Does.Contain("database checkpointed"));
                 Assert.That(File.Exists(database + "-wal") ? new FileInfo(database + "-wal").Length : 0, Is.Zero, "the WAL was written back");
             });
-
-            SqliteConnection.ClearAllPools();
-            using var check = new SqliteConnection($"Data Source={database};Pooling=False");
-            check.Open();
-            Assert.That(Scalar(check, "PRAGMA integrity_check;"), Is.EqualTo("ok"));
-            var stored = Scalar(check, $"SELECT count(*) FROM joker_weeks j JOIN participations p ON p.id = j.participation_id JOIN members m ON m.id = p.member_id WHERE m.discord_user_id IN ({string.Join(',', spent)});");
-            Assert.That((stored, spent.Count), Is.EqualTo(((long)spent.Count, Jokers)), "each joker reported spent is stored, once");
+            AssertJokersStoredOnce(database, spent);
         }
         finally
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>Dispatches the /total and /joker interactions at once, a /total every third until there are enough; returns what went out.</summary>
+    private static List<(string Token, string Command, long User)> SendTotalsAndJokers(FakeGatewayConnection connection)
+    {
+        var tokens = new List<(string Token, string Command, long User)>();
+        for (var i = 0; i < Totals + Jokers; i++)
+        {
+            var command = i % 3 == 0 && tokens.Count(t => t.Command == "total") < Totals ? "total" : "joker";
+            var user = 500_000L + i;
+            var token = $"sigterm-token-{i}";
+            connection.SendDispatch("INTERACTION_CREATE", $$$"""
+                {"id":"{{{9_100_000 + i}}}","application_id":"111","type":2,"token":"{{{token}}}","version":1,"channel_id":"77","guild_id":"{{{Guild}}}",
+                 "member":{"user":{"id":"{{{user}}}","username":"m{{{i}}}"},"permissions":"0"},
+                 "data":{"id":"1","name":"{{{command}}}","type":1,"options":[]}}
+                """);
+            tokens.Add((token, command, user));
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Sends SIGTERM (as systemd stops the service) and waits for the process to exit.</summary>
+    private static async Task SigtermAsync(RunningBot bot)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", bot.Process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        var signalled = Stopwatch.StartNew();
+        await bot.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(40));
+        TestContext.Out.WriteLine($"exited {signalled.Elapsed.TotalSeconds:F1} s after SIGTERM");
+    }
+
+    /// <summary>The file is whole and holds each joker reported spent exactly once.</summary>
+    private static void AssertJokersStoredOnce(string database, List<long> spent)
+    {
+        SqliteConnection.ClearAllPools();
+        using var check = new SqliteConnection($"Data Source={database};Pooling=False");
+        check.Open();
+        Assert.That(Scalar(check, "PRAGMA integrity_check;"), Is.EqualTo("ok"));
+        var stored = Scalar(check, $"SELECT count(*) FROM joker_weeks j JOIN participations p ON p.id = j.participation_id JOIN members m ON m.id = p.member_id WHERE m.discord_user_id IN ({string.Join(',', spent)});");
+        Assert.That((stored, spent.Count), Is.EqualTo(((long)spent.Count, Jokers)), "each joker reported spent is stored, once");
     }
 
     private static bool Answered(FakeDiscordGateway discord, string token) =>

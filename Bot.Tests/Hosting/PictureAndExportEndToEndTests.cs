@@ -151,7 +151,14 @@ public sealed class PictureAndExportEndToEndTests
         Assert.That(weeks.Select(r => (r[1], int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture), long.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture), r[5], decimal.Parse(r[7], System.Globalization.CultureInfo.InvariantCulture))),
             Is.EquivalentTo(expectedWeeks));
 
-        var json = JsonNode.Parse(files["ledger-2026.json"].Text)!;
+        AssertJsonLedger(JsonNode.Parse(files["ledger-2026.json"].Text)!, expected, shown);
+        AssertNothingRaw(files);
+        Assert.That(body.Parts.Any(p => p.Text.Contains(Secret, StringComparison.Ordinal)), Is.False, "never a token");
+    }
+
+    /// <summary>The JSON ledger: computed fields only, the consenting members' totals and weeks as the standings say, the pot of everyone.</summary>
+    private static void AssertJsonLedger(JsonNode json, SeasonStandings expected, IReadOnlyList<MemberStanding> shown)
+    {
         var members = json["members"]!.AsArray();
         Assert.Multiple(() =>
         {
@@ -166,8 +173,11 @@ public sealed class PictureAndExportEndToEndTests
             Assert.That((decimal)json["pot"]!, Is.EqualTo(expected.Members.Sum(m => m.Total)), "the pot counts everyone, as /total does");
             Assert.That((string)json["currency"]!, Is.EqualTo("€"));
         });
+    }
 
-        // Nothing raw of anyone, in any file: no activity field, no seeded activity or athlete id, time, duration, title, route or sport.
+    /// <summary>Nothing raw of anyone, in any file: no activity field, no seeded activity or athlete id, time, duration, title, route or sport.</summary>
+    private static void AssertNothingRaw(IReadOnlyDictionary<string, MultipartBody.Part> files)
+    {
         string[] fields = ["activities", "sport_type", "\"type\"", "start_date", "start_date_local", "timezone", "moving_time", "elapsed_time", "distance",
             "total_elevation_gain", "summary_polyline", "strava_athlete_id", "athlete", "first_name", "last_name", "joker_weeks", "legacy_week_results"];
         string[] values = ["9100", "9101", "9102", "1301", "1302", "1303", "2400", "2500", "7000", "T07:00", "2026-01-05", "Morning run", "abc123route", "Run", "Marie", Secret];
@@ -186,8 +196,6 @@ public sealed class PictureAndExportEndToEndTests
                 }
             });
         }
-
-        Assert.That(body.Parts.Any(p => p.Text.Contains(Secret, StringComparison.Ordinal)), Is.False, "never a token");
     }
 
     [Test]

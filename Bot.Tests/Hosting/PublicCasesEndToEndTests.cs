@@ -16,64 +16,116 @@ namespace Bot.Tests.Hosting;
 /// (rules, members, jokers, activities), the real bot process runs with its calendar at the case's
 /// <c>as_of</c>, and <c>/total</c> and <c>/week N</c> for every week of the season so far are sent
 /// through the fake Discord. The posted embeds must carry the expected file's points, statuses,
-/// amounts and totals, formatted as members read them.
+/// amounts and totals, formatted as members read them. Cases that share an <c>as_of</c> share one bot
+/// process, each case in a guild of its own (their members, Strava athletes and activities are distinct);
+/// the cases run ordered by <c>as_of</c>, so one bot runs at a time.
 /// </summary>
 [Category(TestCategories.Process)]
 public sealed class PublicCasesEndToEndTests
 {
-    private const long Guild = 5151;
+    private const long FirstGuild = 5151;
 
     // Someone in the guild who is not in the case: what everyone sees.
     private const long Viewer = 42;
 
+    private static readonly IReadOnlyList<PublicCase> All = [.. Directory.GetFiles(RepositoryPaths.PublicCases, "*.expected.json")
+        .Select(path => PublicCase.Read(path[..^".expected.json".Length] + ".json"))
+        .OrderBy(c => c.AsOf)
+        .ThenBy(c => c.Name, StringComparer.Ordinal)];
+
+    private SharedBot? _bot;
+
     public static IEnumerable<TestCaseData> Cases() =>
-        Directory.GetFiles(RepositoryPaths.PublicCases, "*.expected.json")
-            .Order(StringComparer.Ordinal)
-            .Select(path => new TestCaseData(path[..^".expected.json".Length] + ".json")
-                .SetName($"Commands_{Path.GetFileName(path)[..^".expected.json".Length]}_PostExpectedStandings"));
+        All.Select(c => new TestCaseData(c.Name).SetName($"Commands_{c.Name}_PostExpectedStandings"));
+
+    [OneTimeTearDown]
+    public async Task StopBot() => await StopAsync();
+
+    [TearDown]
+    public async Task RestartAfterFailure()
+    {
+        // Disposing prints the bot's log for the failed test; the next case starts a fresh bot.
+        if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
+        {
+            await StopAsync();
+        }
+    }
 
     [TestCaseSource(nameof(Cases))]
-    public async Task Commands_PublicCase_PostExpectedStandings(string casePath)
+    public async Task Commands_PublicCase_PostExpectedStandings(string name)
     {
-        using var input = JsonDocument.Parse(await File.ReadAllBytesAsync(casePath));
-        using var expected = JsonDocument.Parse(await File.ReadAllBytesAsync(casePath[..^".json".Length] + ".expected.json"));
+        var @case = All.Single(c => c.Name == name);
+        using var input = JsonDocument.Parse(await File.ReadAllBytesAsync(@case.InputPath));
+        using var expected = JsonDocument.Parse(await File.ReadAllBytesAsync(@case.InputPath[..^".json".Length] + ".expected.json"));
         var season = input.RootElement.GetProperty("season").GetInt32();
-        var asOf = DateOnly.ParseExact(input.RootElement.GetProperty("as_of").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var required = input.RootElement.GetProperty("rules").TryGetProperty("points_required", out var p) ? p.GetDecimal() : 3m;
         var members = expected.RootElement.GetProperty("members").EnumerateArray().Select(ExpectedMember.Read).ToList();
-
-        await using var world = await BotWorld.CreateAsync("cases");
-        await SeedAsync(world.Database, input.RootElement);
-        world.Start(new Dictionary<string, string?> { ["CLOCK_START_UTC"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T12:00:00Z" });
-        await Eventually.ThatAsync(() => world.Discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
-        var client = new SlashCommands(world.Discord, Guild);
+        var bot = await BotOnAsync(@case.AsOf);
+        var client = new SlashCommands(bot.World.Discord, bot.Guilds[name]);
 
         // /week only knows the current season: cases whose as_of lies in a later ISO year are checked by /total alone.
-        var inSeason = ISOWeek.GetYear(asOf.ToDateTime(TimeOnly.MinValue)) == season;
+        var inSeason = ISOWeek.GetYear(@case.AsOf.ToDateTime(TimeOnly.MinValue)) == season;
         var weeks = inSeason ? members.SelectMany(m => m.Weeks.Keys).Distinct().Order().ToList() : [];
         var total = client.Send("total", $$"""[{"name":"season","type":4,"value":{{season}}}]""", user: Viewer);
         var weekTokens = weeks.ToDictionary(w => w, w => client.Send("week", $$"""[{"name":"week","type":4,"value":{{w}}}]""", user: Viewer));
 
-        var totalText = await client.PublicTextAsync(total, [.. members.Select(m => m.Name), "Pot:"]);
-        var currency = "€";
-        Assert.Multiple(() =>
-        {
-            foreach (var member in members)
-            {
-                Assert.That(totalText, Does.Contain($"**{member.Name}** — {Money.Format(member.Total, currency)}\n"), $"/total: {member.Name}");
-            }
-
-            Assert.That(totalText, Does.Contain($"Pot: {Money.Format(members.Sum(m => m.Total), currency)}"), "/total: the pot");
-        });
-
+        AssertTotalShows(await client.PublicTextAsync(total, [.. members.Select(m => m.Name), "Pot:"]), members);
         foreach (var (week, token) in weekTokens)
         {
             AssertWeekShows(await client.PublicTextAsync(token, [.. members.Select(m => m.Name)]), week, members, required);
         }
 
-        Assert.That(world.Discord.RestRequests.Where(r => r.Method == "POST" && r.Path.EndsWith("/callback", StringComparison.Ordinal)).Count(), Is.EqualTo(1 + weeks.Count),
-            "one defer per interaction");
+        var defers = weekTokens.Values.Prepend(total).Sum(token => client.Mine(token).Count(r => r.Method == "POST" && r.Path.EndsWith("/callback", StringComparison.Ordinal)));
+        Assert.That(defers, Is.EqualTo(1 + weeks.Count), "one defer per interaction");
     }
+
+    /// <summary>
+    /// The bot whose clock stands at <paramref name="asOf"/> (12:00 UTC), with every case of that day seeded, each in
+    /// its own guild; the bot of the previous day is stopped first.
+    /// </summary>
+    private async Task<SharedBot> BotOnAsync(DateOnly asOf)
+    {
+        if (_bot?.AsOf == asOf)
+        {
+            return _bot;
+        }
+
+        await StopAsync();
+        var world = await BotWorld.CreateAsync("cases");
+        var guilds = new Dictionary<string, long>();
+        foreach (var @case in All.Where(c => c.AsOf == asOf))
+        {
+            var guild = FirstGuild + guilds.Count;
+            using var input = JsonDocument.Parse(await File.ReadAllBytesAsync(@case.InputPath));
+            await SeedAsync(world.Database, guild, input.RootElement);
+            guilds[@case.Name] = guild;
+        }
+
+        _bot = new SharedBot(asOf, world, guilds);
+        world.Start(new Dictionary<string, string?> { ["CLOCK_START_UTC"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T12:00:00Z" });
+        await Eventually.ThatAsync(() => world.Discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
+        return _bot;
+    }
+
+    private async Task StopAsync()
+    {
+        if (_bot is not null)
+        {
+            await _bot.World.DisposeAsync();
+            _bot = null;
+        }
+    }
+
+    /// <summary>Each member's total in the /total report, and the pot.</summary>
+    private static void AssertTotalShows(string totalText, IReadOnlyList<ExpectedMember> members) => Assert.Multiple(() =>
+    {
+        foreach (var member in members)
+        {
+            Assert.That(totalText, Does.Contain($"**{member.Name}** — {Money.Format(member.Total, "€")}\n"), $"/total: {member.Name}");
+        }
+
+        Assert.That(totalText, Does.Contain($"Pot: {Money.Format(members.Sum(m => m.Total), "€")}"), "/total: the pot");
+    });
 
     /// <summary>Each member's line in the /week report: points of the target and the week's outcome.</summary>
     private static void AssertWeekShows(string weekText, int week, IReadOnlyList<ExpectedMember> members, decimal required) => Assert.Multiple(() =>
@@ -94,12 +146,12 @@ public sealed class PublicCasesEndToEndTests
     });
 
     /// <summary>Rules, members (all consenting, Discord id = the case's member id), jokers and activities.</summary>
-    private static async Task SeedAsync(string database, JsonElement input)
+    private static async Task SeedAsync(string database, long guild, JsonElement input)
     {
         await using var services = new ServiceCollection().AddChallengeData(database).BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         var season = input.GetProperty("season").GetInt32();
-        var challenge = await services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(Guild, season, input.GetProperty("rules").GetRawText());
+        var challenge = await services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(guild, season, input.GetProperty("rules").GetRawText());
         var factory = services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>();
         await using var context = await factory.CreateDbContextAsync();
         var now = DateTime.UtcNow;
@@ -157,6 +209,20 @@ public sealed class PublicCasesEndToEndTests
             await context.SaveChangesAsync();
         }
     }
+
+    /// <summary>A case file, its name (the file name without <c>.json</c>) and the day the bot's clock stands at.</summary>
+    private sealed record PublicCase(string Name, string InputPath, DateOnly AsOf)
+    {
+        public static PublicCase Read(string inputPath)
+        {
+            using var input = JsonDocument.Parse(File.ReadAllBytes(inputPath));
+            var asOf = DateOnly.ParseExact(input.RootElement.GetProperty("as_of").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return new PublicCase(Path.GetFileName(inputPath)[..^".json".Length], inputPath, asOf);
+        }
+    }
+
+    /// <summary>The running bot of one <c>as_of</c> day and the guild each of its cases was seeded into.</summary>
+    private sealed record SharedBot(DateOnly AsOf, BotWorld World, IReadOnlyDictionary<string, long> Guilds);
 
     private sealed record ExpectedMember(string Name, decimal Total, IReadOnlyDictionary<int, (decimal Points, string Status, decimal Amount)> Weeks)
     {

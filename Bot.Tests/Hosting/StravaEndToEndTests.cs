@@ -64,31 +64,33 @@ public sealed class StravaEndToEndTests
     [Test]
     public async Task LinkBackfillWebhook_RealProcess_WeekChangesWithoutStravaCallsFromCommands()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var season = ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue));
-        var seasonStart = ISOWeek.ToDateTime(season, 1, DayOfWeek.Monday);
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7)).ToDateTime(TimeOnly.MinValue);
-        var currentWeek = ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue));
-
-        // One point per run per date: three runs on three dates of this week, today and the days before first.
-        var week = Enumerable.Range(0, 7).Select(d => monday.AddDays(d)).ToList();
-        var todayStart = today.ToDateTime(TimeOnly.MinValue);
-        var days = week.Where(d => d <= todayStart).OrderDescending().Concat(week.Where(d => d > todayStart)).ToList();
-        var newRun = FakeActivity.Run(8_000_003, days[0].AddMinutes(1), movingMinutes: 35);
-        var weekRuns = new[] { FakeActivity.Run(8_000_001, days[1].AddMinutes(1), movingMinutes: 35), FakeActivity.Run(8_000_002, days[2].AddMinutes(1), movingMinutes: 35) };
-
-        // ≈ 400 older activities of this season, spread over the weeks before this one (none when this is week 1).
-        var olderSpan = monday - seasonStart;
-        var older = olderSpan <= TimeSpan.Zero
-            ? []
-            : Enumerable.Range(0, 400).Select(i => FakeActivity.Run(6_000_000 + i, seasonStart + (olderSpan * i / 400.0), movingMinutes: 31)).ToArray();
-
-        // Outside the season: one within the day of margin the bot lists (so it must filter it out), one well before.
-        var outside = new[] { FakeActivity.Run(5_000_001, seasonStart.AddHours(-12)), FakeActivity.Run(5_000_002, seasonStart.AddDays(-5)) };
+        var runs = SeasonRuns.AroundToday();
         var athlete = _world.Strava.Athlete(AthleteId);
-        athlete.Add([.. weekRuns, .. older, .. outside]);
+        athlete.Add([.. runs.ThisWeek, .. runs.Older, .. runs.Outside]);
 
-        // Start-up: the subscription is listed, then created (after Strava's handshake), and stored; no other call.
+        var (subscription, startup) = await AssertStartupSubscribesAsync();
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }, disposeHandler: true) { Timeout = TimeSpan.FromSeconds(60) };
+        var (authorize, linkCalls) = await FollowTheLinkToStravaAsync(browser);
+        var callback = await ConsentAndCallBackAsync(browser, authorize);
+        var backfill = await AssertBackfilledAsync(runs, callback);
+
+        // 4. /week for the current week: the member with the two back-filled runs; no Strava call.
+        var weekCalls = await AssertWeekShowsAsync("**Ada Lovelace** — 2/3", $"Week {runs.CurrentWeek}");
+
+        // 5. Strava pushes the new run; 6. /week again: one more point, and again no Strava call from the command.
+        athlete.Add(runs.New);
+        var (acknowledged, stored) = await AssertPushedRunStoredAsync(subscription, runs.New.Id);
+        var againCalls = await AssertWeekShowsAsync("**Ada Lovelace** — 3/3", null);
+
+        await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"start-up calls {startup.Count}; link phase: {backfill.TokenCalls} token + {backfill.ListCalls} list calls for {backfill.Stored} stored of {athlete.Activities.Count - 1} on Strava, "
+            + $"back-fill done {backfill.Seconds:F1} s after the callback; webhook ack {acknowledged.TotalMilliseconds:F0} ms, stored {stored.TotalMilliseconds:F0} ms later; "
+            + $"Strava calls by /strava_auth, /week, /week: {linkCalls.Count}, {weekCalls.Count}, {againCalls.Count}"));
+    }
+
+    /// <summary>Start-up: the subscription is listed, then created (after Strava's handshake), and stored; no other call.</summary>
+    private async Task<(FakeSubscription Subscription, IReadOnlyList<FakeStravaCall> Calls)> AssertStartupSubscribesAsync()
+    {
         await Eventually.ThatAsync(() => Safely(() => StoredSubscriptionId() is not null), "the push subscription stored by the bot", Patience);
         var subscription = _world.Strava.Subscriptions.Single();
         var startup = await QuietCallsAsync();
@@ -100,14 +102,19 @@ public sealed class StravaEndToEndTests
                 "start-up calls: list, then create (no member yet, so nothing to re-check)");
             Assert.That(startup[1].FormValue("verify_token"), Is.EqualTo(VerifyToken));
         });
+        return (subscription, startup.ToList());
+    }
 
-        // 1. /strava_auth: a private answer with a link to our connect page; the command itself makes no Strava call.
-        // The page names the account and server, and its button is Strava's authorize URL with the same state.
+    /// <summary>
+    /// 1. /strava_auth: a private answer with a link to our connect page; the command itself makes no Strava call.
+    /// The page names the account and server, and its button is Strava's authorize URL with the same state.
+    /// </summary>
+    private async Task<(Uri Authorize, IReadOnlyList<FakeStravaCall> LinkCalls)> FollowTheLinkToStravaAsync(HttpClient browser)
+    {
         var (linkAnswer, _, linkCalls) = await InvokeAsync("strava_auth", expectPublic: false);
         using var linkBody = JsonDocument.Parse(linkAnswer.Body);
         var connect = ConnectPageHtml.LinkIn(linkBody.RootElement.GetProperty("content").GetString()!);
         var state = QueryHelpers.ParseQuery(connect.Query)["state"].ToString();
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }, disposeHandler: true) { Timeout = TimeSpan.FromSeconds(60) };
         var (connectStatus, connectPage) = await PageAsync(browser, connect);
         var authorize = ConnectPageHtml.ButtonTarget(connectPage)!;
         var query = QueryHelpers.ParseQuery(authorize.Query);
@@ -125,8 +132,15 @@ public sealed class StravaEndToEndTests
             Assert.That(query["approval_prompt"].ToString(), Is.EqualTo("auto"));
             Assert.That(query["state"].ToString(), Is.EqualTo(state), "the page's own state");
         });
+        return (authorize, linkCalls);
+    }
 
-        // 2. The browser: Strava's consent page redirects to the bot's callback with a code, which the bot exchanges once.
+    /// <summary>
+    /// 2. The browser: Strava's consent page redirects to the bot's callback with a code and the same state; the callback
+    /// links the member (its page and a DM name the Discord account).
+    /// </summary>
+    private async Task<Callback> ConsentAndCallBackAsync(HttpClient browser, Uri authorize)
+    {
         using var consent = await browser.GetAsync(authorize);
         var redirect = consent.Headers.Location!;
         var redirectQuery = QueryHelpers.ParseQuery(redirect.Query);
@@ -134,7 +148,7 @@ public sealed class StravaEndToEndTests
         {
             Assert.That(consent.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
             Assert.That(redirect.GetLeftPart(UriPartial.Path), Is.EqualTo(_world.BaseUrl + "/strava/callback"));
-            Assert.That(redirectQuery["state"].ToString(), Is.EqualTo(query["state"].ToString()));
+            Assert.That(redirectQuery["state"].ToString(), Is.EqualTo(QueryHelpers.ParseQuery(authorize.Query)["state"].ToString()));
         });
 
         var linked = Stopwatch.StartNew();
@@ -152,12 +166,19 @@ public sealed class StravaEndToEndTests
             "the member's DM on the fake Discord", Patience);
         var dmChannel = _world.Discord.RestRequests.Single(r => r.Method == "POST" && r.Path == "/api/v10/users/@me/channels");
         Assert.That(dmChannel.Body, Does.Contain($"\"{DiscordUser}\""), "the DM goes to the member who ran /strava_auth");
+        return new Callback(redirectQuery["code"].ToString(), beforeCallback, linked);
+    }
 
-        // 3. The back-fill: the season's activities, nothing outside it, in at most three list calls of 200.
-        var expectedStored = weekRuns.Concat(older).Select(a => a.Id).Order().ToList();
+    /// <summary>
+    /// 3. The back-fill: the season's activities, nothing outside it, in at most three list calls of 200, after one
+    /// exchange of the callback's code (every Strava call since the callback).
+    /// </summary>
+    private async Task<(int TokenCalls, int ListCalls, int Stored, double Seconds)> AssertBackfilledAsync(SeasonRuns runs, Callback callback)
+    {
+        var expectedStored = runs.ThisWeek.Concat(runs.Older).Select(a => a.Id).Order().ToList();
         await Eventually.ThatAsync(() => Safely(() => StoredActivityIds().Count >= expectedStored.Count), $"{expectedStored.Count} back-filled activities", Patience);
-        var backfillSeconds = linked.Elapsed.TotalSeconds;
-        var linkPhase = (await QuietCallsAsync()).Skip(beforeCallback).ToList();
+        var backfillSeconds = callback.Linked.Elapsed.TotalSeconds;
+        var linkPhase = (await QuietCallsAsync()).Skip(callback.StravaCallsBefore).ToList();
         var tokenCalls = linkPhase.Where(c => c.Method == "POST" && c.Path == "/oauth/token").ToList();
         var lists = linkPhase.Where(c => c.Method == "GET" && c.Path == "/api/v3/athlete/activities").ToList();
         Assert.Multiple(() =>
@@ -165,66 +186,66 @@ public sealed class StravaEndToEndTests
             Assert.That(StoredActivityIds(), Is.EqualTo(expectedStored), "exactly the season's activities are stored");
             Assert.That(tokenCalls, Has.Count.EqualTo(1), "one code exchange");
             Assert.That(tokenCalls[0].FormValue("grant_type"), Is.EqualTo("authorization_code"));
-            Assert.That(tokenCalls[0].FormValue("code"), Is.EqualTo(redirectQuery["code"].ToString()));
+            Assert.That(tokenCalls[0].FormValue("code"), Is.EqualTo(callback.Code));
             Assert.That(lists, Has.Count.InRange(1, 3), "list calls of the back-fill");
             Assert.That(lists.All(c => c.QueryValue("per_page") == "200"), Is.True, "per_page=200");
             Assert.That(linkPhase.Count, Is.EqualTo(tokenCalls.Count + lists.Count), "calls of the link phase: " + Describe(linkPhase));
         });
+        return (tokenCalls.Count, lists.Count, expectedStored.Count, backfillSeconds);
+    }
 
-        // 4. /week for the current week: the member with the two back-filled runs; no Strava call.
+    /// <summary>/week by the member: the report shows <paramref name="line"/>, and the command made no Strava call (returned).</summary>
+    private async Task<IReadOnlyList<FakeStravaCall>> AssertWeekShowsAsync(string line, string? note)
+    {
         var (weekNote, weekPosts, weekCalls) = await InvokeAsync("week");
         var report = Text(weekPosts);
         Assert.Multiple(() =>
         {
             Assert.That(weekCalls, Is.Empty, "/week calls Strava: " + Describe(weekCalls));
-            Assert.That(weekNote.Body, Does.Contain($"Week {currentWeek}"));
-            Assert.That(report, Does.Contain("**Ada Lovelace** — 2/3"), report);
-        });
+            if (note is not null)
+            {
+                Assert.That(weekNote.Body, Does.Contain(note));
+            }
 
-        // 5. A webhook event of a foreign subscription is dropped at the door; then Strava pushes the new run: acknowledged at
-        // once, fetched by the queue processor with one call, stored.
-        athlete.Add(newRun);
+            Assert.That(report, Does.Contain(line), report);
+        });
+        return weekCalls;
+    }
+
+    /// <summary>
+    /// 5. A webhook event of a foreign subscription is dropped at the door; then Strava pushes the new run: acknowledged at
+    /// once, fetched by the queue processor with one call, stored. Returns how long the acknowledgement and the storing took.
+    /// </summary>
+    private async Task<(TimeSpan Acknowledged, TimeSpan Stored)> AssertPushedRunStoredAsync(FakeSubscription subscription, long runId)
+    {
         var webhook = new Uri(subscription.CallbackUrl);
         var beforeEvents = _world.Strava.Calls.Count;
-        using (var foreign = await _world.Strava.PostEventAsync(webhook, FakeStravaServer.Event("activity", newRun.Id, "create", AthleteId, subscription.Id + 1)))
+        using (var foreign = await _world.Strava.PostEventAsync(webhook, FakeStravaServer.Event("activity", runId, "create", AthleteId, subscription.Id + 1)))
         {
             Assert.That(foreign.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a foreign event is acknowledged (and dropped)");
         }
 
-        Assert.That((StoredEvents(), StoredActivityIds().Contains(newRun.Id), _world.Strava.Calls.Count - beforeEvents), Is.EqualTo((0L, false, 0)),
+        Assert.That((StoredEvents(), StoredActivityIds().Contains(runId), _world.Strava.Calls.Count - beforeEvents), Is.EqualTo((0L, false, 0)),
             "a foreign event is not stored, costs no call and stores nothing");
 
         var acknowledged = Stopwatch.StartNew();
-        using (var pushed = await _world.Strava.PostEventAsync(webhook, FakeStravaServer.Event("activity", newRun.Id, "create", AthleteId, subscription.Id)))
+        using (var pushed = await _world.Strava.PostEventAsync(webhook, FakeStravaServer.Event("activity", runId, "create", AthleteId, subscription.Id)))
         {
             acknowledged.Stop();
             Assert.That(pushed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
 
         var stored = Stopwatch.StartNew();
-        await Eventually.ThatAsync(() => Safely(() => StoredActivityIds().Contains(newRun.Id)), "the pushed activity stored", TimeSpan.FromSeconds(30));
+        await Eventually.ThatAsync(() => Safely(() => StoredActivityIds().Contains(runId)), "the pushed activity stored", TimeSpan.FromSeconds(30));
         stored.Stop();
         var eventPhase = (await QuietCallsAsync()).Skip(beforeEvents).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(acknowledged.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "Strava needs the answer within 2 s");
-            Assert.That(eventPhase.Select(c => $"{c.Method} {c.Path}"), Is.EqualTo(new[] { $"GET /api/v3/activities/{newRun.Id}" }), "the processor's one fetch");
+            Assert.That(eventPhase.Select(c => $"{c.Method} {c.Path}"), Is.EqualTo(new[] { $"GET /api/v3/activities/{runId}" }), "the processor's one fetch");
             Assert.That(ProcessedEvents(), Is.EqualTo(1));
         });
-
-        // 6. /week again: one more point, and again no Strava call from the command.
-        var (_, againPosts, againCalls) = await InvokeAsync("week");
-        var again = Text(againPosts);
-        Assert.Multiple(() =>
-        {
-            Assert.That(againCalls, Is.Empty, "/week calls Strava: " + Describe(againCalls));
-            Assert.That(again, Does.Contain("**Ada Lovelace** — 3/3"), again);
-        });
-
-        await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"start-up calls {startup.Count}; link phase: {tokenCalls.Count} token + {lists.Count} list calls for {expectedStored.Count} stored of {athlete.Activities.Count - 1} on Strava, "
-            + $"back-fill done {backfillSeconds:F1} s after the callback; webhook ack {acknowledged.Elapsed.TotalMilliseconds:F0} ms, stored {stored.Elapsed.TotalMilliseconds:F0} ms later; "
-            + $"Strava calls by /strava_auth, /week, /week: {linkCalls.Count}, {weekCalls.Count}, {againCalls.Count}"));
+        return (acknowledged.Elapsed, stored.Elapsed);
     }
 
     [Test]
@@ -360,4 +381,36 @@ public sealed class StravaEndToEndTests
     private long StoredEvents() => _world.Probe.Count("SELECT COUNT(*) FROM webhook_events");
 
     private long ProcessedEvents() => _world.Probe.Count("SELECT COUNT(*) FROM webhook_events WHERE processed_at_utc IS NOT NULL");
+
+    /// <summary>
+    /// The member's runs on Strava. One point per run per date: two runs on two dates of this week (today and the days
+    /// before first) and a new one today, pushed later; ≈ 400 older runs of this season, spread over the weeks before
+    /// this one (none when this is week 1); and two outside the season, one within the day of margin the bot lists
+    /// (so it must filter it out), one well before.
+    /// </summary>
+    /// <summary>The callback the browser followed: the code in it, the Strava calls before it, and since when the member is linked.</summary>
+    private sealed record Callback(string Code, int StravaCallsBefore, Stopwatch Linked);
+
+    private sealed record SeasonRuns(int CurrentWeek, FakeActivity New, FakeActivity[] ThisWeek, FakeActivity[] Older, FakeActivity[] Outside)
+    {
+        public static SeasonRuns AroundToday()
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var season = ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue));
+            var seasonStart = ISOWeek.ToDateTime(season, 1, DayOfWeek.Monday);
+            var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7)).ToDateTime(TimeOnly.MinValue);
+            var week = Enumerable.Range(0, 7).Select(d => monday.AddDays(d)).ToList();
+            var todayStart = today.ToDateTime(TimeOnly.MinValue);
+            var days = week.Where(d => d <= todayStart).OrderDescending().Concat(week.Where(d => d > todayStart)).ToList();
+            var olderSpan = monday - seasonStart;
+            return new SeasonRuns(
+                ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)),
+                FakeActivity.Run(8_000_003, days[0].AddMinutes(1), movingMinutes: 35),
+                [FakeActivity.Run(8_000_001, days[1].AddMinutes(1), movingMinutes: 35), FakeActivity.Run(8_000_002, days[2].AddMinutes(1), movingMinutes: 35)],
+                olderSpan <= TimeSpan.Zero
+                    ? []
+                    : [.. Enumerable.Range(0, 400).Select(i => FakeActivity.Run(6_000_000 + i, seasonStart + (olderSpan * i / 400.0), movingMinutes: 31))],
+                [FakeActivity.Run(5_000_001, seasonStart.AddHours(-12)), FakeActivity.Run(5_000_002, seasonStart.AddDays(-5))]);
+        }
+    }
 }

@@ -79,6 +79,36 @@ public sealed class TotalLoadTests
         var seeded = clock.Elapsed;
         var pot = Money.Format((await ExpectedAsync()).Members.Where(m => !m.HasError).Sum(m => m.Total), "€");
 
+        var connection = await StartBotAsync();
+        var sent = await SendSpreadAsync(connection);
+        var loadEnd = Stopwatch.GetTimestamp();
+
+        await Eventually.ThatAsync(() => sent.All(s => Answered(s.Token)), "every /total answered with the pot", TimeSpan.FromSeconds(60));
+        var (latencies, failures) = Check(sent, pot);
+        var beats = connection.FramesOp(1).Select(f => f.Timestamp).ToList();
+        var gaps = beats.Zip(beats.Skip(1), (a, b) => (At: b, Gap: Stopwatch.GetElapsedTime(a, b).TotalMilliseconds)).ToList();
+        var duringLoad = gaps.Where(g => g.At >= sent[0].At && g.At <= loadEnd + Stopwatch.Frequency * 5).ToList();
+        var maxGap = gaps.Max(g => g.Gap);
+        await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"""
+            seeded {Members} members × {weeks} weeks = {activities} activities in {seeded.TotalSeconds:F1} s; expected pot {pot}
+            defer latency over {latencies.Count} interactions: p50 {Percentile(latencies, 0.50):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms, max {latencies.LastOrDefault():F1} ms (target p99 < 250 ms)
+            heartbeats: {gaps.Count} gaps ({duringLoad.Count} during the load), max gap {maxGap:F1} ms, max lateness {maxGap - HeartbeatIntervalMs:F1} ms (target < 50 ms); load phase max lateness {(duringLoad.Count > 0 ? duringLoad.Max(g => g.Gap) - HeartbeatIntervalMs : 0):F1} ms
+            whole test {clock.Elapsed.TotalSeconds:F1} s
+            """));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failures, Is.Empty);
+            Assert.That(latencies, Has.Count.EqualTo(Interactions));
+            Assert.That(duringLoad, Is.Not.Empty, "heartbeats measured during the load");
+            Assert.That(maxGap, Is.LessThan(HeartbeatIntervalMs + 1000), "heartbeat gap (sanity bound: interval + 1 s)");
+        });
+    }
+
+    /// <summary>Starts the bot on the seeded database; returns its gateway connection once commands are registered and it beats.</summary>
+    private async Task<FakeGatewayConnection> StartBotAsync()
+    {
         _bot = Process.Start(BotProcess.StartInfo(_folder, new Dictionary<string, string?>
         {
             ["DISCORD_TOKEN"] = "load-secret-token",
@@ -91,13 +121,16 @@ public sealed class TotalLoadTests
         await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
         var connection = _discord.Connections[^1];
         await Eventually.ThatAsync(() => connection.FramesOp(1).Count() >= 2, "the first heartbeats", TimeSpan.FromSeconds(10));
+        return connection;
+    }
 
-        var sent = await SendSpreadAsync(connection);
-        var loadEnd = Stopwatch.GetTimestamp();
-
-        await Eventually.ThatAsync(() => sent.All(s => Answered(s.Token)), "every /total answered with the pot", TimeSpan.FromSeconds(60));
+    /// <summary>
+    /// Each interaction: one type-5 defer within the bound, the edit of the original, and a ledger with the pot and the
+    /// last member. Returns the defer latencies (sorted, ms) and what failed.
+    /// </summary>
+    private (List<double> Latencies, List<string> Failures) Check(List<(string Token, long At)> sent, string pot)
+    {
         var requests = _discord.RestRequests;
-
         var latencies = new List<double>();
         var failures = new List<string>();
         foreach (var (token, at) in sent)
@@ -129,26 +162,8 @@ public sealed class TotalLoadTests
             }
         }
 
-        var beats = connection.FramesOp(1).Select(f => f.Timestamp).ToList();
-        var gaps = beats.Zip(beats.Skip(1), (a, b) => (At: b, Gap: Stopwatch.GetElapsedTime(a, b).TotalMilliseconds)).ToList();
-        var duringLoad = gaps.Where(g => g.At >= sent[0].At && g.At <= loadEnd + Stopwatch.Frequency * 5).ToList();
-        var maxGap = gaps.Max(g => g.Gap);
         latencies.Sort();
-        await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"""
-            seeded {Members} members × {weeks} weeks = {activities} activities in {seeded.TotalSeconds:F1} s; expected pot {pot}
-            defer latency over {latencies.Count} interactions: p50 {Percentile(latencies, 0.50):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms, max {latencies.LastOrDefault():F1} ms (target p99 < 250 ms)
-            heartbeats: {gaps.Count} gaps ({duringLoad.Count} during the load), max gap {maxGap:F1} ms, max lateness {maxGap - HeartbeatIntervalMs:F1} ms (target < 50 ms); load phase max lateness {(duringLoad.Count > 0 ? duringLoad.Max(g => g.Gap) - HeartbeatIntervalMs : 0):F1} ms
-            whole test {clock.Elapsed.TotalSeconds:F1} s
-            """));
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(failures, Is.Empty);
-            Assert.That(latencies, Has.Count.EqualTo(Interactions));
-            Assert.That(duringLoad, Is.Not.Empty, "heartbeats measured during the load");
-            Assert.That(maxGap, Is.LessThan(HeartbeatIntervalMs + 1000), "heartbeat gap (sanity bound: interval + 1 s)");
-        });
+        return (latencies, failures);
     }
 
     private static double Percentile(List<double> sorted, double p) =>

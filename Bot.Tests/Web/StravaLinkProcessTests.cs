@@ -21,8 +21,9 @@ public sealed class StravaLinkProcessTests
 
     private string Database => Path.Combine(_folder, "bot.db");
 
-    [SetUp]
-    public async Task SetUp()
+    // One bot for the fixture: the tests only read what it serves, and the state the link test spends is its own.
+    [OneTimeSetUp]
+    public async Task StartBot()
     {
         _folder = Directory.CreateTempSubdirectory("bot-link-").FullName;
         _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
@@ -44,8 +45,8 @@ public sealed class StravaLinkProcessTests
         await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
     }
 
-    [TearDown]
-    public async Task TearDown()
+    [OneTimeTearDown]
+    public async Task StopBot()
     {
         _http.Dispose();
         await _bot.DisposeAsync();

@@ -40,7 +40,6 @@ public sealed class AckAndHeartbeatUnderLoadTests
         // Both on blocking threads of their own, so the starved pool cannot delay what they record.
         using var rest = new BlockingHttpServer(closeEveryConnection: !keepAliveRest);
         var callbacks = () => Callbacks(rest.Requests.Select(r => (r.Path, r.Timestamp, r.Body)));
-        Func<int> warmUps = () => rest.Requests.Count(r => r.Path == "/gateway");
 
         // 50 blocking handlers must run at once: the default 32 consumers would queue 18 of them.
         var settings = new InteractionSettings { HandlerConcurrency = LongCommands + 14 };
@@ -51,76 +50,27 @@ public sealed class AckAndHeartbeatUnderLoadTests
         {
             Assert.That(bot.Client.Ready.Wait(TimeSpan.FromSeconds(10)), Is.True, "READY");
             var connection = discord.Connections[0];
-            WaitFor(() => warmUps() >= settings.AckThreads && connection.FramesOp(1).Any(), "ack connections warm and a first heartbeat", TimeSpan.FromSeconds(10));
+            WaitFor(() => rest.Requests.Count(r => r.Path == "/gateway") >= settings.AckThreads && connection.FramesOp(1).Any(), "ack connections warm and a first heartbeat", TimeSpan.FromSeconds(10));
 
             // The pool would add a thread for a blocked one about twice a second; the 50 handlers should not take 25 s to start.
             ThreadPool.SetMinThreads(Environment.ProcessorCount + LongCommands + 8, minIo);
             var posted = new Dictionary<ulong, long>();
-            for (var i = 0; i < LongCommands; i++)
-            {
-                posted[(ulong)(1000 + i)] = Stopwatch.GetTimestamp();
-                connection.SendDispatch("INTERACTION_CREATE", InteractionJson.Guild((ulong)(1000 + i), "long"));
-            }
-
+            Dispatch(connection, posted, 1000, LongCommands, "long", pause: TimeSpan.Zero);
             WaitFor(() => bot.Gate.Running == LongCommands, "50 long commands running", TimeSpan.FromSeconds(15));
 
             var saturationStart = Stopwatch.GetTimestamp();
-            saturatedUntil = saturationStart + (long)(Saturation.TotalSeconds * Stopwatch.Frequency);
-            for (var i = 0; i < (Environment.ProcessorCount + LongCommands + 8) * 2; i++)
-            {
-                ThreadPool.UnsafeQueueUserWorkItem(_ => Thread.Sleep(TimeSpan.FromSeconds(Math.Max(0, (saturatedUntil - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency))), null);
-            }
-
+            saturatedUntil = SaturatePool(saturationStart);
             Thread.Sleep(300);
             var pendingAtStart = ThreadPool.PendingWorkItemCount;
-            for (var i = 0; i < Interactions; i++)
-            {
-                posted[(ulong)(5000 + i)] = Stopwatch.GetTimestamp();
-                connection.SendDispatch("INTERACTION_CREATE", InteractionJson.Guild((ulong)(5000 + i), "stats"));
-                Thread.Sleep(40);
-            }
-
-            var pendingAtEnd = ThreadPool.PendingWorkItemCount;
-            var runningAtEnd = bot.Gate.Running;
+            Dispatch(connection, posted, 5000, Interactions, "stats", pause: TimeSpan.FromMilliseconds(40));
+            var load = new Load(pendingAtStart, ThreadPool.PendingWorkItemCount, bot.Gate.Running);
             WaitFor(() => callbacks().Count >= LongCommands + Interactions, "every defer", TimeSpan.FromSeconds(15));
             SpinWait.SpinUntil(() => Stopwatch.GetTimestamp() > saturatedUntil + (HeartbeatIntervalMs * Stopwatch.Frequency / 1000), Saturation + TimeSpan.FromSeconds(3));
-            var saturationEnd = saturatedUntil;
             bot.Gate.Release();
 
-            var arrived = callbacks();
-            var underLoad = LatencySummary.Of(Enumerable.Range(0, Interactions).Select(i => Ms(posted[(ulong)(5000 + i)], arrived[(ulong)(5000 + i)].Timestamp)));
-            var longOnes = LatencySummary.Of(Enumerable.Range(0, LongCommands).Select(i => Ms(posted[(ulong)(1000 + i)], arrived[(ulong)(1000 + i)].Timestamp)));
-            var beats = connection.FramesOp(1).Select(f => f.Timestamp).ToList();
-            var lastBefore = beats.Last(t => t < saturationStart);
-            var window = beats.Where(t => t >= lastBefore && t <= saturationEnd + (HeartbeatIntervalMs * Stopwatch.Frequency / 1000)).ToList();
-            var gapLateness = window.Zip(window.Skip(1), (a, b) => Ms(a, b) - HeartbeatIntervalMs).ToList();
-            var scheduleLateness = window.Select((t, k) => Ms(lastBefore, t) - (k * HeartbeatIntervalMs)).ToList();
-
-            TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"REST: {(keepAliveRest ? "keep-alive (as Discord)" : "Connection: close, a new connection per request")}, {rest.Connections} connections"));
-            TestContext.Out.WriteLine($"defer dispatch->callback received, {Interactions} interactions under load: {underLoad}");
-            TestContext.Out.WriteLine($"defer of the 50 long commands (before saturation): {longOnes}");
-            TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"heartbeats in the {Ms(saturationStart, saturationEnd):F0} ms saturation: {window.Count - 1}; lateness vs previous beat max {gapLateness.Max():F1} ms (gaps {string.Join(", ", gapLateness.Select(g => (g + HeartbeatIntervalMs).ToString("F1", CultureInfo.InvariantCulture)))}); drift vs schedule max {scheduleLateness.Max():F1} ms"));
-            TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"load: {runningAtEnd} long commands blocking, peak {bot.Gate.Peak}; pool threads {ThreadPool.ThreadCount}, pending items {pendingAtStart} after saturating, {pendingAtEnd} after the last dispatch"));
-
-            var sampleLong = JsonDocument.Parse(arrived[1000].Body).RootElement;
-            var sampleStats = JsonDocument.Parse(arrived[5000].Body).RootElement;
-            Assert.Multiple(() =>
-            {
-                Assert.That(bot.Gate.Peak, Is.EqualTo(LongCommands), "50 long commands ran at once");
-                Assert.That(runningAtEnd, Is.EqualTo(LongCommands), "and were still running after the last dispatch");
-                Assert.That(pendingAtEnd, Is.GreaterThan(0), "the pool was still saturated after the last dispatch");
-                Assert.That(arrived.Keys, Is.EquivalentTo(posted.Keys), "exactly one defer per interaction");
-                Assert.That(sampleLong.GetProperty("type").GetInt32(), Is.EqualTo(5));
-                Assert.That(sampleLong.GetProperty("data").GetProperty("flags").GetInt32(), Is.EqualTo(64), "[Ephemeral] defers ephemerally");
-                Assert.That(sampleStats.GetProperty("type").GetInt32(), Is.EqualTo(5));
-                Assert.That(sampleStats.TryGetProperty("data", out var data) && data.TryGetProperty("flags", out _), Is.False, "[LongRunning] defers publicly");
-                Assert.That(underLoad.Max, Is.LessThan(3000), "Discord's 3-second deadline");
-                Assert.That(window, Has.Count.GreaterThanOrEqualTo(6), "heartbeats kept coming during the saturation");
-                Assert.That(gapLateness.Max(), Is.LessThan(1000), "no beat a whole interval late");
-                Assert.That(discord.Connections, Has.Count.EqualTo(1), "ACKs were read in time: never judged a zombie");
-            });
+            var measured = new Measured(posted, callbacks(), [.. connection.FramesOp(1).Select(f => f.Timestamp)], saturationStart, saturatedUntil);
+            Report(measured, load, keepAliveRest, rest.Connections, bot.Gate.Peak);
+            AssertOutcome(measured, load, bot.Gate.Peak, discord.Connections.Count);
         }
         finally
         {
@@ -128,6 +78,84 @@ public sealed class AckAndHeartbeatUnderLoadTests
             SpinWait.SpinUntil(() => Stopwatch.GetTimestamp() > saturatedUntil && ThreadPool.PendingWorkItemCount == 0, TimeSpan.FromSeconds(20));
             ThreadPool.SetMinThreads(minWorkers, minIo);
         }
+    }
+
+    /// <summary>Sends <paramref name="count"/> interactions of one command (ids from <paramref name="firstId"/>), noting when each went out.</summary>
+    private static void Dispatch(FakeGatewayConnection connection, Dictionary<ulong, long> posted, ulong firstId, int count, string command, TimeSpan pause)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            posted[firstId + (ulong)i] = Stopwatch.GetTimestamp();
+            connection.SendDispatch("INTERACTION_CREATE", InteractionJson.Guild(firstId + (ulong)i, command));
+            if (pause > TimeSpan.Zero)
+            {
+                Thread.Sleep(pause);
+            }
+        }
+    }
+
+    /// <summary>Blocks more pool threads than the pool has until the saturation ends; returns when that is (Stopwatch ticks).</summary>
+    private static long SaturatePool(long saturationStart)
+    {
+        var saturatedUntil = saturationStart + (long)(Saturation.TotalSeconds * Stopwatch.Frequency);
+        for (var i = 0; i < (Environment.ProcessorCount + LongCommands + 8) * 2; i++)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_ => Thread.Sleep(TimeSpan.FromSeconds(Math.Max(0, (saturatedUntil - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency))), null);
+        }
+
+        return saturatedUntil;
+    }
+
+    private static void Report(Measured measured, Load load, bool keepAliveRest, int restConnections, int peak)
+    {
+        TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"REST: {(keepAliveRest ? "keep-alive (as Discord)" : "Connection: close, a new connection per request")}, {restConnections} connections"));
+        TestContext.Out.WriteLine($"defer dispatch->callback received, {Interactions} interactions under load: {measured.UnderLoad}");
+        TestContext.Out.WriteLine($"defer of the 50 long commands (before saturation): {measured.LongOnes}");
+        TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"heartbeats in the {Ms(measured.SaturationStart, measured.SaturationEnd):F0} ms saturation: {measured.Window.Count - 1}; lateness vs previous beat max {measured.GapLateness.Max():F1} ms (gaps {string.Join(", ", measured.GapLateness.Select(g => (g + HeartbeatIntervalMs).ToString("F1", CultureInfo.InvariantCulture)))}); drift vs schedule max {measured.ScheduleLateness.Max():F1} ms"));
+        TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"load: {load.RunningAtEnd} long commands blocking, peak {peak}; pool threads {ThreadPool.ThreadCount}, pending items {load.PendingAtStart} after saturating, {load.PendingAtEnd} after the last dispatch"));
+    }
+
+    private static void AssertOutcome(Measured measured, Load load, int peak, int gatewayConnections)
+    {
+        var sampleLong = JsonDocument.Parse(measured.Arrived[1000].Body).RootElement;
+        var sampleStats = JsonDocument.Parse(measured.Arrived[5000].Body).RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That(peak, Is.EqualTo(LongCommands), "50 long commands ran at once");
+            Assert.That(load.RunningAtEnd, Is.EqualTo(LongCommands), "and were still running after the last dispatch");
+            Assert.That(load.PendingAtEnd, Is.GreaterThan(0), "the pool was still saturated after the last dispatch");
+            Assert.That(measured.Arrived.Keys, Is.EquivalentTo(measured.Posted.Keys), "exactly one defer per interaction");
+            Assert.That(sampleLong.GetProperty("type").GetInt32(), Is.EqualTo(5));
+            Assert.That(sampleLong.GetProperty("data").GetProperty("flags").GetInt32(), Is.EqualTo(64), "[Ephemeral] defers ephemerally");
+            Assert.That(sampleStats.GetProperty("type").GetInt32(), Is.EqualTo(5));
+            Assert.That(sampleStats.TryGetProperty("data", out var data) && data.TryGetProperty("flags", out _), Is.False, "[LongRunning] defers publicly");
+            Assert.That(measured.UnderLoad.Max, Is.LessThan(3000), "Discord's 3-second deadline");
+            Assert.That(measured.Window, Has.Count.GreaterThanOrEqualTo(6), "heartbeats kept coming during the saturation");
+            Assert.That(measured.GapLateness.Max(), Is.LessThan(1000), "no beat a whole interval late");
+            Assert.That(gatewayConnections, Is.EqualTo(1), "ACKs were read in time: never judged a zombie");
+        });
+    }
+
+    /// <summary>How loaded the bot was when the last interaction went out: pool items waiting, long commands blocking.</summary>
+    private sealed record Load(long PendingAtStart, long PendingAtEnd, int RunningAtEnd);
+
+    /// <summary>What the fakes recorded (Stopwatch ticks), and the latencies and heartbeat lateness worked out from it.</summary>
+    private sealed record Measured(Dictionary<ulong, long> Posted, Dictionary<ulong, (long Timestamp, string Body)> Arrived, List<long> Beats, long SaturationStart, long SaturationEnd)
+    {
+        public LatencySummary UnderLoad => LatencySummary.Of(Enumerable.Range(0, Interactions).Select(i => Ms(Posted[(ulong)(5000 + i)], Arrived[(ulong)(5000 + i)].Timestamp)));
+
+        public LatencySummary LongOnes => LatencySummary.Of(Enumerable.Range(0, LongCommands).Select(i => Ms(Posted[(ulong)(1000 + i)], Arrived[(ulong)(1000 + i)].Timestamp)));
+
+        /// <summary>The beats from the last one before the saturation to one interval after it ended.</summary>
+        public List<long> Window => [.. Beats.Where(t => t >= LastBefore && t <= SaturationEnd + (HeartbeatIntervalMs * Stopwatch.Frequency / 1000))];
+
+        public List<double> GapLateness => [.. Window.Zip(Window.Skip(1), (a, b) => Ms(a, b) - HeartbeatIntervalMs)];
+
+        public List<double> ScheduleLateness => [.. Window.Select((t, k) => Ms(LastBefore, t) - (k * HeartbeatIntervalMs))];
+
+        private long LastBefore => Beats.Last(t => t < SaturationStart);
     }
 
     private static Dictionary<ulong, (long Timestamp, string Body)> Callbacks(IEnumerable<(string Path, long Timestamp, string Body)> requests)
