@@ -1,7 +1,6 @@
 using Bot.Data.Entities;
 using Bot.Data.Repositories;
 using Bot.Strava.Linking;
-using Bot.Tests.Data;
 using Bot.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

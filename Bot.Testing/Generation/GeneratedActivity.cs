@@ -1,4 +1,4 @@
-namespace Bot.Benchmarks.Generation;
+namespace Bot.Testing.Generation;
 
 /// <summary>One synthetic activity as Strava would report it (strings, wall-clock start, seconds).</summary>
 internal readonly record struct GeneratedActivity(

@@ -1,4 +1,4 @@
-namespace Bot.Benchmarks.Generation;
+namespace Bot.Testing.Generation;
 
 /// <summary>
 /// The kinds of activity a group like ours logs, how often, and how long they usually last.

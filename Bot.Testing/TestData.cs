@@ -1,7 +1,7 @@
 using Bot.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Bot.Tests.Data;
+namespace Bot.Testing;
 
 /// <summary>Seeds rows through EF, the way production writes them.</summary>
 internal static class TestData

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bot.Scoring;
 
-namespace Bot.Benchmarks.Generation;
+namespace Bot.Testing.Generation;
 
 /// <summary>
 /// A deterministic synthetic season: the same seed gives the same members, activities and jokers.

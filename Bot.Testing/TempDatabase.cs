@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bot.Tests.Data;
+namespace Bot.Testing;
 
 /// <summary>A real SQLite file in its own temporary folder, wired exactly as the Bot wires it, deleted afterwards.</summary>
 internal sealed class TempDatabase : IAsyncDisposable

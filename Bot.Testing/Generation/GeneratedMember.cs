@@ -1,4 +1,4 @@
-namespace Bot.Benchmarks.Generation;
+namespace Bot.Testing.Generation;
 
 /// <summary>One synthetic member: activities sorted by (local start, id), as the database returns them.</summary>
 internal sealed record GeneratedMember(

@@ -1,6 +1,6 @@
 using Bot.Scoring;
 
-namespace Bot.Benchmarks.Generation;
+namespace Bot.Testing.Generation;
 
 /// <summary>A synthetic season, in Strava's terms and already mapped to scoring's input.</summary>
 internal sealed record GeneratedSeason(
