@@ -1,7 +1,7 @@
 using Bot.Data.Repositories;
 using Microsoft.EntityFrameworkCore;
 
-namespace Bot.Tests.Data;
+namespace Bot.Tests.Data.Repositories;
 
 /// <summary>The webhook queue's intake: one waiting row per object and owner, and a cap on waiting rows.</summary>
 [Category(TestCategories.Integration)]

@@ -3,7 +3,7 @@ using Bot.Data.Queries;
 using Bot.Data.Repositories;
 using Microsoft.EntityFrameworkCore;
 
-namespace Bot.Tests.Data;
+namespace Bot.Tests.Data.Repositories;
 
 /// <summary>A member leaving, in the store: Strava data out and closed weeks frozen, all in one transaction, or nothing.</summary>
 [Category(TestCategories.Integration)]

@@ -5,7 +5,7 @@ using Bot.Strava.Webhooks;
 using Bot.Tests.Strava.Fakes;
 using Microsoft.EntityFrameworkCore;
 
-namespace Bot.Tests.Strava;
+namespace Bot.Tests.Strava.Webhooks;
 
 /// <summary>
 /// strava-api.md §4 behaviours 12 (idempotence), 15, 18 (durable queue), 19–21 on the processing side; issue 12: events are

@@ -2,7 +2,7 @@ using Bot.Data.Queries;
 using Bot.Data.Repositories;
 using Microsoft.EntityFrameworkCore;
 
-namespace Bot.Tests.Data;
+namespace Bot.Tests.Data.Repositories;
 
 [Category(TestCategories.Integration)]
 public sealed class ActivityBulkUpsertTests

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace Bot.Tests.Web;
+namespace Bot.Tests.Support;
 
 /// <summary>Reads the connect page as a browser would follow it.</summary>
 internal static partial class ConnectPageHtml

@@ -2,7 +2,7 @@ using Bot.Data.Entities;
 using Bot.Data.Queries;
 using Microsoft.EntityFrameworkCore;
 
-namespace Bot.Tests.Data;
+namespace Bot.Tests.Data.Queries;
 
 [Category(TestCategories.Integration)]
 public sealed class SeasonQueriesTests

@@ -2,7 +2,7 @@ using Bot.Strava;
 using Bot.Strava.Api;
 using Bot.Tests.Strava.Fakes;
 
-namespace Bot.Tests.Strava;
+namespace Bot.Tests.Strava.Api;
 
 /// <summary>The standard resilience handler as configured: transient failures retried for safe methods only, never a 4xx or a 429.</summary>
 [Category(TestCategories.Unit)]

@@ -2,8 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Bot.Tests.Discord.Gateway;
 using Microsoft.Data.Sqlite;
+using Bot.Tests.Web;
 
-namespace Bot.Tests.Web;
+namespace Bot.Tests.Hosting;
 
 /// <summary>/healthz on the real host: 200 only with a reachable database and a live Discord session.</summary>
 [Category(TestCategories.Integration)]

@@ -1,7 +1,7 @@
 using Bot.Data.Entities;
 using Bot.Data.Repositories;
 
-namespace Bot.Tests.Data;
+namespace Bot.Tests.Data.Repositories;
 
 [Category(TestCategories.Integration)]
 public sealed class MemberRepositoryTests

@@ -1,7 +1,7 @@
 using Bot.Data.Entities;
 using Bot.Data.Queries;
 
-namespace Bot.Tests.Data;
+namespace Bot.Tests.Data.Queries;
 
 [Category(TestCategories.Integration)]
 public sealed class ExportQueriesTests

@@ -2,7 +2,7 @@ using Bot.Data.Repositories;
 using Bot.Strava.Webhooks;
 using Bot.Tests.Strava.Fakes;
 
-namespace Bot.Tests.Strava;
+namespace Bot.Tests.Strava.Webhooks;
 
 /// <summary>strava-api.md §4 behaviour 22: the subscription on start-up, at the secret callback path (issue 12).</summary>
 [Category(TestCategories.Integration)]

@@ -1,7 +1,7 @@
 using Bot.Data.Repositories;
 using Microsoft.EntityFrameworkCore;
 
-namespace Bot.Tests.Data;
+namespace Bot.Tests.Data.Repositories;
 
 [Category(TestCategories.Integration)]
 public sealed class ActivityRepositoryTests

@@ -5,8 +5,9 @@ using Bot.Tests.Discord.Gateway;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Bot.Tests.Web;
 
-namespace Bot.Tests.Web;
+namespace Bot.Tests.Strava.Linking;
 
 /// <summary>
 /// GET /strava/callback on the real host (Kestrel, SQLite file): a state that is missing, forged, expired or

@@ -3,7 +3,7 @@ using Bot.Strava.Linking;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bot.Tests.Web;
+namespace Bot.Tests.Strava.Linking;
 
 /// <summary>The pages around Strava's consent: a hostile name is text, never markup; no page runs script, is framed or cached.</summary>
 [Category(TestCategories.Unit)]

@@ -2,8 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Bot.Data.Entities;
 using Microsoft.Extensions.Time.Testing;
+using Bot.Tests.Web;
 
-namespace Bot.Tests.Web;
+namespace Bot.Tests.Standings.Api;
 
 /// <summary>/api/standings for members whose weeks do not come from activities: syncing (owes nothing) and left (frozen weeks).</summary>
 [Category(TestCategories.Integration)]

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Bot.Data.Repositories;
 
-namespace Bot.Tests.Data;
+namespace Bot.Tests.Data.Repositories;
 
 [Category(TestCategories.Integration)]
 public sealed class ChallengeRepositoryTests

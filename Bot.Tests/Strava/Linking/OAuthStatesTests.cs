@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Bot.Tests.Web;
+namespace Bot.Tests.Strava.Linking;
 
 /// <summary>The OAuth state and its signing key on a real SQLite file: generated once and kept, or taken from STATE_SIGNING_KEY.</summary>
 [Category(TestCategories.Integration)]

@@ -3,8 +3,10 @@ using System.Text.RegularExpressions;
 using Bot.Data.Entities;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Bot.Tests.Support;
+using Bot.Tests.Web;
 
-namespace Bot.Tests.Web;
+namespace Bot.Tests.Commands;
 
 /// <summary>
 /// /strava_auth, /link, /join, /unlink and /help in the real host (in-process), driven through the fake Discord

@@ -2,8 +2,9 @@ using System.Net;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
 using Microsoft.AspNetCore.WebUtilities;
+using Bot.Tests.Web;
 
-namespace Bot.Tests.Web;
+namespace Bot.Tests.Strava.Linking;
 
 /// <summary>
 /// The real bot process (Discord client and Kestrel in one process) against the fake Discord: /strava_auth answers

@@ -3,8 +3,10 @@ using Bot.Strava.Linking;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Bot.Tests.Support;
+using Bot.Tests.Web;
 
-namespace Bot.Tests.Web;
+namespace Bot.Tests.Strava.Linking;
 
 /// <summary>
 /// GET /strava/connect on the real host (Kestrel, SQLite file): the page names whom the link was made for, says

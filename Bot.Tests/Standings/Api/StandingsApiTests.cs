@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Bot.Tests.Web;
 
-namespace Bot.Tests.Web;
+namespace Bot.Tests.Standings.Api;
 
 /// <summary>/api/seasons and /api/standings on the real host: computed standings of consenting members, never a token or an activity.</summary>
 [Category(TestCategories.Integration)]

@@ -9,8 +9,9 @@ using Bot.Strava.Webhooks;
 using Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Bot.Tests.Web;
 
-namespace Bot.Tests.Web;
+namespace Bot.Tests.Strava.Webhooks;
 
 /// <summary>
 /// <c>/strava/webhook/&lt;secret&gt;</c> on the real host: only the secret path exists; the handshake echoes only for the right
