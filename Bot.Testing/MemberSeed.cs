@@ -14,6 +14,9 @@ internal sealed class MemberSeed(string firstName, string lastName, long? discor
     /// <summary>The Strava link; null for a member without one (imported from the old bot, or never linked).</summary>
     public StravaLinkRequest? Link { get; set; }
 
+    /// <summary>Stored as the legacy import stores a member: link and tokens, no sync record.</summary>
+    public bool Imported { get; set; }
+
     public bool ConsentToReports { get; set; } = true;
 
     public int JokersLeft { get; set; } = 1;
@@ -22,6 +25,9 @@ internal sealed class MemberSeed(string firstName, string lastName, long? discor
 
     /// <summary>When the season back-fill completed; null while it has not ("syncing").</summary>
     public DateTimeOffset? BackfilledAtUtc { get; set; }
+
+    /// <summary>Where the completed back-fill started; null for Monday of week 1 of the season.</summary>
+    public DateTime? BackfilledFromLocal { get; set; }
 
     public bool BackfillCompleted { get; set; } = true;
 

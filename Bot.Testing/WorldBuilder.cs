@@ -98,10 +98,20 @@ internal sealed class WorldBuilder
         return this;
     }
 
-    /// <summary>The member's back-fill completed at this time (the ledger dates its data by the oldest sync).</summary>
-    public WorldBuilder SyncedAt(DateTimeOffset atUtc)
+    /// <summary>The member came from the old bot's data: their link and tokens are stored, but no sync record exists yet.</summary>
+    public WorldBuilder Imported()
     {
-        (Current.BackfillCompleted, Current.BackfilledAtUtc) = (true, atUtc);
+        (Current.Imported, Current.BackfillCompleted) = (true, false);
+        return this;
+    }
+
+    /// <summary>
+    /// The member's back-fill completed at <paramref name="atUtc"/> (default: <see cref="SeededAtUtc"/>; the ledger dates its data
+    /// by the oldest sync), from <paramref name="fromLocal"/> on (default: Monday of week 1 of the season).
+    /// </summary>
+    public WorldBuilder Backfilled(DateTimeOffset? atUtc = null, DateTime? fromLocal = null)
+    {
+        (Current.BackfillCompleted, Current.BackfilledAtUtc, Current.BackfilledFromLocal) = (true, atUtc, fromLocal);
         return this;
     }
 

@@ -31,7 +31,7 @@ internal static class WorldSeeder
             if (member.BackfillCompleted && member.Link is not null)
             {
                 clock.Now = member.BackfilledAtUtc ?? world.SeededAtUtc;
-                await services.GetRequiredService<StravaSyncRepository>().RecordBackfillAsync(id, seasonStart, cancellationToken);
+                await services.GetRequiredService<StravaSyncRepository>().RecordBackfillAsync(id, member.BackfilledFromLocal ?? seasonStart, cancellationToken);
                 clock.Now = world.SeededAtUtc;
             }
 
@@ -58,19 +58,24 @@ internal static class WorldSeeder
 
     private static async Task<long> AddMemberAsync(ServiceProvider services, MemberSeed member, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (member.Link is { } link)
+        if (member.Link is { } link && !member.Imported)
         {
             var linked = await services.GetRequiredService<StravaLinkRepository>().LinkAsync(link, cancellationToken);
             return linked.Conflict is null ? linked.MemberId : throw new InvalidOperationException(linked.Conflict);
         }
 
-        // No link: a member imported from the old bot or one who never linked, which no repository creates on its own.
+        // Imported from the old bot, or never linked: no repository creates such a member on its own.
         var row = new Member
         {
             FirstName = member.FirstName,
             LastName = member.LastName,
             DiscordUserId = member.DiscordUserId,
-            LinkState = LinkState.Unlinked,
+            StravaAthleteId = member.Link?.AthleteId,
+            AccessToken = member.Link?.AccessToken,
+            RefreshToken = member.Link?.RefreshToken,
+            TokenExpiresAtUtc = member.Link?.ExpiresAtUtc,
+            Scopes = member.Link?.Scopes,
+            LinkState = member.Link is null ? LinkState.Unlinked : LinkState.Linked,
             CreatedAtUtc = now.UtcDateTime,
             UpdatedAtUtc = now.UtcDateTime,
         };

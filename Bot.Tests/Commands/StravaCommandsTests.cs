@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Bot.Data.Entities;
+using Bot.Tests.Support;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using Bot.Tests.Support;
-using Bot.Tests.Web;
 
 namespace Bot.Tests.Commands;
 
@@ -15,13 +14,13 @@ namespace Bot.Tests.Commands;
 [Category(TestCategories.Integration)]
 public sealed partial class StravaCommandsTests
 {
-    private WebTestHost _host = null!;
+    private InProcessBot _host = null!;
     private long _challengeId;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _host = await WebTestHost.StartAsync();
+        _host = await InProcessBot.StartAsync();
         _challengeId = await WebSeed.SeedAsync(_host);
     }
 
@@ -42,15 +41,15 @@ public sealed partial class StravaCommandsTests
     {
         var before = _host.Discord.RestRequests.Count;
 
-        var answer = await Interactions.InvokeAsync(_host.Discord, command, user: 501);
+        var answer = await _host.Commands.PrivateAnswerAsync(command, user: 501);
 
         var url = LinkIn(answer);
         Assert.Multiple(() =>
         {
-            Assert.That(url.GetLeftPart(UriPartial.Path), Is.EqualTo($"{WebTestHost.PublicBaseUrl}/strava/connect"));
+            Assert.That(url.GetLeftPart(UriPartial.Path), Is.EqualTo($"{InProcessBot.PublicBaseUrl}/strava/connect"));
             Assert.That(QueryHelpers.ParseQuery(url.Query).Keys, Is.EqualTo(new[] { "state" }));
             Assert.That(answer, Does.Contain("10 minutes").And.Contain("points").And.Contain("Open it only yourself").And.Contain("@u501"));
-            Assert.That(_host.Discord.RestRequests.Skip(before).Count(r => r.Method == "GET" && r.Path == $"/api/v10/guilds/{WebTestHost.Guild}"), Is.EqualTo(1),
+            Assert.That(_host.Discord.RestRequests.Skip(before).Count(r => r.Method == "GET" && r.Path == $"/api/v10/guilds/{InProcessBot.Guild}"), Is.EqualTo(1),
                 "the server's name is asked of Discord");
             Assert.That(_host.Accounts.Calls, Is.Zero);
         });
@@ -59,7 +58,7 @@ public sealed partial class StravaCommandsTests
     [Test]
     public async Task StravaAuth_ConnectPageButton_IsStravasAuthorizeUrlWithEveryParameterAndTheSameState()
     {
-        var answer = await Interactions.InvokeAsync(_host.Discord, "strava_auth", user: 506);
+        var answer = await _host.Commands.PrivateAnswerAsync("strava_auth", user: 506);
         var state = QueryHelpers.ParseQuery(LinkIn(answer).Query)["state"].ToString();
 
         var authorize = await ConnectButtonAsync(state);
@@ -67,9 +66,9 @@ public sealed partial class StravaCommandsTests
         var query = QueryHelpers.ParseQuery(authorize.Query);
         Assert.Multiple(() =>
         {
-            Assert.That(authorize.GetLeftPart(UriPartial.Path), Is.EqualTo($"{WebTestHost.OAuthBaseUrl}/authorize"));
-            Assert.That(query["client_id"].ToString(), Is.EqualTo(WebTestHost.ClientId));
-            Assert.That(query["redirect_uri"].ToString(), Is.EqualTo($"{WebTestHost.PublicBaseUrl}/strava/callback"));
+            Assert.That(authorize.GetLeftPart(UriPartial.Path), Is.EqualTo($"{InProcessBot.OAuthBaseUrl}/authorize"));
+            Assert.That(query["client_id"].ToString(), Is.EqualTo(InProcessBot.ClientId));
+            Assert.That(query["redirect_uri"].ToString(), Is.EqualTo($"{InProcessBot.PublicBaseUrl}/strava/callback"));
             Assert.That(query["response_type"].ToString(), Is.EqualTo("code"));
             Assert.That(query["approval_prompt"].ToString(), Is.EqualTo("auto"));
             Assert.That(query["scope"].ToString(), Is.EqualTo("read,activity:read_all"));
@@ -80,19 +79,19 @@ public sealed partial class StravaCommandsTests
     [Test]
     public async Task StravaAuth_UrlState_IsAcceptedByTheCallbackForThatUserAndGuild()
     {
-        var answer = await Interactions.InvokeAsync(_host.Discord, "strava_auth", user: 502);
+        var answer = await _host.Commands.PrivateAnswerAsync("strava_auth", user: 502);
         var query = QueryHelpers.ParseQuery(LinkIn(answer).Query);
 
         using var response = await _host.Client.GetAsync($"/strava/callback?state={Uri.EscapeDataString(query["state"]!)}&code=c502&scope=read,activity:read_all");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(_host.Accounts.Links, Is.EqualTo(new[] { (502L, WebTestHost.Guild, "c502", "read,activity:read_all") }));
+        Assert.That(_host.Accounts.Links, Is.EqualTo(new[] { (502L, InProcessBot.Guild, "c502", "read,activity:read_all") }));
     }
 
     [Test]
     public async Task StravaAuth_AlreadyLinkedMember_RelinkForcesTheConsentPage()
     {
-        var answer = await Interactions.InvokeAsync(_host.Discord, "strava_auth", user: WebSeed.AnnaDiscordId);
+        var answer = await _host.Commands.PrivateAnswerAsync("strava_auth", user: WebSeed.AnnaDiscordId);
 
         var authorize = await ConnectButtonAsync(QueryHelpers.ParseQuery(LinkIn(answer).Query)["state"].ToString());
 
@@ -105,7 +104,7 @@ public sealed partial class StravaCommandsTests
         _host.Discord.GuildName = null;
         try
         {
-            var answer = await Interactions.InvokeAsync(_host.Discord, "strava_auth", user: 507);
+            var answer = await _host.Commands.PrivateAnswerAsync("strava_auth", user: 507);
 
             var page = await ConnectPageAsync(QueryHelpers.ParseQuery(LinkIn(answer).Query)["state"].ToString());
 
@@ -120,7 +119,7 @@ public sealed partial class StravaCommandsTests
     [Test]
     public async Task StravaAuth_InDirectMessage_PrivateRefusalAndNoLink()
     {
-        var answer = await Interactions.InvokeAsync(_host.Discord, "strava_auth", user: 503, guild: null);
+        var answer = await _host.Commands.PrivateAnswerAsync("strava_auth", user: 503, inGuild: false);
 
         Assert.That(answer, Does.Contain("server").And.Not.Contain("https://"));
     }
@@ -128,7 +127,7 @@ public sealed partial class StravaCommandsTests
     [Test]
     public async Task Unlink_LinkedMember_CallsUnlinkOnceAndConfirmsPrivately()
     {
-        var answer = await Interactions.InvokeAsync(_host.Discord, "unlink", user: WebSeed.MarieDiscordId);
+        var answer = await _host.Commands.PrivateAnswerAsync("unlink", user: WebSeed.MarieDiscordId);
 
         Assert.Multiple(() =>
         {
@@ -144,7 +143,7 @@ public sealed partial class StravaCommandsTests
         _host.Accounts.UnlinkAnswer = Bot.Strava.UnlinkOutcome.WasNotLinked;
         try
         {
-            var answer = await Interactions.InvokeAsync(_host.Discord, "unlink", user: 504);
+            var answer = await _host.Commands.PrivateAnswerAsync("unlink", user: 504);
 
             Assert.That(answer, Does.Contain("nothing to remove"));
             Assert.That(_host.Accounts.Unlinks, Has.Count.EqualTo(1));
@@ -160,8 +159,8 @@ public sealed partial class StravaCommandsTests
     {
         await AddLinkedMemberAsync("Jonas", "Elsewhere", 601, 600601);
 
-        var answer = await Interactions.InvokeAsync(_host.Discord, "join", user: 601);
-        var again = await Interactions.InvokeAsync(_host.Discord, "join", user: 601);
+        var answer = await _host.Commands.PrivateAnswerAsync("join", user: 601);
+        var again = await _host.Commands.PrivateAnswerAsync("join", user: 601);
 
         await using var check = await _host.CreateContextAsync();
         var participation = await check.Participations.SingleAsync(p => p.ChallengeId == _challengeId && p.Member.DiscordUserId == 601);
@@ -179,7 +178,7 @@ public sealed partial class StravaCommandsTests
     {
         await AddLinkedMemberAsync("Lea", "Quiet", 602, 600602);
 
-        var answer = await Interactions.InvokeAsync(_host.Discord, "join", user: 602, optionsJson: """[{"name":"reports","type":5,"value":false}]""");
+        var answer = await _host.Commands.PrivateAnswerAsync("join", user: 602, optionsJson: """[{"name":"reports","type":5,"value":false}]""");
 
         await using var check = await _host.CreateContextAsync();
         var participation = await check.Participations.SingleAsync(p => p.Member.DiscordUserId == 602);
@@ -192,12 +191,12 @@ public sealed partial class StravaCommandsTests
     {
         await AddLinkedMemberAsync("Otto", "Changes", 603, 600603);
 
-        await Interactions.InvokeAsync(_host.Discord, "join", user: 603);
-        var optOut = await Interactions.InvokeAsync(_host.Discord, "join", user: 603, optionsJson: """[{"name":"reports","type":5,"value":false}]""");
+        await _host.Commands.PrivateAnswerAsync("join", user: 603);
+        var optOut = await _host.Commands.PrivateAnswerAsync("join", user: 603, optionsJson: """[{"name":"reports","type":5,"value":false}]""");
         var consentAfterOptOut = await ConsentAsync(603);
-        var bare = await Interactions.InvokeAsync(_host.Discord, "join", user: 603);
+        var bare = await _host.Commands.PrivateAnswerAsync("join", user: 603);
         var consentAfterBare = await ConsentAsync(603);
-        var optIn = await Interactions.InvokeAsync(_host.Discord, "join", user: 603, optionsJson: """[{"name":"reports","type":5,"value":true}]""");
+        var optIn = await _host.Commands.PrivateAnswerAsync("join", user: 603, optionsJson: """[{"name":"reports","type":5,"value":true}]""");
 
         Assert.Multiple(async () =>
         {
@@ -211,7 +210,7 @@ public sealed partial class StravaCommandsTests
     [Test]
     public async Task Join_NotLinked_AsksToLinkFirst()
     {
-        var answer = await Interactions.InvokeAsync(_host.Discord, "join", user: WebSeed.UnlinkedDiscordId);
+        var answer = await _host.Commands.PrivateAnswerAsync("join", user: WebSeed.UnlinkedDiscordId);
 
         await using var check = await _host.CreateContextAsync();
         Assert.That(answer, Does.Contain("/strava_auth"));
@@ -264,7 +263,7 @@ public sealed partial class StravaCommandsTests
     private async Task<string> HelpTextAsync()
     {
         // /help answers with embeds; read the whole edit body.
-        await Interactions.InvokeAsync(_host.Discord, "help", user: 505, assertContent: false);
+        await _host.Commands.PrivateAnswerAsync("help", user: 505, raw: true);
         return _host.Discord.RestRequests.Last(r => r.Method == "PATCH").Body;
     }
 }

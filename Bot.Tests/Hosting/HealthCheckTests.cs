@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Bot.Tests.Discord.Gateway;
+using Bot.Tests.Support;
 using Microsoft.Data.Sqlite;
-using Bot.Tests.Web;
 
 namespace Bot.Tests.Hosting;
 
@@ -10,7 +10,7 @@ namespace Bot.Tests.Hosting;
 [Category(TestCategories.Integration)]
 public sealed class HealthCheckTests
 {
-    private static async Task<(HttpStatusCode Status, JsonElement Json)> HealthAsync(WebTestHost host)
+    private static async Task<(HttpStatusCode Status, JsonElement Json)> HealthAsync(InProcessBot host)
     {
         using var response = await host.Client.GetAsync("/healthz");
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -20,7 +20,7 @@ public sealed class HealthCheckTests
     [Test]
     public async Task Healthz_DatabaseAndGatewayUp_200Healthy()
     {
-        await using var host = await WebTestHost.StartAsync();
+        await using var host = await InProcessBot.StartAsync();
         await Eventually.ThatAsync(() => host.Discord.Connections.Count > 0 && host.Discord.Connections[^1].FramesOp(2).Any(), "IDENTIFY", TimeSpan.FromSeconds(60));
 
         var healthy = await Eventually.TrueAsync(() => HealthAsync(host).Result.Status == HttpStatusCode.OK, TimeSpan.FromSeconds(20));
@@ -46,7 +46,7 @@ public sealed class HealthCheckTests
     public async Task Healthz_GatewayNeverConnects_503WithDiscordFalse()
     {
         // Port 9 refuses connections: the gateway keeps backing off.
-        await using var host = await WebTestHost.StartAsync(extra: new Dictionary<string, string?> { ["DISCORD_API_BASE_URL"] = "http://127.0.0.1:9/api/v10" });
+        await using var host = await InProcessBot.StartAsync(extra: new Dictionary<string, string?> { ["DISCORD_API_BASE_URL"] = "http://127.0.0.1:9/api/v10" });
 
         var (status, json) = await HealthAsync(host);
 
@@ -61,7 +61,7 @@ public sealed class HealthCheckTests
     [Test]
     public async Task Healthz_DatabaseFileGone_503WithDatabaseFalse()
     {
-        await using var host = await WebTestHost.StartAsync();
+        await using var host = await InProcessBot.StartAsync();
         SqliteConnection.ClearAllPools();
         File.Delete(host.DatabasePath);
         File.Delete(host.DatabasePath + "-wal");

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Bot.Data.Entities;
+using Bot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
-using Bot.Tests.Web;
 
 namespace Bot.Tests.Standings.Api;
 
@@ -11,13 +11,13 @@ namespace Bot.Tests.Standings.Api;
 public sealed class StandingsApiStatesTests
 {
     private static readonly DateTime LastSync = new(2026, 3, 1, 6, 30, 0, DateTimeKind.Utc);
-    private WebTestHost _host = null!;
+    private InProcessBot _host = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         // Wednesday of 2026-W11.
-        _host = await WebTestHost.StartAsync(new FakeTimeProvider(new DateTimeOffset(2026, 3, 11, 12, 0, 0, TimeSpan.Zero)));
+        _host = await InProcessBot.StartAsync(new FakeTimeProvider(new DateTimeOffset(2026, 3, 11, 12, 0, 0, TimeSpan.Zero)));
         var challengeId = await WebSeed.SeedAsync(_host);
         await using var context = await _host.CreateContextAsync();
         Member Add(string first, long discord) => new()
@@ -60,7 +60,7 @@ public sealed class StandingsApiStatesTests
     [Test]
     public async Task Standings_SyncingAndLeftMembers_SayWhyWithTheLastSyncAndTheDate()
     {
-        using var response = await _host.Client.GetAsync($"/api/standings?guild={WebTestHost.Guild}&season=2026");
+        using var response = await _host.Client.GetAsync($"/api/standings?guild={InProcessBot.Guild}&season=2026");
 
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var members = json.RootElement.GetProperty("members").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!);

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Bot.Tests.Web;
+using Bot.Tests.Support;
 
 namespace Bot.Tests.Standings.Api;
 
@@ -8,12 +8,12 @@ namespace Bot.Tests.Standings.Api;
 [Category(TestCategories.Integration)]
 public sealed class StandingsApiTests
 {
-    private WebTestHost _host = null!;
+    private InProcessBot _host = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _host = await WebTestHost.StartAsync();
+        _host = await InProcessBot.StartAsync();
         await WebSeed.SeedAsync(_host);
     }
 
@@ -36,7 +36,7 @@ public sealed class StandingsApiTests
         Assert.Multiple(() =>
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(guild.GetProperty("guild").GetString(), Is.EqualTo(WebTestHost.Guild.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(guild.GetProperty("guild").GetString(), Is.EqualTo(InProcessBot.Guild.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             Assert.That(guild.GetProperty("seasons").EnumerateArray().Select(s => s.GetInt32()), Is.EqualTo(new[] { 2026 }));
         });
     }
@@ -44,7 +44,7 @@ public sealed class StandingsApiTests
     [Test]
     public async Task Standings_Season_ConsentingMembersWithPointsStatusAndAmountsOnly()
     {
-        var (status, body) = await GetAsync($"/api/standings?guild={WebTestHost.Guild}&season=2026");
+        var (status, body) = await GetAsync($"/api/standings?guild={InProcessBot.Guild}&season=2026");
 
         using var json = JsonDocument.Parse(body);
         var root = json.RootElement;
@@ -68,8 +68,8 @@ public sealed class StandingsApiTests
     {
         var bodies = new[]
         {
-            (await GetAsync($"/api/standings?guild={WebTestHost.Guild}&season=2026")).Body,
-            (await GetAsync($"/api/standings?guild={WebTestHost.Guild}")).Body,
+            (await GetAsync($"/api/standings?guild={InProcessBot.Guild}&season=2026")).Body,
+            (await GetAsync($"/api/standings?guild={InProcessBot.Guild}")).Body,
             (await GetAsync("/api/seasons")).Body,
         };
 
@@ -101,7 +101,7 @@ public sealed class StandingsApiTests
     [Test]
     public async Task Standings_UnknownSeason_404OneLine()
     {
-        var (status, body) = await GetAsync($"/api/standings?guild={WebTestHost.Guild}&season=2031");
+        var (status, body) = await GetAsync($"/api/standings?guild={InProcessBot.Guild}&season=2031");
 
         Assert.That((status, body.TrimEnd().Split('\n').Length), Is.EqualTo((HttpStatusCode.NotFound, 1)));
         Assert.That(body, Does.Contain("2031"));

@@ -2,10 +2,10 @@ using System.Net;
 using System.Text;
 using Bot.Strava.Linking;
 using Bot.Tests.Discord.Gateway;
+using Bot.Tests.Support;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Bot.Tests.Web;
 
 namespace Bot.Tests.Strava.Linking;
 
@@ -19,13 +19,13 @@ public sealed class StravaCallbackTests
     private const long User = 301;
     private static readonly LinkLabels Labels = new("Anna (@anna)", "Runners & Riders");
     private FakeTimeProvider _time = null!;
-    private WebTestHost _host = null!;
+    private InProcessBot _host = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         _time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        _host = await WebTestHost.StartAsync(_time);
+        _host = await InProcessBot.StartAsync(_time);
     }
 
     [OneTimeTearDown]
@@ -36,7 +36,7 @@ public sealed class StravaCallbackTests
 
     private async Task<string> StateAsync(long user = User)
     {
-        var url = await _host.Services.GetRequiredService<StravaAuthorizeLinks>().AuthorizeAsync(user, WebTestHost.Guild, Labels, force: false, CancellationToken.None);
+        var url = await _host.Services.GetRequiredService<StravaAuthorizeLinks>().AuthorizeAsync(user, InProcessBot.Guild, Labels, force: false, CancellationToken.None);
         return QueryHelpers.ParseQuery(new Uri(url).Query)["state"].ToString();
     }
 
@@ -59,7 +59,7 @@ public sealed class StravaCallbackTests
         Assert.Multiple(() =>
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(_host.Accounts.Links, Is.EqualTo(new[] { (User, WebTestHost.Guild, "the-code", "read,activity:read_all") }));
+            Assert.That(_host.Accounts.Links, Is.EqualTo(new[] { (User, InProcessBot.Guild, "the-code", "read,activity:read_all") }));
             Assert.That(WebUtility.HtmlDecode(body), Does.Contain("Strava linked").And.Contain("Anna Tester")
                 .And.Contain("linked to the Discord account Anna (@anna) in Runners & Riders"), "names the Discord account and server");
             Assert.That(body, Does.Contain("points").And.Contain("passed").And.Contain("amount"), "explains what the channel sees");
@@ -180,7 +180,7 @@ public sealed class StravaCallbackTests
             Assert.That(_host.Accounts.Calls, Is.Zero);
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(body, Does.Contain("Please authorize again"));
-            Assert.That(WebUtility.HtmlDecode(body), Does.Contain($"{WebTestHost.OAuthBaseUrl}/authorize?").And.Contain("approval_prompt=force"));
+            Assert.That(WebUtility.HtmlDecode(body), Does.Contain($"{InProcessBot.OAuthBaseUrl}/authorize?").And.Contain("approval_prompt=force"));
         });
     }
 

@@ -1,10 +1,9 @@
 using System.Net;
 using Bot.Strava.Linking;
+using Bot.Tests.Support;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Bot.Tests.Support;
-using Bot.Tests.Web;
 
 namespace Bot.Tests.Strava.Linking;
 
@@ -18,10 +17,10 @@ public sealed class StravaConnectPageTests
 {
     private const long Ada = 301;
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private WebTestHost _host = null!;
+    private InProcessBot _host = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync() => _host = await WebTestHost.StartAsync(_time);
+    public async Task StartAsync() => _host = await InProcessBot.StartAsync(_time);
 
     [OneTimeTearDown]
     public async Task StopAsync() => await _host.DisposeAsync();
@@ -32,8 +31,8 @@ public sealed class StravaConnectPageTests
 
     private async Task<string> StateAsync(LinkLabels labels, bool force = false)
     {
-        var url = await _host.Services.GetRequiredService<StravaAuthorizeLinks>().ConnectAsync(Ada, WebTestHost.Guild, labels, force, CancellationToken.None);
-        Assert.That(url, Does.StartWith($"{WebTestHost.PublicBaseUrl}/strava/connect?state="));
+        var url = await _host.Services.GetRequiredService<StravaAuthorizeLinks>().ConnectAsync(Ada, InProcessBot.Guild, labels, force, CancellationToken.None);
+        Assert.That(url, Does.StartWith($"{InProcessBot.PublicBaseUrl}/strava/connect?state="));
         return QueryHelpers.ParseQuery(new Uri(url).Query)["state"].ToString();
     }
 
@@ -61,7 +60,7 @@ public sealed class StravaConnectPageTests
             Assert.That(text, Does.Contain("<h1>Connect Strava for Ada (@ada) in Runners — continue only if this is you</h1>"));
             Assert.That(text, Does.Contain(StravaCallback.ChannelSees), "the one text of what the channel sees");
             Assert.That(text, Does.Contain("your consent to those channel reports").And.Contain("/join reports:false"));
-            Assert.That(button.GetLeftPart(UriPartial.Path), Is.EqualTo($"{WebTestHost.OAuthBaseUrl}/authorize"));
+            Assert.That(button.GetLeftPart(UriPartial.Path), Is.EqualTo($"{InProcessBot.OAuthBaseUrl}/authorize"));
             Assert.That((query["state"].ToString(), query["approval_prompt"].ToString()), Is.EqualTo((state, "auto")));
             Assert.That(html, Does.Not.Contain("<script"), "no JavaScript");
             Assert.That(_host.Accounts.Calls, Is.Zero);

@@ -2,7 +2,6 @@ using System.Net;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
 using Microsoft.AspNetCore.WebUtilities;
-using Bot.Tests.Web;
 
 namespace Bot.Tests.Strava.Linking;
 
@@ -58,7 +57,7 @@ public sealed class StravaLinkProcessTests
     [Test]
     public async Task StravaAuth_RealProcess_ConnectPageLeadsToAnAuthorizeUrlWhoseStateTheCallbackAcceptsOnce()
     {
-        var answer = await Interactions.InvokeAsync(_discord, "strava_auth", user: 301, guild: Guild);
+        var answer = await new SlashCommands(_discord, Guild).PrivateAnswerAsync("strava_auth", user: 301);
         var connect = ConnectPageHtml.LinkIn(answer);
         using var page = await _http.GetAsync(connect.PathAndQuery);
         var url = ConnectPageHtml.ButtonTarget(await page.Content.ReadAsStringAsync())!;

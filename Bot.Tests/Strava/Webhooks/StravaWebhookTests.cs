@@ -9,7 +9,6 @@ using Bot.Strava.Webhooks;
 using Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Bot.Tests.Web;
 
 namespace Bot.Tests.Strava.Webhooks;
 
@@ -28,7 +27,7 @@ public sealed class StravaWebhookTests
 
     private static readonly string ValidEvent = Event("activity", 1360128428, "create", Owner);
 
-    private WebTestHost _host = null!;
+    private InProcessBot _host = null!;
     private MeterListener _listener = null!;
     private List<string> _dropped = null!;
     private int _accepted;
@@ -36,7 +35,7 @@ public sealed class StravaWebhookTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _host = await WebTestHost.StartAsync();
+        _host = await InProcessBot.StartAsync();
         await _host.Services.GetRequiredService<StravaSubscriptionStore>().SetAsync(Subscription);
         await using var context = await _host.CreateContextAsync();
         context.Members.Add(Member(Owner, LinkState.Linked));
@@ -86,7 +85,7 @@ public sealed class StravaWebhookTests
     [Test]
     public async Task Handshake_RightVerifyToken_EchoesChallengeAsJson()
     {
-        using var response = await _host.Client.GetAsync($"{WebTestHost.WebhookPath}?hub.mode=subscribe&hub.challenge=15f7d1a91c1f40f8a748fd134752feb3&hub.verify_token={WebTestHost.VerifyToken}");
+        using var response = await _host.Client.GetAsync($"{InProcessBot.WebhookPath}?hub.mode=subscribe&hub.challenge=15f7d1a91c1f40f8a748fd134752feb3&hub.verify_token={InProcessBot.VerifyToken}");
 
         var body = await response.Content.ReadAsStringAsync();
         using var json = JsonDocument.Parse(body);
@@ -103,7 +102,7 @@ public sealed class StravaWebhookTests
     [TestCase("")]
     public async Task Handshake_WrongVerifyToken_403AndNoEcho(string token)
     {
-        using var response = await _host.Client.GetAsync($"{WebTestHost.WebhookPath}?hub.mode=subscribe&hub.challenge=secret-challenge-77&hub.verify_token={token}");
+        using var response = await _host.Client.GetAsync($"{InProcessBot.WebhookPath}?hub.mode=subscribe&hub.challenge=secret-challenge-77&hub.verify_token={token}");
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
@@ -113,17 +112,17 @@ public sealed class StravaWebhookTests
     [Test]
     public async Task Handshake_NoVerifyTokenParameter_403()
     {
-        using var response = await _host.Client.GetAsync($"{WebTestHost.WebhookPath}?hub.mode=subscribe&hub.challenge=abc");
+        using var response = await _host.Client.GetAsync($"{InProcessBot.WebhookPath}?hub.mode=subscribe&hub.challenge=abc");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 
     [TestCase("/strava/webhook")]
     [TestCase("/strava/webhook/wrong-secret-of-the-same-length-0123456789")]
-    [TestCase("/strava/webhook/" + WebTestHost.WebhookSecret + "x")]
+    [TestCase("/strava/webhook/" + InProcessBot.WebhookSecret + "x")]
     public async Task Handshake_AnyOtherPath_404AndNoEcho(string path)
     {
-        using var response = await _host.Client.GetAsync($"{path}?hub.mode=subscribe&hub.challenge=secret-challenge-78&hub.verify_token={WebTestHost.VerifyToken}");
+        using var response = await _host.Client.GetAsync($"{path}?hub.mode=subscribe&hub.challenge=secret-challenge-78&hub.verify_token={InProcessBot.VerifyToken}");
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -133,7 +132,7 @@ public sealed class StravaWebhookTests
     [TestCase("/strava/webhook")]
     [TestCase("/strava/webhook/")]
     [TestCase("/strava/webhook/wrong-secret-of-the-same-length-0123456789")]
-    [TestCase("/strava/webhooks/" + WebTestHost.WebhookSecret)]
+    [TestCase("/strava/webhooks/" + InProcessBot.WebhookSecret)]
     public async Task Event_AnyOtherPath_404AndNothingStored(string path)
     {
         using var response = await _host.Client.PostAsync(path, new StringContent(ValidEvent, Encoding.UTF8, "application/json"));
@@ -274,7 +273,7 @@ public sealed class StravaWebhookTests
         // Chunked: no Content-Length to refuse up front, so the cap while reading must hold.
         var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(new string(' ', 20_000) + ValidEvent)));
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, WebTestHost.WebhookPath) { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, InProcessBot.WebhookPath) { Content = content };
         request.Headers.TransferEncodingChunked = true;
 
         using var response = await _host.Client.SendAsync(request);
@@ -311,7 +310,7 @@ public sealed class StravaWebhookTests
     public async Task Event_OneAddressOverItsLimit_429ForItWhileAnotherAddressIsServed()
     {
         using var flooder = SourceAddressClient.Create(IPAddress.Parse("127.0.0.3"));
-        var url = new Uri(_host.Client.BaseAddress!, WebTestHost.WebhookPath);
+        var url = new Uri(_host.Client.BaseAddress!, InProcessBot.WebhookPath);
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < WebhookRateLimit.DefaultPermitLimit + 10; i++)
         {
@@ -361,5 +360,5 @@ public sealed class StravaWebhookTests
     }
 
     private async Task<HttpResponseMessage> PostAsync(string body) =>
-        await _host.Client.PostAsync(WebTestHost.WebhookPath, new StringContent(body, Encoding.UTF8, "application/json"));
+        await _host.Client.PostAsync(InProcessBot.WebhookPath, new StringContent(body, Encoding.UTF8, "application/json"));
 }

@@ -1,6 +1,6 @@
 using Bot.Strava.Webhooks;
 
-namespace Bot.Tests.Web;
+namespace Bot.Tests.Support;
 
 internal sealed class RecordingQueueSignal : IWebhookQueueSignal
 {

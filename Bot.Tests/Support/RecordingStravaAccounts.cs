@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Bot.Strava;
 
-namespace Bot.Tests.Web;
+namespace Bot.Tests.Support;
 
 /// <summary>The account side as a test double: records every call and answers what the test set.</summary>
 internal sealed class RecordingStravaAccounts : IStravaAccounts

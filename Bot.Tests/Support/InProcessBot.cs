@@ -11,14 +11,14 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bot.Tests.Web;
+namespace Bot.Tests.Support;
 
 /// <summary>
-/// The real bot application in this process: Kestrel on 127.0.0.1 (ephemeral port), a real SQLite file in a
+/// The bot under test in this process (<see cref="BotWorld"/> runs it as a process): the real application, Kestrel on 127.0.0.1 (ephemeral port), a real SQLite file in a
 /// temporary folder, the fake Discord on loopback, and the Strava account side replaced by a recording double
 /// (the seam: <see cref="BotApp.Build"/>'s <c>configureServices</c>).
 /// </summary>
-internal sealed class WebTestHost : IAsyncDisposable
+internal sealed class InProcessBot : IAsyncDisposable
 {
     public const long Guild = 4242;
     public const string VerifyToken = "verify-token-for-tests";
@@ -28,7 +28,7 @@ internal sealed class WebTestHost : IAsyncDisposable
     public const string OAuthBaseUrl = "https://strava.example.test/oauth";
     public const string ClientId = "31337";
 
-    private WebTestHost(string folder, FakeDiscordGateway discord, WebApplication app, RecordingStravaAccounts accounts, RecordingQueueSignal signal)
+    private InProcessBot(string folder, FakeDiscordGateway discord, WebApplication app, RecordingStravaAccounts accounts, RecordingQueueSignal signal)
     {
         Folder = folder;
         Discord = discord;
@@ -37,6 +37,7 @@ internal sealed class WebTestHost : IAsyncDisposable
         Signal = signal;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
+        Commands = new SlashCommands(discord, Guild);
     }
 
     public string Folder { get; }
@@ -53,9 +54,12 @@ internal sealed class WebTestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>Slash commands in <see cref="Guild"/> through the fake Discord, as for the bot process.</summary>
+    public SlashCommands Commands { get; }
+
     public IServiceProvider Services => App.Services;
 
-    public static async Task<WebTestHost> StartAsync(TimeProvider? time = null, IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<InProcessBot> StartAsync(TimeProvider? time = null, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var folder = Directory.CreateTempSubdirectory("bot-web-").FullName;
         var discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
@@ -92,7 +96,7 @@ internal sealed class WebTestHost : IAsyncDisposable
         });
         await BotApp.PrepareAsync(app, CancellationToken.None);
         await app.StartAsync();
-        return new WebTestHost(folder, discord, app, accounts, signal);
+        return new InProcessBot(folder, discord, app, accounts, signal);
     }
 
     public async Task<ChallengeDbContext> CreateContextAsync() =>
