@@ -1,5 +1,6 @@
 using System.Net;
 using Bot.Tests.Discord.Gateway;
+using Bot.Tests.Strava.Fakes;
 using Bot.Tests.Support;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -14,50 +15,31 @@ namespace Bot.Tests.Strava.Linking;
 public sealed class StravaLinkProcessTests
 {
     private const long Guild = 4242;
-    private string _folder = null!;
-    private FakeDiscordGateway _discord = null!;
-    private RunningBot _bot = null!;
+    private BotWorld _world = null!;
     private HttpClient _http = null!;
 
-    private string Database => Path.Combine(_folder, "bot.db");
+    private string Database => _world.Database;
 
     [SetUp]
     public async Task SetUp()
     {
-        _folder = Directory.CreateTempSubdirectory("bot-link-").FullName;
-        _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
-        var port = Loopback.FreePort();
-        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-        _bot = RunningBot.Start(_folder, new Dictionary<string, string?>
-        {
-            ["DISCORD_TOKEN"] = "link-secret-token",
-            ["DISCORD_API_BASE_URL"] = _discord.ApiBaseUrl.ToString(),
-            ["DATABASE_PATH"] = Database,
-            ["CHALLENGE_TIME_ZONE"] = "UTC",
-            ["HTTP_URLS"] = $"http://127.0.0.1:{port}",
-            ["PUBLIC_BASE_URL"] = $"http://127.0.0.1:{port}",
-            ["STRAVA_CLIENT_ID"] = "4711",
-            ["STRAVA_CLIENT_SECRET"] = "process-test-secret",
-            ["STRAVA_API_BASE_URL"] = "http://127.0.0.1:9/api/v3",
-            ["STRAVA_OAUTH_BASE_URL"] = "http://127.0.0.1:9/oauth",
-        });
-        await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
+        _world = await BotWorld.CreateAsync("link");
+        _http = new HttpClient { BaseAddress = new Uri(_world.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        _world.Start();
+        await Eventually.ThatAsync(() => _world.Discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
     }
 
     [TearDown]
     public async Task TearDown()
     {
         _http.Dispose();
-        await _bot.DisposeAsync();
-        _discord.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        await _world.DisposeAsync();
     }
-
 
     [Test]
     public async Task StravaAuth_RealProcess_ConnectPageLeadsToAnAuthorizeUrlWhoseStateTheCallbackAcceptsOnce()
     {
-        var answer = await new SlashCommands(_discord, Guild).PrivateAnswerAsync("strava_auth", user: 301);
+        var answer = await new SlashCommands(_world.Discord, Guild).PrivateAnswerAsync("strava_auth", user: 301);
         var connect = ConnectPageHtml.LinkIn(answer);
         using var page = await _http.GetAsync(connect.PathAndQuery);
         var url = ConnectPageHtml.ButtonTarget(await page.Content.ReadAsStringAsync())!;
@@ -71,7 +53,7 @@ public sealed class StravaLinkProcessTests
 
         Assert.Multiple(async () =>
         {
-            Assert.That(url.AbsoluteUri, Does.StartWith("http://127.0.0.1:9/oauth/authorize?client_id=4711&"));
+            Assert.That(url.AbsoluteUri, Does.StartWith($"{_world.Strava.OAuthBaseUrl}/authorize?client_id={FakeStravaServer.ClientId}&"));
             Assert.That(query["state"].ToString(), Is.EqualTo(QueryHelpers.ParseQuery(connect.Query)["state"].ToString()), "the page's state");
             Assert.That(query["approval_prompt"].ToString(), Is.EqualTo("auto"));
             Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
