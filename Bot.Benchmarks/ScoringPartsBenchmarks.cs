@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Jobs;
-using Bot.Benchmarks.Generation;
 using Bot.Scoring;
+using Bot.Testing.Generation;
 
 namespace Bot.Benchmarks;
 

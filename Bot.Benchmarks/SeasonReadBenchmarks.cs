@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Jobs;
 using Bot.Benchmarks.Data;
-using Bot.Benchmarks.Generation;
 using Bot.Data.Queries;
+using Bot.Testing.Generation;
 
 namespace Bot.Benchmarks;
 

@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Jobs;
 using Bot.Benchmarks.Data;
-using Bot.Benchmarks.Generation;
 using Bot.Data.Queries;
 using Bot.Scoring;
 using Bot.Standings;
+using Bot.Testing.Generation;
 
 namespace Bot.Benchmarks;
 

@@ -1,34 +1,26 @@
-using System.Globalization;
-using Bot.Benchmarks.Generation;
-using Bot.Data;
-using Bot.Data.Entities;
 using Bot.Data.Queries;
-using Bot.Data.Repositories;
 using Bot.Scoring;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Bot.Testing;
+using Bot.Testing.Generation;
 
 namespace Bot.Benchmarks.Data;
 
 /// <summary>
-/// A real SQLite file in its own temporary folder, wired as the Bot wires it (migrations, PRAGMA
-/// interceptor, pooled connections), holding a generated season. Deleted on dispose.
+/// A generated season in a real SQLite file (<see cref="TempDatabase"/>, seeded by <see cref="WorldBuilder"/> as the tests
+/// seed theirs), with the season's read window as the /total path asks for it. Deleted on dispose.
 /// </summary>
 internal sealed class SeasonDatabase : IAsyncDisposable
 {
     private const long GuildId = 1_000_000_000_000_000;
-    private const int ActivitiesPerSave = 20_000;
-    private static readonly DateTime SeededAtUtc = new(2024, 1, 15, 12, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTimeOffset SeededAtUtc = new(2024, 1, 15, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly ServiceProvider _services;
-    private readonly string _directory;
+    private readonly TempDatabase _database;
 
-    private SeasonDatabase(string directory, GeneratedSeason season)
+    private SeasonDatabase(TempDatabase database, GeneratedSeason season, long challengeId)
     {
-        _directory = directory;
+        _database = database;
         Season = season;
-        _services = new ServiceCollection().AddChallengeData(Path.Combine(directory, "challenge.db")).BuildServiceProvider();
+        ChallengeId = challengeId;
         var calendar = SeasonCalendar.For(season.Season);
         FromLocal = calendar.Monday(1).ToDateTime(TimeOnly.MinValue);
         ToLocal = DateOnly.FromDayNumber(calendar.EndExclusive).ToDateTime(TimeOnly.MinValue);
@@ -36,7 +28,10 @@ internal sealed class SeasonDatabase : IAsyncDisposable
 
     public GeneratedSeason Season { get; }
 
-    public long ChallengeId { get; private set; }
+    public long ChallengeId { get; }
+
+    /// <summary>The database file, for a bot wired to it.</summary>
+    public string Path => _database.Path;
 
     /// <summary>Monday 00:00 of week 1, as the /total path asks for the season.</summary>
     public DateTime FromLocal { get; }
@@ -44,19 +39,15 @@ internal sealed class SeasonDatabase : IAsyncDisposable
     /// <summary>The Monday after the season's last Sunday.</summary>
     public DateTime ToLocal { get; }
 
-    public SeasonQueries Queries => _services.GetRequiredService<SeasonQueries>();
-
-    public IDbContextFactory<ChallengeDbContext> ContextFactory => _services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>();
+    public SeasonQueries Queries => _database.Get<SeasonQueries>();
 
     public static async Task<SeasonDatabase> CreateAsync(GeneratedSeason season, CancellationToken cancellationToken = default)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "challengebot-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var database = new SeasonDatabase(directory, season);
+        var database = await TempDatabase.CreateAsync();
         try
         {
-            await database.SeedAsync(cancellationToken);
-            return database;
+            var world = await WorldBuilder.For(database).At(SeededAtUtc).Challenge(GuildId, season.Season).Generated(season).SeedAsync(cancellationToken);
+            return new SeasonDatabase(database, season, world.ChallengeId);
         }
         catch
         {
@@ -65,95 +56,5 @@ internal sealed class SeasonDatabase : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-
-        // Pooled connections keep the file open; release them so the folder can go.
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    private async Task SeedAsync(CancellationToken cancellationToken)
-    {
-        await _services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-        var challenge = await _services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(GuildId, Season.Season, "{}", cancellationToken);
-        ChallengeId = challenge.Id;
-
-        var members = await AddMembersAsync(cancellationToken);
-        var participations = _services.GetRequiredService<MemberRepository>();
-        var jokers = _services.GetRequiredService<JokerRepository>();
-        for (var i = 0; i < members.Count; i++)
-        {
-            var generated = Season.Members[i];
-            var participant = await participations.JoinAsync(
-                ChallengeId, members[i].Id, Math.Max(1, generated.JokerWeeks.Length), consentToReports: true, cancellationToken);
-            foreach (var week in generated.JokerWeeks)
-            {
-                await jokers.ToggleAsync(participant.ParticipationId, week, cancellationToken);
-            }
-        }
-
-        await AddActivitiesAsync(members, cancellationToken);
-    }
-
-    private async Task<List<Member>> AddMembersAsync(CancellationToken cancellationToken)
-    {
-        var members = Season.Members.Select((generated, index) =>
-        {
-            var names = generated.Name.Split(' ', 2);
-            return new Member
-            {
-                DiscordUserId = long.Parse(generated.Id, CultureInfo.InvariantCulture),
-                StravaAthleteId = 50_000_000 + index,
-                FirstName = names[0],
-                LastName = names[1],
-                LinkState = LinkState.Linked,
-                CreatedAtUtc = SeededAtUtc,
-                UpdatedAtUtc = SeededAtUtc,
-            };
-        }).ToList();
-
-        var context = await ContextFactory.CreateDbContextAsync(cancellationToken);
-        await using (context)
-        {
-            context.Members.AddRange(members);
-            await context.SaveChangesAsync(cancellationToken);
-        }
-
-        return members;
-    }
-
-    /// <summary>Through EF like the Strava sync's writes, but in large batches so setup stays well under a minute.</summary>
-    private async Task AddActivitiesAsync(List<Member> members, CancellationToken cancellationToken)
-    {
-        var rows = members.SelectMany((member, index) => Season.Members[index].Activities.Select(activity => ToEntity(member.Id, activity)));
-        foreach (var chunk in rows.Chunk(ActivitiesPerSave))
-        {
-            var context = await ContextFactory.CreateDbContextAsync(cancellationToken);
-            await using (context)
-            {
-                context.ChangeTracker.AutoDetectChangesEnabled = false;
-                context.Activities.AddRange(chunk);
-                await context.SaveChangesAsync(cancellationToken);
-            }
-        }
-    }
-
-    private static Activity ToEntity(long memberId, GeneratedActivity activity) => new()
-    {
-        Id = activity.Id,
-        MemberId = memberId,
-        Name = activity.SportType,
-        Type = activity.Type,
-        SportType = activity.SportType,
-        StartUtc = DateTime.SpecifyKind(activity.StartLocal.AddHours(-1), DateTimeKind.Utc),
-        StartLocal = activity.StartLocal,
-        TimeZone = "(GMT+01:00) Europe/Vienna",
-        MovingTime = activity.MovingSeconds,
-        ElapsedTime = activity.ElapsedSeconds,
-        Distance = activity.MovingSeconds * 2.5,
-        TotalElevationGain = 40,
-        UpdatedAtUtc = SeededAtUtc,
-    };
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

@@ -3,7 +3,6 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Jobs;
 using Bot.Benchmarks.Data;
 using Bot.Benchmarks.Discord;
-using Bot.Benchmarks.Generation;
 using Bot.Commands;
 using Bot.Data;
 using Bot.Discord;
@@ -11,7 +10,7 @@ using Bot.Discord.Gateway;
 using Bot.Discord.Interactions;
 using Bot.Hosting;
 using Bot.Standings;
-using Microsoft.EntityFrameworkCore;
+using Bot.Testing.Generation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -49,11 +48,7 @@ public class TotalEndToEndBenchmarks
     {
         var season = new SeasonGenerator(SeasonGenerator.DefaultSeed).Generate(Members, SeasonGenerator.DefaultSeason, SeasonGenerator.DefaultAsOf);
         _database = SeasonDatabase.CreateAsync(season).GetAwaiter().GetResult();
-        string path;
-        using (var context = _database.ContextFactory.CreateDbContext())
-        {
-            path = context.Database.GetDbConnection().DataSource;
-        }
+        var path = _database.Path;
 
         _rest = new LoopbackDiscordRest();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

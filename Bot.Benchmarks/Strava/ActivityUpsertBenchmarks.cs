@@ -1,11 +1,9 @@
+using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using Bot.Data;
-using Bot.Data.Entities;
 using Bot.Data.Repositories;
-using Microsoft.Data.Sqlite;
+using Bot.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Benchmarks.Strava;
 
@@ -23,8 +21,7 @@ public class ActivityUpsertBenchmarks
 
     private static readonly string[] Sports = ["Run", "Ride", "TrailRun", "Walk", "Swim", "WeightTraining", "Yoga", "Hike"];
 
-    private ServiceProvider _services = null!;
-    private string _directory = null!;
+    private TempDatabase _database = null!;
     private ActivityRepository _repository = null!;
     private ActivityRecord[] _records = null!;
     private ActivityRecord[] _changed = null!;
@@ -32,11 +29,8 @@ public class ActivityUpsertBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "challengebot-bench-upsert-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_directory);
-        _services = new ServiceCollection().AddChallengeData(Path.Combine(_directory, "challenge.db")).BuildServiceProvider();
-        _services.GetRequiredService<DatabaseMigrator>().MigrateAsync().GetAwaiter().GetResult();
-        var memberIds = SeedMembers();
+        _database = TempDatabase.CreateAsync().GetAwaiter().GetResult();
+        var memberIds = SeedMembersAsync().GetAwaiter().GetResult();
         var start = new DateTime(2026, 1, 5, 6, 0, 0);
         _records = [.. Enumerable.Range(0, Activities).Select(i =>
         {
@@ -47,13 +41,13 @@ public class ActivityUpsertBenchmarks
                 5000 + i, 40, "a~l~Fjk~uOwHJy@P");
         })];
         _changed = [.. _records.Select(r => r with { MovingTime = r.MovingTime + 1 })];
-        _repository = _services.GetRequiredService<ActivityRepository>();
+        _repository = _database.Get<ActivityRepository>();
     }
 
     [IterationSetup(Target = nameof(InsertAsync))]
     public void EmptyTable()
     {
-        using var context = _services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>().CreateDbContext();
+        using var context = _database.ContextFactory.CreateDbContext();
         context.Activities.ExecuteDelete();
     }
 
@@ -79,29 +73,18 @@ public class ActivityUpsertBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _services.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Cleanup() => _database.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private long[] SeedMembers()
+    private async Task<long[]> SeedMembersAsync()
     {
-        using var context = _services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>().CreateDbContext();
-        var now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        var members = Enumerable.Range(1, Members).Select(i => new Member
+        var world = WorldBuilder.For(_database).At(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var names = Enumerable.Range(1, Members).Select(i => "Member" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        for (var i = 0; i < Members; i++)
         {
-            DiscordUserId = i,
-            StravaAthleteId = i,
-            FirstName = "Member",
-            LastName = i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            LinkState = LinkState.Linked,
-            CreatedAtUtc = now,
-            UpdatedAtUtc = now,
-        }).ToList();
-        context.Members.AddRange(members);
-        context.SaveChanges();
-        return [.. members.Select(m => m.Id)];
+            world.Member(names[i], discordUserId: i + 1).Strava(athleteId: i + 1);
+        }
+
+        var seeded = await world.SeedAsync();
+        return [.. names.Select(name => seeded[name].Id)];
     }
 }

@@ -1,4 +1,3 @@
-using Bot.Tests.Data;
 using Bot.Tests.Support;
 using Microsoft.Data.Sqlite;
 

@@ -1,6 +1,6 @@
 using Bot.Commands;
 using Bot.Standings;
-using Bot.Tests.Web;
+using Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bot.Tests.Commands;
@@ -15,12 +15,12 @@ public sealed class CommandGuardTests
     private const long NoChallengeGuild = 999;
     private const string SetPrice = """[{"name":"rules","type":2,"options":[{"name":"set","type":1,"options":[{"name":"key","type":3,"value":"price_per_week"},{"name":"value","type":3,"value":"9"}]}]}]""";
 
-    private WebTestHost _host = null!;
+    private InProcessBot _host = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _host = await WebTestHost.StartAsync();
+        _host = await InProcessBot.StartAsync();
         await WebSeed.SeedAsync(_host);
     }
 
@@ -32,7 +32,7 @@ public sealed class CommandGuardTests
     [TestCase("joker")]
     public async Task MemberCommand_InADirectMessage_AnswersGuildOnly(string command)
     {
-        var answer = await Interactions.InvokeAsync(_host.Discord, command, user: WebSeed.AnnaDiscordId, guild: null);
+        var answer = await _host.Commands.PrivateAnswerAsync(command, user: WebSeed.AnnaDiscordId, inGuild: false);
 
         Assert.That(answer, Is.EqualTo(ChallengeLookup.GuildOnly));
     }
@@ -42,7 +42,7 @@ public sealed class CommandGuardTests
     [TestCase("me")]
     public async Task Command_ServerWithoutAChallenge_AnswersNoChallenge(string command)
     {
-        var answer = await Interactions.InvokeAsync(_host.Discord, command, user: WebSeed.AnnaDiscordId, guild: NoChallengeGuild);
+        var answer = await new SlashCommands(_host.Discord, NoChallengeGuild).PrivateAnswerAsync(command, user: WebSeed.AnnaDiscordId);
 
         Assert.That(answer, Is.EqualTo(ChallengeLookup.NoChallenge));
     }
@@ -50,7 +50,7 @@ public sealed class CommandGuardTests
     [Test]
     public async Task Total_SeasonWithoutAChallenge_NamesThatSeason()
     {
-        var answer = await Interactions.InvokeAsync(_host.Discord, "total", user: WebSeed.AnnaDiscordId, optionsJson: """[{"name":"season","type":4,"value":2019}]""");
+        var answer = await _host.Commands.PrivateAnswerAsync("total", user: WebSeed.AnnaDiscordId, optionsJson: """[{"name":"season","type":4,"value":2019}]""");
 
         Assert.That(answer, Is.EqualTo("This server has no challenge for season 2019."));
     }
@@ -59,7 +59,7 @@ public sealed class CommandGuardTests
     [TestCase("joker")]
     public async Task MemberCommand_NotInTheSeason_AnswersNotLinked(string command)
     {
-        var answer = await Interactions.InvokeAsync(_host.Discord, command, user: WebSeed.UnlinkedDiscordId);
+        var answer = await _host.Commands.PrivateAnswerAsync(command, user: WebSeed.UnlinkedDiscordId);
 
         Assert.That(answer, Is.EqualTo(ChallengeLookup.NotLinked));
     }
@@ -67,7 +67,7 @@ public sealed class CommandGuardTests
     [Test]
     public async Task AdminRulesSet_NotAnAdmin_AnswersNotAdminAndChangesNoRule()
     {
-        var answer = await Interactions.InvokeAsync(_host.Discord, "admin", user: WebSeed.AnnaDiscordId, optionsJson: SetPrice);
+        var answer = await _host.Commands.PrivateAnswerAsync("admin", user: WebSeed.AnnaDiscordId, optionsJson: SetPrice);
 
         Assert.That((answer, await RulesAsync()), Is.EqualTo((RequireAdminAttribute.NotAdmin, """{"multiplier_on":false,"jokers":2}""")));
     }
@@ -75,7 +75,7 @@ public sealed class CommandGuardTests
     [Test]
     public async Task AdminRulesSet_InADirectMessage_AnswersGuildOnly()
     {
-        var answer = await Interactions.InvokeAsync(_host.Discord, "admin", user: WebSeed.AnnaDiscordId, guild: null, optionsJson: SetPrice);
+        var answer = await _host.Commands.PrivateAnswerAsync("admin", user: WebSeed.AnnaDiscordId, optionsJson: SetPrice, inGuild: false);
 
         Assert.That(answer, Is.EqualTo(ChallengeLookup.GuildOnly));
     }
@@ -83,7 +83,7 @@ public sealed class CommandGuardTests
     [Test]
     public async Task Join_LinkedMemberInAServerWithoutAChallenge_AnswersNoChallenge()
     {
-        var answer = await Interactions.InvokeAsync(_host.Discord, "join", user: WebSeed.AnnaDiscordId, guild: NoChallengeGuild);
+        var answer = await new SlashCommands(_host.Discord, NoChallengeGuild).PrivateAnswerAsync("join", user: WebSeed.AnnaDiscordId);
 
         Assert.That(answer, Is.EqualTo(ChallengeLookup.NoChallenge));
     }
@@ -91,7 +91,7 @@ public sealed class CommandGuardTests
     [Test]
     public async Task Join_UnlinkedInAServerWithoutAChallenge_AnswersNotLinkedFirst()
     {
-        var answer = await Interactions.InvokeAsync(_host.Discord, "join", user: WebSeed.UnlinkedDiscordId, guild: NoChallengeGuild);
+        var answer = await new SlashCommands(_host.Discord, NoChallengeGuild).PrivateAnswerAsync("join", user: WebSeed.UnlinkedDiscordId);
 
         Assert.That(answer, Is.EqualTo(ChallengeLookup.NotLinked));
     }
@@ -99,6 +99,6 @@ public sealed class CommandGuardTests
     private async Task<string> RulesAsync()
     {
         await using var check = await _host.CreateContextAsync();
-        return await check.Challenges.Where(c => c.GuildId == WebTestHost.Guild).Select(c => c.RulesJson).SingleAsync();
+        return await check.Challenges.Where(c => c.GuildId == InProcessBot.Guild).Select(c => c.RulesJson).SingleAsync();
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Bot.Testing.Generation;
 using Bot.Tests.Discord.Gateway;
-using Bot.Tests.Load;
 using Bot.Tests.Support;
 
 namespace Bot.Tests.Hosting;
@@ -23,7 +23,7 @@ public sealed class FootprintTests
     public async Task ConnectedBot_TotalAndSeasonFor10Members_StaysSmall()
     {
         await using var world = await BotWorld.CreateAsync("footprint");
-        await LoadSeasonSeeder.SeedAsync(world.Database, Guild, Season, Members, weeks: 46, perWeek: 3);
+        await WorldBuilder.For(world.Database).Challenge(Guild, Season).Generated(CompactSeasonGenerator.Generate(Members, Season, weeks: 46, perWeek: 3)).SeedAsync();
         var bot = world.Start(new Dictionary<string, string?> { ["CLOCK_START_UTC"] = "2026-11-25T12:00:00Z" });
         await Eventually.ThatAsync(() => world.Discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
         var commands = new SlashCommands(world.Discord, Guild);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Bot.Testing.Generation;
 using Bot.Tests.Discord.Gateway;
-using Bot.Tests.Load;
 using Bot.Tests.Support;
 using Microsoft.Data.Sqlite;
 
@@ -31,7 +31,7 @@ public sealed class GracefulShutdownTests
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             var season = ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue));
             var weeks = Math.Max(1, ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)) - 1);
-            await LoadSeasonSeeder.SeedAsync(database, Guild, season, Members, weeks, perWeek: 8);
+            await WorldBuilder.For(database).Challenge(Guild, season).Generated(CompactSeasonGenerator.Generate(Members, season, weeks, perWeek: 8)).SeedAsync();
             using var discord = FakeDiscordGateway.Start();
             await using var bot = RunningBot.Start(folder, new Dictionary<string, string?>
             {

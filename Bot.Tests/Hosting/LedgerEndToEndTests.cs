@@ -1,7 +1,6 @@
 using Bot.Data;
 using Bot.Data.Entities;
 using Bot.Data.Repositories;
-using Bot.Tests.Data;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;

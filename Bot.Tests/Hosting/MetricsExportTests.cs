@@ -1,7 +1,6 @@
 using System.Net;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace Bot.Tests.Hosting;
 
@@ -13,59 +12,41 @@ public sealed class MetricsExportTests
     [TestCase(false)]
     public async Task Metrics_PrometheusSetting_EndpointServesTheMetersOnlyWhenOn(bool enabled)
     {
-        var folder = Directory.CreateTempSubdirectory("bot-metrics-").FullName;
-        try
+        await using var world = await BotWorld.CreateAsync("metrics", heartbeatIntervalMs: 500);
+        var discord = world.Discord;
+        world.Start(new Dictionary<string, string?> { ["METRICS_PROMETHEUS"] = enabled ? "true" : null });
+        await Eventually.ThatAsync(() => discord.Connections.Count > 0 && discord.Connections[^1].FramesOp(1).Count() >= 2, "two heartbeats", TimeSpan.FromSeconds(60));
+        using var http = new HttpClient { BaseAddress = new Uri(world.BaseUrl) };
+
+        string body = "";
+        var status = HttpStatusCode.NotFound;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
         {
-            var port = Loopback.FreePort();
-            using var discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 500);
-            await using var bot = RunningBot.Start(folder, new Dictionary<string, string?>
+            using var response = await http.GetAsync(new Uri("/metrics", UriKind.Relative));
+            (status, body) = (response.StatusCode, await response.Content.ReadAsStringAsync());
+            if (!enabled || body.Contains("discord_gateway_heartbeat_lateness", StringComparison.Ordinal))
             {
-                ["DISCORD_TOKEN"] = "metrics-secret-token",
-                ["DISCORD_API_BASE_URL"] = discord.ApiBaseUrl.ToString(),
-                ["DATABASE_PATH"] = Path.Combine(folder, "bot.db"),
-                ["CHALLENGE_TIME_ZONE"] = "UTC",
-                ["HTTP_URLS"] = $"http://127.0.0.1:{port}",
-                ["METRICS_PROMETHEUS"] = enabled ? "true" : null,
-            });
-            await Eventually.ThatAsync(() => discord.Connections.Count > 0 && discord.Connections[^1].FramesOp(1).Count() >= 2, "two heartbeats", TimeSpan.FromSeconds(60));
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-
-            string body = "";
-            var status = HttpStatusCode.NotFound;
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            do
-            {
-                using var response = await http.GetAsync(new Uri("/metrics", UriKind.Relative));
-                (status, body) = (response.StatusCode, await response.Content.ReadAsStringAsync());
-                if (!enabled || body.Contains("discord_gateway_heartbeat_lateness", StringComparison.Ordinal))
-                {
-                    break;
-                }
-
-                await Task.Delay(500);
+                break;
             }
-            while (DateTime.UtcNow < deadline);
 
-            if (enabled)
-            {
-                Assert.Multiple(() =>
-                {
-                    Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
-                    Assert.That(body, Does.Contain("discord_gateway_heartbeat_lateness"));
-                    Assert.That(body, Does.Contain("challengebot_cpu_queue_length"));
-                    Assert.That(body, Does.Not.Contain("metrics-secret-token"));
-                });
-            }
-            else
-            {
-                Assert.That(status, Is.EqualTo(HttpStatusCode.NotFound));
-            }
+            await Task.Delay(500);
         }
-        finally
+        while (DateTime.UtcNow < deadline);
+
+        if (enabled)
         {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            Assert.Multiple(() =>
+            {
+                Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+                Assert.That(body, Does.Contain("discord_gateway_heartbeat_lateness"));
+                Assert.That(body, Does.Contain("challengebot_cpu_queue_length"));
+                Assert.That(body, Does.Not.Contain("metrics-secret-token"));
+            });
+        }
+        else
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.NotFound));
         }
     }
-
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Bot.Data;
-using Bot.Data.Entities;
 using Bot.Data.Repositories;
 using Bot.Pictures;
 using Bot.Scoring;
@@ -297,62 +296,20 @@ public sealed class PictureAndExportEndToEndTests
         return SeasonScorer.Score(await services.GetRequiredService<StandingsService>().LoadAsync(challenge, Today));
     }
 
-    /// <summary>Anna (with Strava tokens stored) ran three times in week 2, Lukas never; Marie did not consent.</summary>
+    /// <summary>Anna (with Strava tokens stored) ran three times in week 2, Lukas never; Marie did not consent. All three synced.</summary>
     private async Task SeedAsync()
     {
-        await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        var challenge = await services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(Guild, Season, """{"multiplier_on":false}""");
-        var factory = services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ChallengeDbContext>>();
-        await using var context = await factory.CreateDbContextAsync();
-        var now = DateTime.UtcNow;
-        Member Add(string first, long discord) => new()
-        {
-            FirstName = first,
-            LastName = "Tester",
-            DiscordUserId = discord,
-            StravaAthleteId = discord + 1000,
-            AccessToken = Secret,
-            RefreshToken = Secret + "-refresh",
-            LinkState = LinkState.Linked,
-            CreatedAtUtc = now,
-            UpdatedAtUtc = now,
-        };
-        var anna = Add("Anna", 301);
-        var lukas = Add("Lukas", 302);
-        var marie = Add("Marie", 303);
-        context.Members.AddRange(anna, lukas, marie);
-        await context.SaveChangesAsync();
-        foreach (var (member, consent) in new[] { (anna, true), (lukas, true), (marie, false) })
-        {
-            context.Participations.Add(new Participation { ChallengeId = challenge.Id, MemberId = member.Id, ConsentToReports = consent, JokersLeft = 1, JoinedAtUtc = now });
-
-            // Synced members: Lukas and Marie have no activities, so they fail every week.
-            context.StravaSyncStates.Add(Bot.Tests.Data.TestData.CompletedBackfill(member.Id, now));
-        }
+        var world = WorldBuilder.For(_database).Challenge(Guild, Season, """{"multiplier_on":false}""")
+            .Member("Anna", 301).Strava(1301, Secret, Secret + "-refresh");
 
         // 2026-01-05 is the Monday of ISO week 2 of 2026.
         for (var day = 0; day < 3; day++)
         {
-            var start = new DateTime(2026, 1, 5 + day, 7, 0, 0);
-            context.Activities.Add(new Bot.Data.Entities.Activity
-            {
-                Id = 9100 + day,
-                MemberId = anna.Id,
-                Name = "Morning run",
-                Type = "Run",
-                SportType = "Run",
-                StartUtc = DateTime.SpecifyKind(start, DateTimeKind.Utc),
-                StartLocal = start,
-                MovingTime = 2400,
-                ElapsedTime = 2500,
-                Distance = 7000,
-                TotalElevationGain = 20,
-                SummaryPolyline = "abc123route",
-                UpdatedAtUtc = now,
-            });
+            world.Activity(9100 + day, new DateTime(2026, 1, 5 + day, 7, 0, 0), movingSeconds: 2400, name: "Morning run", distance: 7000, polyline: "abc123route");
         }
 
-        await context.SaveChangesAsync();
+        await world.Member("Lukas", 302).Strava(1302, Secret, Secret + "-refresh")
+            .Member("Marie", 303).Strava(1303, Secret, Secret + "-refresh").NoConsent()
+            .SeedAsync();
     }
 }

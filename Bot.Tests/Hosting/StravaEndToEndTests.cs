@@ -8,7 +8,6 @@ using Bot.Strava.Linking;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Strava.Fakes;
 using Bot.Tests.Support;
-using Bot.Tests.Web;
 using Bot.Web;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Data.Sqlite;

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
-using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace Bot.Tests.Hosting;
 
@@ -23,51 +21,36 @@ public sealed class SystemdNotifyTests
             Skip.Because("systemd's notify protocol needs Unix datagram sockets");
         }
 
-        var folder = Directory.CreateTempSubdirectory("bot-notify-").FullName;
-        try
+        // A slow READY; a long heartbeat interval so the delayed ACK of a first beat is no zombie.
+        await using var world = await BotWorld.CreateAsync("notify", heartbeatIntervalMs: 30_000);
+        var discord = world.Discord;
+        discord.ReadyDelay = TimeSpan.FromSeconds(2);
+        var socketPath = Path.Combine(world.Folder, "notify.sock");
+        using var systemd = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        systemd.Bind(new UnixDomainSocketEndPoint(socketPath));
+        var bot = world.Start(new Dictionary<string, string?> { ["NOTIFY_SOCKET"] = socketPath });
+
+        var messages = new List<(string Text, long At)>();
+        var ready = Receive(systemd, messages, "READY=1", TimeSpan.FromSeconds(60));
+        Assert.That(ready, Is.True, "READY=1 never came: " + string.Join(" | ", messages.Select(m => m.Text)));
+        var readyAt = messages.Single(m => m.Text.Contains("READY=1", StringComparison.Ordinal)).At;
+
+        using (var kill = Process.Start("kill", ["-TERM", bot.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
-            var socketPath = Path.Combine(folder, "notify.sock");
-            using var systemd = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
-            systemd.Bind(new UnixDomainSocketEndPoint(socketPath));
-            // A slow READY; a long heartbeat interval so the delayed ACK of a first beat is no zombie.
-            using var discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 30_000);
-            discord.ReadyDelay = TimeSpan.FromSeconds(2);
-            await using var bot = RunningBot.Start(folder, new Dictionary<string, string?>
-            {
-                ["DISCORD_TOKEN"] = "notify-secret-token",
-                ["DISCORD_API_BASE_URL"] = discord.ApiBaseUrl.ToString(),
-                ["DATABASE_PATH"] = Path.Combine(folder, "bot.db"),
-                ["CHALLENGE_TIME_ZONE"] = "UTC",
-                ["NOTIFY_SOCKET"] = socketPath,
-            });
-
-            var messages = new List<(string Text, long At)>();
-            var ready = Receive(systemd, messages, "READY=1", TimeSpan.FromSeconds(60));
-            Assert.That(ready, Is.True, "READY=1 never came: " + string.Join(" | ", messages.Select(m => m.Text)));
-            var readyAt = messages.Single(m => m.Text.Contains("READY=1", StringComparison.Ordinal)).At;
-
-            using (var kill = Process.Start("kill", ["-TERM", bot.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            var stopping = Receive(systemd, messages, "STOPPING=1", TimeSpan.FromSeconds(30));
-            await bot.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-
-            Assert.Multiple(() =>
-            {
-                Assert.That(discord.ReadySentAt, Is.Not.Zero);
-                Assert.That(readyAt, Is.GreaterThan(discord.ReadySentAt), "ready means connected: not before Discord's READY (sent 2 s after IDENTIFY)");
-                Assert.That(messages.Select(m => m.Text), Has.Some.StartsWith("STATUS="), "a status line for systemctl status");
-                Assert.That(stopping, Is.True, "STOPPING=1 on SIGTERM");
-                Assert.That(bot.Process.ExitCode, Is.Zero, "a clean stop");
-            });
+            await kill.WaitForExitAsync();
         }
-        finally
+
+        var stopping = Receive(systemd, messages, "STOPPING=1", TimeSpan.FromSeconds(30));
+        await bot.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Multiple(() =>
         {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+            Assert.That(discord.ReadySentAt, Is.Not.Zero);
+            Assert.That(readyAt, Is.GreaterThan(discord.ReadySentAt), "ready means connected: not before Discord's READY (sent 2 s after IDENTIFY)");
+            Assert.That(messages.Select(m => m.Text), Has.Some.StartsWith("STATUS="), "a status line for systemctl status");
+            Assert.That(stopping, Is.True, "STOPPING=1 on SIGTERM");
+            Assert.That(bot.Process.ExitCode, Is.Zero, "a clean stop");
+        });
     }
 
     private static bool Receive(Socket socket, List<(string Text, long At)> messages, string wanted, TimeSpan timeout)

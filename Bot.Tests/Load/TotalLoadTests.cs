@@ -5,6 +5,7 @@ using Bot.Data;
 using Bot.Data.Repositories;
 using Bot.Scoring;
 using Bot.Standings;
+using Bot.Testing.Generation;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -75,7 +76,7 @@ public sealed class TotalLoadTests
         var clock = Stopwatch.StartNew();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var weeks = today.Year == Season ? Math.Max(1, ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)) - 1) : 52;
-        var activities = await LoadSeasonSeeder.SeedAsync(_database, Guild, Season, Members, weeks, RunsPerWeek);
+        var activities = (await WorldBuilder.For(_database).Challenge(Guild, Season).Generated(CompactSeasonGenerator.Generate(Members, Season, weeks, RunsPerWeek)).SeedAsync()).Activities;
         var seeded = clock.Elapsed;
         var pot = Money.Format((await ExpectedAsync()).Members.Where(m => !m.HasError).Sum(m => m.Total), "€");
 

@@ -7,22 +7,14 @@ namespace Bot.Tests.Pictures;
 /// <summary>The season picture against its golden image: tolerant of fonts and anti-aliasing, not of colours or rows.</summary>
 [TestFixture]
 [Category(TestCategories.Unit)]
-public sealed class SeasonPictureRendererTests
+public sealed class SeasonPictureRendererTests : PictureFontsFixture
 {
     private const string Golden = "season.png";
-    private PictureFonts _fonts = null!;
-
-    [OneTimeSetUp]
-    public void LoadFonts() => _fonts = PictureFonts.Load(NullLogger.Instance);
-
-    [OneTimeTearDown]
-    public void DisposeFonts() => _fonts.Dispose();
-
     [Test]
     public void Render_Sample_MatchesTheGoldenImage()
     {
-        Assert.That(_fonts.HasText, Is.True, "the golden images are drawn with DejaVu Sans (apt-get install fonts-dejavu-core)");
-        var png = new SeasonPictureRenderer(_fonts).Render(PictureSamples.Season()).Png;
+        Assert.That(Fonts.HasText, Is.True, "the golden images are drawn with DejaVu Sans (apt-get install fonts-dejavu-core)");
+        var png = new SeasonPictureRenderer(Fonts).Render(PictureSamples.Season()).Png;
 
         using var golden = GoldenImages.Load(Golden, png);
         using var actual = GoldenImages.Decode(png);
@@ -34,8 +26,8 @@ public sealed class SeasonPictureRendererTests
     [Test]
     public void Render_WithoutAntialiasing_StillMatchesTheGoldenImage()
     {
-        using var golden = GoldenImages.Load(Golden, new SeasonPictureRenderer(_fonts).Render(PictureSamples.Season()).Png);
-        using var actual = GoldenImages.Decode(new SeasonPictureRenderer(_fonts) { Antialias = false }.Render(PictureSamples.Season()).Png);
+        using var golden = GoldenImages.Load(Golden, new SeasonPictureRenderer(Fonts).Render(PictureSamples.Season()).Png);
+        using var actual = GoldenImages.Decode(new SeasonPictureRenderer(Fonts) { Antialias = false }.Render(PictureSamples.Season()).Png);
 
         var diff = ImageDiff.Compare(golden, actual);
 
@@ -50,7 +42,7 @@ public sealed class SeasonPictureRendererTests
         const string folder = "/usr/share/fonts/truetype/dejavu/";
         using var other = PictureFonts.Load([(folder + regular, folder + bold)], NullLogger.Instance);
         Assert.That(other.HasText, Is.True, $"{regular} comes with fonts-dejavu-core");
-        using var golden = GoldenImages.Load(Golden, new SeasonPictureRenderer(_fonts).Render(PictureSamples.Season()).Png);
+        using var golden = GoldenImages.Load(Golden, new SeasonPictureRenderer(Fonts).Render(PictureSamples.Season()).Png);
         using var actual = GoldenImages.Decode(new SeasonPictureRenderer(other).Render(PictureSamples.Season()).Png);
 
         var diff = ImageDiff.Compare(golden, actual);
@@ -63,8 +55,8 @@ public sealed class SeasonPictureRendererTests
     public void Render_WrongPassedColour_DoesNotMatchTheGoldenImage()
     {
         var wrong = PicturePalette.Default with { Passed = new SKColor(0x3B, 0x5C, 0xA5) };
-        using var golden = GoldenImages.Load(Golden, new SeasonPictureRenderer(_fonts).Render(PictureSamples.Season()).Png);
-        using var actual = GoldenImages.Decode(new SeasonPictureRenderer(_fonts, wrong).Render(PictureSamples.Season()).Png);
+        using var golden = GoldenImages.Load(Golden, new SeasonPictureRenderer(Fonts).Render(PictureSamples.Season()).Png);
+        using var actual = GoldenImages.Decode(new SeasonPictureRenderer(Fonts, wrong).Render(PictureSamples.Season()).Png);
 
         Assert.That(ImageDiff.Compare(golden, actual).Matches, Is.False);
     }
@@ -74,8 +66,8 @@ public sealed class SeasonPictureRendererTests
     {
         // Every failed week in the darkest red: the shading by amount is part of what the golden image checks.
         var flat = PicturePalette.Default with { FailedLight = PicturePalette.Default.FailedDark };
-        using var golden = GoldenImages.Load(Golden, new SeasonPictureRenderer(_fonts).Render(PictureSamples.Season()).Png);
-        using var actual = GoldenImages.Decode(new SeasonPictureRenderer(_fonts, flat).Render(PictureSamples.Season()).Png);
+        using var golden = GoldenImages.Load(Golden, new SeasonPictureRenderer(Fonts).Render(PictureSamples.Season()).Png);
+        using var actual = GoldenImages.Decode(new SeasonPictureRenderer(Fonts, flat).Render(PictureSamples.Season()).Png);
 
         Assert.That(ImageDiff.Compare(golden, actual).Matches, Is.False);
     }
@@ -84,11 +76,11 @@ public sealed class SeasonPictureRendererTests
     public void Render_MissingRow_DoesNotMatchTheGoldenImage()
     {
         var sample = PictureSamples.Season();
-        using var golden = GoldenImages.Load(Golden, new SeasonPictureRenderer(_fonts).Render(sample).Png);
-        using var shorter = GoldenImages.Decode(new SeasonPictureRenderer(_fonts).Render(sample with { Rows = [.. sample.Rows.Take(sample.Rows.Count - 1)] }).Png);
+        using var golden = GoldenImages.Load(Golden, new SeasonPictureRenderer(Fonts).Render(sample).Png);
+        using var shorter = GoldenImages.Decode(new SeasonPictureRenderer(Fonts).Render(sample with { Rows = [.. sample.Rows.Take(sample.Rows.Count - 1)] }).Png);
         // Same size, one member's weeks gone: the comparison must see it, not only the height.
         var blank = sample.Rows[3] with { Cells = [.. sample.Rows[3].Cells.Select(_ => new PictureCell(CellKind.Future))] };
-        using var emptied = GoldenImages.Decode(new SeasonPictureRenderer(_fonts).Render(sample with { Rows = [.. sample.Rows.Select((r, i) => i == 3 ? blank : r)] }).Png);
+        using var emptied = GoldenImages.Decode(new SeasonPictureRenderer(Fonts).Render(sample with { Rows = [.. sample.Rows.Select((r, i) => i == 3 ? blank : r)] }).Png);
 
         Assert.That(ImageDiff.Compare(golden, shorter).Matches, Is.False);
         Assert.That(ImageDiff.Compare(golden, emptied).Matches, Is.False);
@@ -99,7 +91,7 @@ public sealed class SeasonPictureRendererTests
     {
         var picture = PictureSamples.Season(members: 50, weekCount: 53, currentWeek: 53);
 
-        var rendered = new SeasonPictureRenderer(_fonts).Render(picture);
+        var rendered = new SeasonPictureRenderer(Fonts).Render(picture);
         using var bitmap = GoldenImages.Decode(rendered.Png);
         var (width, height) = SeasonPictureRenderer.Size(53, 50);
 
@@ -113,7 +105,7 @@ public sealed class SeasonPictureRendererTests
     public void Render_CellColours_AreThePaletteColoursOfEachWeek()
     {
         var sample = PictureSamples.Season();
-        using var bitmap = GoldenImages.Decode(new SeasonPictureRenderer(_fonts).Render(sample).Png);
+        using var bitmap = GoldenImages.Decode(new SeasonPictureRenderer(Fonts).Render(sample).Png);
         var palette = PicturePalette.Default;
         var maxAmount = sample.Rows.SelectMany(r => r.Cells).Where(c => c.Kind == CellKind.Failed).Max(c => c.Amount);
         for (var row = 0; row < sample.Rows.Count; row++)

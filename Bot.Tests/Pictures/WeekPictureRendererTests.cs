@@ -1,30 +1,21 @@
 using Bot.Pictures;
 using Bot.Scoring;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bot.Tests.Pictures;
 
 /// <summary>The week picture: bars per member against the required line, checked against its golden image.</summary>
 [TestFixture]
 [Category(TestCategories.Unit)]
-public sealed class WeekPictureRendererTests
+public sealed class WeekPictureRendererTests : PictureFontsFixture
 {
     private const string Golden = "week.png";
-    private PictureFonts _fonts = null!;
-
-    [OneTimeSetUp]
-    public void LoadFonts() => _fonts = PictureFonts.Load(NullLogger.Instance);
-
-    [OneTimeTearDown]
-    public void DisposeFonts() => _fonts.Dispose();
-
     [Test]
     public void Render_Sample_MatchesTheGoldenImageWithOrWithoutAntialiasing()
     {
-        var png = new WeekPictureRenderer(_fonts).Render(PictureSamples.Week()).Png;
+        var png = new WeekPictureRenderer(Fonts).Render(PictureSamples.Week()).Png;
         using var golden = GoldenImages.Load(Golden, png);
         using var actual = GoldenImages.Decode(png);
-        using var aliased = GoldenImages.Decode(new WeekPictureRenderer(_fonts) { Antialias = false }.Render(PictureSamples.Week()).Png);
+        using var aliased = GoldenImages.Decode(new WeekPictureRenderer(Fonts) { Antialias = false }.Render(PictureSamples.Week()).Png);
 
         Assert.That(ImageDiff.Compare(golden, actual).Matches, Is.True, ImageDiff.Compare(golden, actual).ToString());
         Assert.That(ImageDiff.Compare(golden, aliased).Matches, Is.True, ImageDiff.Compare(golden, aliased).ToString());
@@ -34,11 +25,11 @@ public sealed class WeekPictureRendererTests
     public void Render_WrongJokerColourOrMissingBar_DoesNotMatchTheGoldenImage()
     {
         var sample = PictureSamples.Week();
-        using var golden = GoldenImages.Load(Golden, new WeekPictureRenderer(_fonts).Render(sample).Png);
-        using var wrongColour = GoldenImages.Decode(new WeekPictureRenderer(_fonts, PicturePalette.Default with { Passed = PicturePalette.Default.Joker }).Render(sample).Png);
+        using var golden = GoldenImages.Load(Golden, new WeekPictureRenderer(Fonts).Render(sample).Png);
+        using var wrongColour = GoldenImages.Decode(new WeekPictureRenderer(Fonts, PicturePalette.Default with { Passed = PicturePalette.Default.Joker }).Render(sample).Png);
         // Same number of rows, but the top member scored nothing: the bar must be missed.
         var noBar = sample with { Bars = [.. sample.Bars.Select((b, i) => i == 0 ? b with { Points = 0 } : b)] };
-        using var missing = GoldenImages.Decode(new WeekPictureRenderer(_fonts).Render(noBar).Png);
+        using var missing = GoldenImages.Decode(new WeekPictureRenderer(Fonts).Render(noBar).Png);
 
         Assert.That(ImageDiff.Compare(golden, wrongColour).Matches, Is.False);
         Assert.That(ImageDiff.Compare(golden, missing).Matches, Is.False);
@@ -48,7 +39,7 @@ public sealed class WeekPictureRendererTests
     public void Render_Bars_AreLongerForMorePointsAndTheRequiredLineSitsAtTheRequiredPoints()
     {
         var sample = PictureSamples.Week();
-        using var bitmap = GoldenImages.Decode(new WeekPictureRenderer(_fonts).Render(sample).Png);
+        using var bitmap = GoldenImages.Decode(new WeekPictureRenderer(Fonts).Render(sample).Png);
         var bars = WeekPictureRenderer.Ordered(sample.Bars);
         var scale = 14 * 1.1f;
 
@@ -77,7 +68,7 @@ public sealed class WeekPictureRendererTests
     [Test]
     public void Render_NoBars_StillDrawsAPicture()
     {
-        var rendered = new WeekPictureRenderer(_fonts).Render(PictureSamples.Week() with { Bars = [] });
+        var rendered = new WeekPictureRenderer(Fonts).Render(PictureSamples.Week() with { Bars = [] });
         using var bitmap = GoldenImages.Decode(rendered.Png);
 
         Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo(WeekPictureRenderer.Size(0)));

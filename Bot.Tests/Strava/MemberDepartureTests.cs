@@ -3,7 +3,6 @@ using Bot.Data.Repositories;
 using Bot.Scoring;
 using Bot.Standings;
 using Bot.Strava;
-using Bot.Tests.Data;
 using Bot.Tests.Strava.Fakes;
 using Microsoft.EntityFrameworkCore;
 

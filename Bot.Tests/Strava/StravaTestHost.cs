@@ -1,6 +1,7 @@
 using Bot.Configuration;
 using Bot.Data;
 using Bot.Data.Entities;
+using Bot.Data.Repositories;
 using Bot.Strava;
 using Bot.Strava.Api;
 using Bot.Tests.Strava.Fakes;
@@ -37,6 +38,8 @@ internal sealed class StravaTestHost : IAsyncDisposable
     public ServiceProvider Services { get; }
 
     public string Directory { get; }
+
+    public string DatabasePath => Path.Combine(Directory, "challenge.db");
 
     public RecordingNotifier Notifier => (RecordingNotifier)Services.GetRequiredService<IMemberNotifier>();
 
@@ -83,51 +86,30 @@ internal sealed class StravaTestHost : IAsyncDisposable
     public async Task<ChallengeDbContext> CreateContextAsync() =>
         await Get<IDbContextFactory<ChallengeDbContext>>().CreateDbContextAsync();
 
-    /// <summary>A member linked earlier: the fake knows the athlete and the tokens stored here.</summary>
+    /// <summary>A member linked earlier (not <paramref name="backfilled"/>: imported, no sync record yet): the fake knows the athlete and the tokens stored here.</summary>
     public async Task<Member> AddLinkedMemberAsync(long athleteId, long discordUserId, DateTime? expiresAtUtc = null, bool backfilled = true)
     {
         Strava.AddAthlete(athleteId);
         var (access, refresh) = Strava.IssueTokens(athleteId);
-        var now = DateTime.UtcNow;
-        var member = new Member
-        {
-            DiscordUserId = discordUserId,
-            StravaAthleteId = athleteId,
-            FirstName = "Member",
-            LastName = athleteId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            AccessToken = access,
-            RefreshToken = refresh,
-            TokenExpiresAtUtc = expiresAtUtc ?? Get<TimeProvider>().GetUtcNow().UtcDateTime.AddHours(5),
-            Scopes = "read,activity:read_all",
-            LinkState = LinkState.Linked,
-            CreatedAtUtc = now,
-            UpdatedAtUtc = now,
-        };
-        await using var context = await CreateContextAsync();
-        context.Members.Add(member);
-        await context.SaveChangesAsync();
+        var world = WorldBuilder.For(DatabasePath)
+            .Member("Member", discordUserId, lastName: athleteId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Strava(athleteId, access, refresh, expiresAtUtc ?? Get<TimeProvider>().GetUtcNow().AddHours(5));
         if (backfilled)
         {
-            context.StravaSyncStates.Add(new StravaSyncState
-            {
-                MemberId = member.Id,
-                LastBackfillAtUtc = now,
-                BackfilledFromLocal = new DateTime(now.Year - 1, 1, 1),
-                LastSyncAtUtc = now,
-            });
-            await context.SaveChangesAsync();
+            world.Backfilled(fromLocal: new DateTime(DateTime.UtcNow.Year - 1, 1, 1));
+        }
+        else
+        {
+            world.Imported();
         }
 
-        return member;
+        return (await FindMemberAsync((await world.SeedAsync())["Member"].Id))!;
     }
 
-    public async Task<Challenge> AddChallengeAsync(long guildId, int season)
+    public async Task<ChallengeRow> AddChallengeAsync(long guildId, int season)
     {
-        var challenge = new Challenge { GuildId = guildId, SeasonYear = season, RulesJson = """{"jokers": 2}""", CreatedAtUtc = DateTime.UtcNow };
-        await using var context = await CreateContextAsync();
-        context.Challenges.Add(challenge);
-        await context.SaveChangesAsync();
-        return challenge;
+        await WorldBuilder.For(DatabasePath).Challenge(guildId, season, """{"jokers": 2}""").SeedAsync();
+        return (await Get<ChallengeRepository>().GetAsync(guildId, season))!;
     }
 
     public async Task<Member?> FindMemberAsync(long memberId)

@@ -37,8 +37,8 @@ internal sealed class BotWorld : IAsyncDisposable
 
     public RunningBot? Bot { get; private set; }
 
-    public static async Task<BotWorld> CreateAsync(string name) =>
-        new(Directory.CreateTempSubdirectory($"bot-{name}-").FullName, FakeDiscordGateway.Start(heartbeatIntervalMs: 1000), await FakeStravaServer.StartAsync());
+    public static async Task<BotWorld> CreateAsync(string name, int heartbeatIntervalMs = 1000) =>
+        new(Directory.CreateTempSubdirectory($"bot-{name}-").FullName, FakeDiscordGateway.Start(heartbeatIntervalMs), await FakeStravaServer.StartAsync());
 
     /// <summary>
     /// Starts the bot with Discord, Strava, the database and the web endpoints pointed at this world (the clock's time zone

@@ -1,4 +1,5 @@
 using System.Net;
+using Bot.Tests.Support;
 using Bot.Web;
 
 namespace Bot.Tests.Web;
@@ -7,10 +8,10 @@ namespace Bot.Tests.Web;
 [Category(TestCategories.Integration)]
 public sealed class HostFilteringTests
 {
-    private WebTestHost _web = null!;
+    private InProcessBot _web = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync() => _web = await WebTestHost.StartAsync();
+    public async Task StartAsync() => _web = await InProcessBot.StartAsync();
 
     [OneTimeTearDown]
     public async Task StopAsync() => await _web.DisposeAsync();

@@ -18,7 +18,7 @@ namespace Bot.Tests.Web;
 public sealed class ManagementAccessTests
 {
     private const string Token = "management-token-for-tests-0123456789abcdef";
-    private WebTestHost _host = null!;
+    private InProcessBot _host = null!;
     private HttpClient _outside = null!;
     private HttpClient _loopback = null!;
 
@@ -31,7 +31,7 @@ public sealed class ManagementAccessTests
             return;
         }
 
-        _host = await WebTestHost.StartAsync(extra: new Dictionary<string, string?>
+        _host = await InProcessBot.StartAsync(extra: new Dictionary<string, string?>
         {
             ["HTTP_URLS"] = $"http://{address}:0;http://127.0.0.1:0",
             ["MANAGEMENT_TOKEN"] = Token,

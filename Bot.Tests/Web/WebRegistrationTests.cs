@@ -2,6 +2,7 @@ using Bot.Hosting;
 using Bot.Strava;
 using Bot.Strava.Linking;
 using Bot.Strava.Webhooks;
+using Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Web;
@@ -53,10 +54,10 @@ public sealed class WebRegistrationTests
     [Test]
     public async Task StravaAuthAndUnlink_StravaNotConfigured_SaySoPrivatelyAndCallNothing()
     {
-        await using var host = await WebTestHost.StartAsync(extra: new Dictionary<string, string?> { ["STRAVA_CLIENT_ID"] = "" });
+        await using var host = await InProcessBot.StartAsync(extra: new Dictionary<string, string?> { ["STRAVA_CLIENT_ID"] = "" });
 
-        var auth = await Interactions.InvokeAsync(host.Discord, "strava_auth", user: 701);
-        var unlink = await Interactions.InvokeAsync(host.Discord, "unlink", user: 701);
+        var auth = await host.Commands.PrivateAnswerAsync("strava_auth", user: 701);
+        var unlink = await host.Commands.PrivateAnswerAsync("unlink", user: 701);
 
         Assert.Multiple(() =>
         {

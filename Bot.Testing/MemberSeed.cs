@@ -1,0 +1,35 @@
+using Bot.Data.Repositories;
+
+namespace Bot.Testing;
+
+/// <summary>One member as <see cref="WorldBuilder"/> will store them: who they are, their Strava link, their season.</summary>
+internal sealed class MemberSeed(string firstName, string lastName, long? discordUserId)
+{
+    public string FirstName { get; } = firstName;
+
+    public string LastName { get; } = lastName;
+
+    public long? DiscordUserId { get; } = discordUserId;
+
+    /// <summary>The Strava link; null for a member without one (imported from the old bot, or never linked).</summary>
+    public StravaLinkRequest? Link { get; set; }
+
+    /// <summary>Stored as the legacy import stores a member: link and tokens, no sync record.</summary>
+    public bool Imported { get; set; }
+
+    public bool ConsentToReports { get; set; } = true;
+
+    public int JokersLeft { get; set; } = 1;
+
+    public IReadOnlyList<int> JokerWeeks { get; set; } = [];
+
+    /// <summary>When the season back-fill completed; null while it has not ("syncing").</summary>
+    public DateTimeOffset? BackfilledAtUtc { get; set; }
+
+    /// <summary>Where the completed back-fill started; null for Monday of week 1 of the season.</summary>
+    public DateTime? BackfilledFromLocal { get; set; }
+
+    public bool BackfillCompleted { get; set; } = true;
+
+    public List<ActivityRecord> Activities { get; } = [];
+}

@@ -1,0 +1,7 @@
+namespace Bot.Testing;
+
+/// <summary>What <see cref="WorldBuilder.SeedAsync"/> stored: the challenge and each member's ids, by first name.</summary>
+internal sealed record SeededWorld(long ChallengeId, IReadOnlyDictionary<string, SeededMember> Members, int Activities)
+{
+    public SeededMember this[string firstName] => Members[firstName];
+}

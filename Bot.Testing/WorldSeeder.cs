@@ -1,0 +1,169 @@
+using System.Globalization;
+using Bot.Data;
+using Bot.Data.Entities;
+using Bot.Data.Repositories;
+using Bot.Scoring;
+using Bot.Testing.Generation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Testing;
+
+/// <summary>Stores what a <see cref="WorldBuilder"/> describes, through the migrator and the bot's own repositories.</summary>
+internal static class WorldSeeder
+{
+    private const int ActivitiesPerWrite = 20_000;
+
+    public static async Task<SeededWorld> SeedAsync(WorldBuilder world, CancellationToken cancellationToken)
+    {
+        var clock = new SeedClock(world.SeededAtUtc);
+        await using var services = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddChallengeData(world.DatabasePath).BuildServiceProvider();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        long? challengeId = world.GuildId is { } guild
+            ? (await services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(guild, world.Season, world.RulesJson, cancellationToken)).Id
+            : null;
+        var seasonStart = SeasonCalendar.For(world.Season == 0 ? world.SeededAtUtc.Year : world.Season).Monday(1).ToDateTime(TimeOnly.MinValue);
+        var members = new Dictionary<string, SeededMember>();
+        var activities = new List<ActivityRecord>();
+        foreach (var member in world.Members)
+        {
+            var id = await AddMemberAsync(services, member, world.SeededAtUtc, cancellationToken);
+            if (member.BackfillCompleted && member.Link is not null)
+            {
+                clock.Now = member.BackfilledAtUtc ?? world.SeededAtUtc;
+                await services.GetRequiredService<StravaSyncRepository>().RecordBackfillAsync(id, member.BackfilledFromLocal ?? seasonStart, cancellationToken);
+                clock.Now = world.SeededAtUtc;
+            }
+
+            var participation = challengeId is { } challenge
+                ? await JoinAsync(services, challenge, id, member.JokersLeft, member.JokerWeeks, member.ConsentToReports, cancellationToken)
+                : (long?)null;
+            members.Add(member.FirstName, new SeededMember(id, participation));
+            activities.AddRange(member.Activities.Select(activity => activity with { MemberId = id }));
+        }
+
+        foreach (var (season, firstAthleteId) in world.GeneratedSeasons)
+        {
+            activities.AddRange(await AddGeneratedAsync(services, challengeId, season, firstAthleteId, world.SeededAtUtc.UtcDateTime, cancellationToken));
+        }
+
+        var repository = services.GetRequiredService<ActivityRepository>();
+        foreach (var chunk in activities.Chunk(ActivitiesPerWrite))
+        {
+            await repository.UpsertManyAsync(chunk, cancellationToken);
+        }
+
+        return new SeededWorld(challengeId ?? 0, members, activities.Count);
+    }
+
+    private static async Task<long> AddMemberAsync(ServiceProvider services, MemberSeed member, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (member.Link is { } link && !member.Imported)
+        {
+            var linked = await services.GetRequiredService<StravaLinkRepository>().LinkAsync(link, cancellationToken);
+            return linked.Conflict is null ? linked.MemberId : throw new InvalidOperationException(linked.Conflict);
+        }
+
+        // Imported from the old bot, or never linked: no repository creates such a member on its own.
+        var row = new Member
+        {
+            FirstName = member.FirstName,
+            LastName = member.LastName,
+            DiscordUserId = member.DiscordUserId,
+            StravaAthleteId = member.Link?.AthleteId,
+            AccessToken = member.Link?.AccessToken,
+            RefreshToken = member.Link?.RefreshToken,
+            TokenExpiresAtUtc = member.Link?.ExpiresAtUtc,
+            Scopes = member.Link?.Scopes,
+            LinkState = member.Link is null ? LinkState.Unlinked : LinkState.Linked,
+            CreatedAtUtc = now.UtcDateTime,
+            UpdatedAtUtc = now.UtcDateTime,
+        };
+        await using var context = await services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>().CreateDbContextAsync(cancellationToken);
+        context.Members.Add(row);
+        await context.SaveChangesAsync(cancellationToken);
+        return row.Id;
+    }
+
+    private static async Task<long> JoinAsync(
+        ServiceProvider services, long challengeId, long memberId, int jokersLeft, IReadOnlyList<int> jokerWeeks, bool consent, CancellationToken cancellationToken)
+    {
+        var participant = await services.GetRequiredService<MemberRepository>().JoinAsync(challengeId, memberId, jokersLeft + jokerWeeks.Count, consent, cancellationToken);
+        foreach (var week in jokerWeeks)
+        {
+            await services.GetRequiredService<JokerRepository>().ToggleAsync(participant.ParticipationId, week, cancellationToken);
+        }
+
+        return participant.ParticipationId;
+    }
+
+    /// <summary>A thousand members a write each would take seconds; they go in two EF batches, their jokers and activities through the repositories.</summary>
+    private static async Task<IEnumerable<ActivityRecord>> AddGeneratedAsync(
+        ServiceProvider services, long? challengeId, GeneratedSeason season, long firstAthleteId, DateTime now, CancellationToken cancellationToken)
+    {
+        var rows = season.Members.Select((generated, index) => new Member
+        {
+            DiscordUserId = long.Parse(generated.Id, CultureInfo.InvariantCulture),
+            StravaAthleteId = firstAthleteId + index,
+            FirstName = generated.Name.Split(' ', 2)[0],
+            LastName = generated.Name.Split(' ', 2)[1],
+            LinkState = LinkState.Linked,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        }).ToList();
+        var seasonStart = SeasonCalendar.For(season.Season).Monday(1).ToDateTime(TimeOnly.MinValue);
+        await using (var context = await services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>().CreateDbContextAsync(cancellationToken))
+        {
+            context.ChangeTracker.AutoDetectChangesEnabled = false;
+            context.Members.AddRange(rows);
+            await context.SaveChangesAsync(cancellationToken);
+            context.StravaSyncStates.AddRange(rows.Select(member => new StravaSyncState
+            {
+                MemberId = member.Id,
+                LastBackfillAtUtc = now,
+                BackfilledFromLocal = seasonStart,
+                LastRecheckAtUtc = now,
+                LastSyncAtUtc = now,
+            }));
+            await context.SaveChangesAsync(cancellationToken);
+        }
+
+        if (challengeId is { } challenge)
+        {
+            await JoinAllAsync(services, challenge, rows, season, now, cancellationToken);
+        }
+
+        return rows.SelectMany((member, index) => season.Members[index].Activities.Select(activity => new ActivityRecord(
+            activity.Id, member.Id, activity.SportType, activity.Type, activity.SportType,
+            DateTime.SpecifyKind(activity.StartLocal.AddHours(-1), DateTimeKind.Utc), activity.StartLocal, "(GMT+01:00) Europe/Vienna",
+            activity.MovingSeconds, activity.ElapsedSeconds, activity.MovingSeconds * 2.5, 40, null)));
+    }
+
+    /// <summary>Everyone joins in one batch with one joker (more where the legacy data spent more); the jokers are spent through the repository.</summary>
+    private static async Task JoinAllAsync(ServiceProvider services, long challengeId, List<Member> rows, GeneratedSeason season, DateTime now, CancellationToken cancellationToken)
+    {
+        var participations = rows.Select((member, index) => new Participation
+        {
+            ChallengeId = challengeId,
+            MemberId = member.Id,
+            ConsentToReports = true,
+            JokersLeft = Math.Max(1, season.Members[index].JokerWeeks.Length),
+            JoinedAtUtc = now,
+        }).ToList();
+        await using (var context = await services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>().CreateDbContextAsync(cancellationToken))
+        {
+            context.ChangeTracker.AutoDetectChangesEnabled = false;
+            context.Participations.AddRange(participations);
+            await context.SaveChangesAsync(cancellationToken);
+        }
+
+        var jokers = services.GetRequiredService<JokerRepository>();
+        for (var i = 0; i < participations.Count; i++)
+        {
+            foreach (var week in season.Members[i].JokerWeeks)
+            {
+                await jokers.ToggleAsync(participations[i].Id, week, cancellationToken);
+            }
+        }
+    }
+}
