@@ -35,7 +35,7 @@ public sealed class SeasonPictureCommands(
         }
 
         var picture = PictureModels.Season(tally.Season.Members, tally.Standings, options.Currency);
-        if (pictures.TryRenderSeason(picture, ctx.CancellationToken) is not { } rendering)
+        if (pictures.TryRenderSeasonAsync(picture, ctx.CancellationToken) is not { } rendering)
         {
             await Replies.Private(ctx, SeasonCommands.Busy);
             return;
