@@ -21,6 +21,8 @@ public sealed class SealedTypesTests
             .Where(t => t.IsClass && !t.IsSealed && !t.IsAbstract && !t.IsDefined(typeof(CompilerGeneratedAttribute)))
             // The top-level statements' Program, which the Web SDK's generator declares public and unsealed.
             .Where(t => t != assembly.EntryPoint?.DeclaringType)
+            // EF Core's generated compiled model (Bot.Data/CompiledModel), which the generator writes as it likes.
+            .Where(t => t.Namespace != "Bot.Data.CompiledModel")
             // Bot.Commands is being reworked on its own branch under the same rule; .editorconfig says so too.
             .Where(t => t.Namespace?.StartsWith("Bot.Commands", StringComparison.Ordinal) != true)
             .Select(t => t.FullName);
