@@ -52,6 +52,7 @@ public static class DataServiceCollectionExtensions
         DbContextOptionsBuilder options,
         string connectionString,
         SqlitePragmaInterceptor interceptor) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
+        options.UseModel(CompiledModel.ChallengeDbContextModel.Instance)
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
             .AddInterceptors(interceptor);
 }

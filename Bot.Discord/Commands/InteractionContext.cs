@@ -61,13 +61,13 @@ public sealed class InteractionContext
 
     /// <summary>The initial response, or (after a defer) an edit of the original message.</summary>
     public Task<DiscordResult> CreateResponseAsync(DiscordInteractionResponseBuilder builder, CancellationToken cancellationToken = default) =>
-        Problem(builder.Validate(), builder.Files) is { } problem ? Invalid(problem) : _responder.RespondAsync(builder.ToPayload(builder.IsEphemeral), Token(cancellationToken));
+        Problem(builder.Validate(), builder.Files) is { } problem ? InvalidAsync(problem) : _responder.RespondAsync(builder.ToPayload(builder.IsEphemeral), Token(cancellationToken));
 
     public Task<DiscordResult> EditResponseAsync(DiscordWebhookBuilder builder, CancellationToken cancellationToken = default) =>
-        Problem(builder.Validate(), builder.Files) is { } problem ? Invalid(problem) : _responder.EditOriginalAsync(builder.ToPayload(ephemeral: false), Token(cancellationToken));
+        Problem(builder.Validate(), builder.Files) is { } problem ? InvalidAsync(problem) : _responder.EditOriginalAsync(builder.ToPayload(ephemeral: false), Token(cancellationToken));
 
     public Task<DiscordResult> FollowUpAsync(DiscordFollowupMessageBuilder builder, CancellationToken cancellationToken = default) =>
-        Problem(builder.Validate(), builder.Files) is { } problem ? Invalid(problem) : _responder.FollowupAsync(builder.ToPayload(builder.IsEphemeral), Token(cancellationToken));
+        Problem(builder.Validate(), builder.Files) is { } problem ? InvalidAsync(problem) : _responder.FollowupAsync(builder.ToPayload(builder.IsEphemeral), Token(cancellationToken));
 
     /// <summary>
     /// Long output as pages: the first page answers (or edits the deferred message), the rest follow
@@ -112,6 +112,6 @@ public sealed class InteractionContext
 
     private CancellationToken Token(CancellationToken cancellationToken) => cancellationToken.CanBeCanceled ? cancellationToken : CancellationToken;
 
-    private static Task<DiscordResult> Invalid(string problem) =>
+    private static Task<DiscordResult> InvalidAsync(string problem) =>
         Task.FromResult(DiscordResult.Local(DiscordResultKind.InvalidMessage, problem));
 }

@@ -17,7 +17,7 @@ internal sealed class WebSocketGatewayTransport : IGatewayTransport, IDisposable
 
     public WebSocketGatewayTransport()
     {
-        _handler = new SocketsHttpHandler { ConnectCallback = ConnectBlocking, ConnectTimeout = ConnectTimeout };
+        _handler = new SocketsHttpHandler { ConnectCallback = ConnectBlockingAsync, ConnectTimeout = ConnectTimeout };
         _invoker = new HttpMessageInvoker(_handler, disposeHandler: false);
     }
 
@@ -45,7 +45,7 @@ internal sealed class WebSocketGatewayTransport : IGatewayTransport, IDisposable
         _handler.Dispose();
     }
 
-    private static ValueTask<Stream> ConnectBlocking(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    private static ValueTask<Stream> ConnectBlockingAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try

@@ -1,5 +1,7 @@
 using Bot.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Bot.Tests.Data;
 
@@ -32,6 +34,25 @@ public sealed class DatabaseMigratorTests
 
         await using var context = await database.CreateContextAsync();
         Assert.That(await context.Database.GetPendingMigrationsAsync(), Is.Empty);
+    }
+
+    [Test]
+    public async Task MigrateAsync_DatabaseOneMigrationBehind_AppliesTheLastOne()
+    {
+        await using var database = await TempDatabase.CreateAsync(migrate: false);
+        string last;
+        await using (var older = await database.CreateContextAsync())
+        {
+            var all = older.Database.GetMigrations().ToArray();
+            last = all[^1];
+            await older.GetService<IMigrator>().MigrateAsync(all[^2]);
+        }
+
+        await database.Get<DatabaseMigrator>().MigrateAsync();
+
+        await using var context = await database.CreateContextAsync();
+        Assert.That(await context.Database.GetPendingMigrationsAsync(), Is.Empty);
+        Assert.That(await context.Database.GetAppliedMigrationsAsync(), Does.Contain(last));
     }
 
     [Test]

@@ -17,8 +17,8 @@ public sealed class PictureServiceTests
         using var fonts = PictureFonts.Load(NullLogger.Instance);
         var service = new PictureService(fonts, queue, NullLogger<PictureService>.Instance);
 
-        var season = await service.TryRenderSeason(PictureSamples.Season())!;
-        var week = await service.TryRenderWeek(PictureSamples.Week())!;
+        var season = await service.TryRenderSeasonAsync(PictureSamples.Season())!;
+        var week = await service.TryRenderWeekAsync(PictureSamples.Week())!;
 
         Assert.That(queue.Threads, Has.Count.EqualTo(2));
         Assert.That(queue.Threads, Is.All.StartsWith("cpu-worker-"));
@@ -31,15 +31,15 @@ public sealed class PictureServiceTests
         using var fonts = PictureFonts.Load(NullLogger.Instance);
         var service = new PictureService(fonts, new RefusingQueue(), NullLogger<PictureService>.Instance);
 
-        Assert.That(service.TryRenderSeason(PictureSamples.Season()), Is.Null);
-        Assert.That(service.TryRenderWeek(PictureSamples.Week()), Is.Null);
+        Assert.That(service.TryRenderSeasonAsync(PictureSamples.Season()), Is.Null);
+        Assert.That(service.TryRenderWeekAsync(PictureSamples.Week()), Is.Null);
     }
 
     private sealed class ThreadRecordingQueue(ICpuWorkQueue inner) : ICpuWorkQueue
     {
         public List<string> Threads { get; } = [];
 
-        public Task<T>? TryRun<T>(Func<T> work, CancellationToken cancellationToken = default) => inner.TryRun(() =>
+        public Task<T>? TryRunAsync<T>(Func<T> work, CancellationToken cancellationToken = default) => inner.TryRunAsync(() =>
         {
             lock (Threads)
             {
@@ -52,6 +52,6 @@ public sealed class PictureServiceTests
 
     private sealed class RefusingQueue : ICpuWorkQueue
     {
-        public Task<T>? TryRun<T>(Func<T> work, CancellationToken cancellationToken = default) => null;
+        public Task<T>? TryRunAsync<T>(Func<T> work, CancellationToken cancellationToken = default) => null;
     }
 }

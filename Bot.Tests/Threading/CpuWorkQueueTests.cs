@@ -21,7 +21,7 @@ public sealed class CpuWorkQueueTests
         using var scheduler = new DedicatedThreadTaskScheduler(workerCount: 2, capacity: 4);
         var queue = Queue(scheduler);
 
-        var (name, isPoolThread) = await queue.TryRun(() => (Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread))!;
+        var (name, isPoolThread) = await queue.TryRunAsync(() => (Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread))!;
 
         Assert.That(name, Does.Match("^cpu-worker-[12]$"));
         Assert.That(isPoolThread, Is.False);
@@ -33,7 +33,7 @@ public sealed class CpuWorkQueueTests
         using var scheduler = new DedicatedThreadTaskScheduler(workerCount: 1, capacity: 4);
         var queue = Queue(scheduler);
 
-        var current = await queue.TryRun(() => TaskScheduler.Current)!;
+        var current = await queue.TryRunAsync(() => TaskScheduler.Current)!;
 
         Assert.That(current, Is.SameAs(TaskScheduler.Default));
     }
@@ -48,7 +48,7 @@ public sealed class CpuWorkQueueTests
         var (resumedOn, schedulerAfterAwait) = await Task.Run(async () =>
         {
             // Slow enough that the await suspends and is resumed by the work's completion.
-            await queue.TryRun(() => { Thread.Sleep(100); return 0; })!;
+            await queue.TryRunAsync(() => { Thread.Sleep(100); return 0; })!;
             return (Thread.CurrentThread.Name, TaskScheduler.Current);
         });
 
@@ -62,11 +62,11 @@ public sealed class CpuWorkQueueTests
         using var scheduler = new DedicatedThreadTaskScheduler(workerCount: 1, capacity: 3);
         using var gate = new WorkGate();
         var queue = Queue(scheduler);
-        var accepted = Enumerable.Range(0, 3).Select(i => queue.TryRun(() => gate.Block(i))).ToArray();
+        var accepted = Enumerable.Range(0, 3).Select(i => queue.TryRunAsync(() => gate.Block(i))).ToArray();
         Assert.That(gate.WaitUntilRunning(1), Is.True);
 
         var stopwatch = Stopwatch.StartNew();
-        var refused = queue.TryRun(() => 99);
+        var refused = queue.TryRunAsync(() => 99);
         stopwatch.Stop();
 
         Assert.That(accepted, Is.All.Not.Null);
@@ -75,7 +75,7 @@ public sealed class CpuWorkQueueTests
         gate.Release();
         Assert.That(await Task.WhenAll(accepted!), Is.EqualTo(new[] { 0, 1, 2 }));
         Assert.That(queue.InFlight, Is.Zero);
-        var again = queue.TryRun(() => 42);
+        var again = queue.TryRunAsync(() => 42);
         Assert.That(again, Is.Not.Null);
         Assert.That(await again!, Is.EqualTo(42));
     }
@@ -89,10 +89,10 @@ public sealed class CpuWorkQueueTests
         using var length = new MetricCollector<int>(queue.Meter, "challengebot.cpu.queue.length");
         using var limit = new MetricCollector<int>(queue.Meter, "challengebot.cpu.queue.limit");
         using var refused = new MetricCollector<long>(queue.Meter, "challengebot.cpu.refused");
-        var accepted = Enumerable.Range(0, 2).Select(i => queue.TryRun(() => gate.Block(i))).ToArray();
+        var accepted = Enumerable.Range(0, 2).Select(i => queue.TryRunAsync(() => gate.Block(i))).ToArray();
         Assert.That(gate.WaitUntilRunning(1), Is.True);
 
-        Assert.That(queue.TryRun(() => 99), Is.Null);
+        Assert.That(queue.TryRunAsync(() => 99), Is.Null);
         length.RecordObservableInstruments();
         limit.RecordObservableInstruments();
         gate.Release();
@@ -112,7 +112,7 @@ public sealed class CpuWorkQueueTests
         using var scheduler = new DedicatedThreadTaskScheduler(workerCount: 1, capacity: 4);
         var queue = Queue(scheduler);
 
-        var task = queue.TryRun<int>(() => throw new InvalidOperationException("tally broke"))!;
+        var task = queue.TryRunAsync<int>(() => throw new InvalidOperationException("tally broke"))!;
 
         var exception = Assert.ThrowsAsync<InvalidOperationException>(async () => await task);
         Assert.That(exception.Message, Is.EqualTo("tally broke"));
@@ -126,7 +126,7 @@ public sealed class CpuWorkQueueTests
         var queue = Queue(scheduler);
         var ran = false;
 
-        var task = queue.TryRun(() => ran = true, new CancellationToken(canceled: true))!;
+        var task = queue.TryRunAsync(() => ran = true, new CancellationToken(canceled: true))!;
 
         Assert.ThrowsAsync<TaskCanceledException>(async () => await task);
         Assert.That(task.IsCanceled, Is.True);
@@ -141,10 +141,10 @@ public sealed class CpuWorkQueueTests
         using var gate = new WorkGate();
         using var cancellation = new CancellationTokenSource();
         var queue = Queue(scheduler);
-        var blocker = queue.TryRun(() => gate.Block(0))!;
+        var blocker = queue.TryRunAsync(() => gate.Block(0))!;
         Assert.That(gate.WaitUntilRunning(1), Is.True);
         var ran = false;
-        var queued = queue.TryRun(() => ran = true, cancellation.Token)!;
+        var queued = queue.TryRunAsync(() => ran = true, cancellation.Token)!;
 
         await cancellation.CancelAsync();
 
@@ -164,7 +164,7 @@ public sealed class CpuWorkQueueTests
         using var cancellation = new CancellationTokenSource();
         var queue = Queue(scheduler);
 
-        var task = queue.TryRun<int>(() =>
+        var task = queue.TryRunAsync<int>(() =>
         {
             cancellation.Cancel();
             cancellation.Token.ThrowIfCancellationRequested();
@@ -186,7 +186,7 @@ public sealed class CpuWorkQueueTests
         using var scheduler = new DedicatedThreadTaskScheduler(workers, capacity: workers);
         using var gate = new WorkGate();
         var queue = Queue(scheduler);
-        var blocked = Enumerable.Range(0, workers).Select(i => queue.TryRun(() => gate.Block(i))!).ToArray();
+        var blocked = Enumerable.Range(0, workers).Select(i => queue.TryRunAsync(() => gate.Block(i))!).ToArray();
         Assert.That(gate.WaitUntilRunning(workers), Is.True);
 
         var probe = Task.Run(() => Thread.CurrentThread.IsThreadPoolThread);
@@ -206,16 +206,16 @@ public sealed class CpuWorkQueueTests
         var logger = new FakeLogger<CpuWorkQueue>();
         var time = new FakeTimeProvider();
         var queue = Queue(scheduler, logger, time);
-        var blocker = queue.TryRun(() => gate.Block(0))!;
+        var blocker = queue.TryRunAsync(() => gate.Block(0))!;
 
         for (var i = 0; i < 10; i++)
         {
-            Assert.That(queue.TryRun(() => i), Is.Null);
+            Assert.That(queue.TryRunAsync(() => i), Is.Null);
         }
 
         var afterBurst = logger.Collector.GetSnapshot();
         time.Advance(TimeSpan.FromSeconds(31));
-        Assert.That(queue.TryRun(() => 0), Is.Null);
+        Assert.That(queue.TryRunAsync(() => 0), Is.Null);
         var afterInterval = logger.Collector.GetSnapshot();
 
         Assert.That(afterBurst, Has.Count.EqualTo(1));

@@ -26,7 +26,7 @@ public sealed class SingleFlightTests
         var requests = Enumerable.Range(0, 10).Select(_ => Task.Factory.StartNew(() =>
         {
             allArrived.SignalAndWait(WorkGate.Timeout);
-            return shared.GetOrStart(Key, () => queue.TryRun(() =>
+            return shared.GetOrStartAsync(Key, () => queue.TryRunAsync(() =>
             {
                 Interlocked.Increment(ref computations);
                 return gate.Block(new object());
@@ -49,8 +49,8 @@ public sealed class SingleFlightTests
         var first = new TaskCompletionSource<int>();
         var second = new TaskCompletionSource<int>();
 
-        var a = shared.GetOrStart(Key, () => first.Task);
-        var b = shared.GetOrStart(Key with { DataVersion = 8 }, () => second.Task);
+        var a = shared.GetOrStartAsync(Key, () => first.Task);
+        var b = shared.GetOrStartAsync(Key with { DataVersion = 8 }, () => second.Task);
         first.SetResult(1);
         second.SetResult(2);
 
@@ -66,8 +66,8 @@ public sealed class SingleFlightTests
         var computations = 0;
         Task<int>? Compute() => Task.FromResult(Interlocked.Increment(ref computations));
 
-        var first = await shared.GetOrStart(Key, Compute)!;
-        var second = await shared.GetOrStart(Key, Compute)!;
+        var first = await shared.GetOrStartAsync(Key, Compute)!;
+        var second = await shared.GetOrStartAsync(Key, Compute)!;
 
         Assert.That((first, second), Is.EqualTo((1, 2)));
         Assert.That(shared.InFlightCount, Is.Zero);
@@ -80,14 +80,14 @@ public sealed class SingleFlightTests
         var failing = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var starts = 0;
 
-        var waiters = Enumerable.Range(0, 3).Select(_ => shared.GetOrStart(Key, () => { starts++; return failing.Task; })!).ToArray();
+        var waiters = Enumerable.Range(0, 3).Select(_ => shared.GetOrStartAsync(Key, () => { starts++; return failing.Task; })!).ToArray();
         failing.SetException(new InvalidOperationException("tally broke"));
         foreach (var waiter in waiters)
         {
             Assert.ThrowsAsync<InvalidOperationException>(async () => await waiter);
         }
 
-        var retry = await shared.GetOrStart(Key, () => { starts++; return Task.FromResult(5); })!;
+        var retry = await shared.GetOrStartAsync(Key, () => { starts++; return Task.FromResult(5); })!;
 
         Assert.That(starts, Is.EqualTo(2));
         Assert.That(retry, Is.EqualTo(5));
@@ -98,8 +98,8 @@ public sealed class SingleFlightTests
     {
         var shared = new SingleFlight<TallyKey, int>();
 
-        Assert.Throws<InvalidOperationException>(() => shared.GetOrStart(Key, () => throw new InvalidOperationException("no data")));
-        var next = shared.GetOrStart(Key, () => Task.FromResult(3));
+        Assert.Throws<InvalidOperationException>(() => shared.GetOrStartAsync(Key, () => throw new InvalidOperationException("no data")));
+        var next = shared.GetOrStartAsync(Key, () => Task.FromResult(3));
 
         Assert.That(next, Is.Not.Null);
         Assert.That(shared.InFlightCount, Is.Zero);
@@ -112,13 +112,13 @@ public sealed class SingleFlightTests
         using var gate = new WorkGate();
         var queue = new CpuWorkQueue(scheduler, new FakeLogger<CpuWorkQueue>(), new FakeTimeProvider());
         var shared = new SingleFlight<TallyKey, int>();
-        var blocker = queue.TryRun(() => gate.Block(0))!;
+        var blocker = queue.TryRunAsync(() => gate.Block(0))!;
 
-        var busy = shared.GetOrStart(Key, () => queue.TryRun(() => 1));
+        var busy = shared.GetOrStartAsync(Key, () => queue.TryRunAsync(() => 1));
         var busyCached = shared.InFlightCount;
         gate.Release();
         await blocker;
-        var retry = shared.GetOrStart(Key, () => queue.TryRun(() => 1));
+        var retry = shared.GetOrStartAsync(Key, () => queue.TryRunAsync(() => 1));
 
         Assert.That(busy, Is.Null);
         Assert.That(busyCached, Is.Zero, "a busy answer is not kept");

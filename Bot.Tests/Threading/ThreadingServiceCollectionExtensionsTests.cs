@@ -24,7 +24,7 @@ public sealed class ThreadingServiceCollectionExtensionsTests
 
         var scheduler = provider.GetRequiredService<DedicatedThreadTaskScheduler>();
         var queue = provider.GetRequiredService<ICpuWorkQueue>();
-        var name = await queue.TryRun(() => Thread.CurrentThread.Name)!;
+        var name = await queue.TryRunAsync(() => Thread.CurrentThread.Name)!;
 
         Assert.That(scheduler.MaximumConcurrencyLevel, Is.EqualTo(2));
         Assert.That(scheduler.Capacity, Is.EqualTo(5));
@@ -63,11 +63,11 @@ public sealed class ThreadingServiceCollectionExtensionsTests
     {
         var provider = Provider(("CPU_WORKERS", "2"));
         var queue = provider.GetRequiredService<ICpuWorkQueue>();
-        var worker = queue.TryRun(() => Thread.CurrentThread)!.GetAwaiter().GetResult();
+        var worker = queue.TryRunAsync(() => Thread.CurrentThread)!.GetAwaiter().GetResult();
 
         provider.Dispose();
 
         Assert.That(worker.IsAlive, Is.False);
-        Assert.That(queue.TryRun(() => 0), Is.Null, "a stopped queue says busy rather than throwing");
+        Assert.That(queue.TryRunAsync(() => 0), Is.Null, "a stopped queue says busy rather than throwing");
     }
 }

@@ -59,8 +59,8 @@ internal static class PictureVerb
         var tally = await pipeline.TallyWhenFreeAsync(challenge, today, null, cancellationToken);
         var pictures = services.GetRequiredService<PictureService>();
         var rendering = request.Week is { } week
-            ? pictures.TryRenderWeek(WeekOf(tally, week, calendar.InProgressWeek(today) == week, options.Currency), cancellationToken)
-            : pictures.TryRenderSeason(PictureModels.Season(tally.Season.Members, tally.Standings, options.Currency), cancellationToken);
+            ? pictures.TryRenderWeekAsync(WeekOf(tally, week, calendar.InProgressWeek(today) == week, options.Currency), cancellationToken)
+            : pictures.TryRenderSeasonAsync(PictureModels.Season(tally.Season.Members, tally.Standings, options.Currency), cancellationToken);
         var picture = await (rendering ?? throw new InvalidOperationException("the inline work queue never refuses"));
         Write(request.Path, picture.Png);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -71,7 +71,7 @@ public sealed class SeasonCommands(
         var inProgress = wanted == current ? " (in progress, nothing charged yet)" : "";
         var text = StandingsText.Week(wanted, shown, rules.PointsRequired, options.Currency, season.Members.Count(m => !m.ConsentToReports));
         // Drawn on the CPU threads while the text goes out.
-        var picture = pictures.TryRenderWeek(
+        var picture = pictures.TryRenderWeekAsync(
             PictureModels.Week(challenge.SeasonYear, wanted, wanted == current, rules.PointsRequired, season.Members, results, options.Currency), ctx.CancellationToken);
         await Replies.PublicAsync(ctx, $"Week {wanted} standings posted below.", $"Week {wanted} · season {challenge.SeasonYear}{inProgress}", text, Green);
         await Replies.PictureAsync(ctx, picture, $"week-{challenge.SeasonYear}-{wanted}.png", $"Points per member in week {wanted} against the {DecimalText.Format(rules.PointsRequired)} required");
@@ -95,7 +95,7 @@ public sealed class SeasonCommands(
         }
 
         var (loaded, result) = tally;
-        var drawing = picture ? pictures.TryRenderSeason(PictureModels.Season(loaded.Members, result, options.Currency), ctx.CancellationToken) : null;
+        var drawing = picture ? pictures.TryRenderSeasonAsync(PictureModels.Season(loaded.Members, result, options.Currency), ctx.CancellationToken) : null;
         var shown = new List<(string, decimal, MemberState, string?)>();
         var errors = 0;
         for (var i = 0; i < result.Members.Count; i++)

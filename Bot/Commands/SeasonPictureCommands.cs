@@ -31,7 +31,7 @@ public sealed class SeasonPictureCommands(
         }
 
         var picture = PictureModels.Season(tally.Season.Members, tally.Standings, options.Currency);
-        if (pictures.TryRenderSeason(picture, ctx.CancellationToken) is not { } rendering)
+        if (pictures.TryRenderSeasonAsync(picture, ctx.CancellationToken) is not { } rendering)
         {
             await Replies.BusyAsync(ctx);
             return;

@@ -9,11 +9,11 @@ public sealed class PictureService(PictureFonts fonts, ICpuWorkQueue cpu, ILogge
     private readonly SeasonPictureRenderer _season = new(fonts);
     private readonly WeekPictureRenderer _week = new(fonts);
 
-    public Task<RenderedPicture>? TryRenderSeason(SeasonPicture picture, CancellationToken cancellationToken = default) =>
-        cpu.TryRun(() => Timed("season", () => _season.Render(picture)), cancellationToken);
+    public Task<RenderedPicture>? TryRenderSeasonAsync(SeasonPicture picture, CancellationToken cancellationToken = default) =>
+        cpu.TryRunAsync(() => Timed("season", () => _season.Render(picture)), cancellationToken);
 
-    public Task<RenderedPicture>? TryRenderWeek(WeekPicture picture, CancellationToken cancellationToken = default) =>
-        cpu.TryRun(() => Timed("week", () => _week.Render(picture)), cancellationToken);
+    public Task<RenderedPicture>? TryRenderWeekAsync(WeekPicture picture, CancellationToken cancellationToken = default) =>
+        cpu.TryRunAsync(() => Timed("week", () => _week.Render(picture)), cancellationToken);
 
     private RenderedPicture Timed(string name, Func<RenderedPicture> render)
     {

@@ -32,7 +32,7 @@ public sealed class SeasonPipeline(StandingsService standings, ICpuWorkQueue cpu
     /// others. Null when the CPU queue is full.
     /// </summary>
     public Task<SeasonTally?> SeasonAsync(ChallengeRow challenge, DateOnly asOf) =>
-        _seasons.GetOrStart((challenge.Id, asOf), () => TallyAsync(challenge, asOf, null, CancellationToken.None)) ?? Task.FromResult<SeasonTally?>(null);
+        _seasons.GetOrStartAsync((challenge.Id, asOf), () => TallyAsync(challenge, asOf, null, CancellationToken.None)) ?? Task.FromResult<SeasonTally?>(null);
 
     /// <summary>The season, or only the participants <paramref name="which"/> selects (members score independently); null when the CPU queue is full.</summary>
     public Task<SeasonTally?> TallyAsync(ChallengeRow challenge, DateOnly asOf, Func<SeasonMemberRow, bool>? which, CancellationToken cancellationToken) =>
@@ -47,7 +47,7 @@ public sealed class SeasonPipeline(StandingsService standings, ICpuWorkQueue cpu
         where T : class
     {
         var season = Select(await standings.LoadSeasonAsync(challenge, asOf, cancellationToken), which);
-        var work = cpu.TryRun(() => then(new SeasonTally(season, SeasonScorer.Score(season.Input))), cancellationToken);
+        var work = cpu.TryRunAsync(() => then(new SeasonTally(season, SeasonScorer.Score(season.Input))), cancellationToken);
         return work is null ? null : await work;
     }
 
@@ -55,7 +55,7 @@ public sealed class SeasonPipeline(StandingsService standings, ICpuWorkQueue cpu
     public async Task<WeekTally?> WeekAsync(ChallengeRow challenge, DateOnly asOf, int week, CancellationToken cancellationToken)
     {
         var season = await standings.LoadSeasonAsync(challenge, asOf, cancellationToken);
-        var work = cpu.TryRun(() => new WeekTally(season, SeasonScorer.ScoreWeek(season.Input, week)), cancellationToken);
+        var work = cpu.TryRunAsync(() => new WeekTally(season, SeasonScorer.ScoreWeek(season.Input, week)), cancellationToken);
         return work is null ? null : await work;
     }
 

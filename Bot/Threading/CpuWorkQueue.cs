@@ -49,7 +49,7 @@ internal sealed class CpuWorkQueue : ICpuWorkQueue, IDisposable
 
     public int Limit => _scheduler.Capacity;
 
-    public Task<T>? TryRun<T>(Func<T> work, CancellationToken cancellationToken = default)
+    public Task<T>? TryRunAsync<T>(Func<T> work, CancellationToken cancellationToken = default)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -80,7 +80,7 @@ internal sealed class CpuWorkQueue : ICpuWorkQueue, IDisposable
         // there; the caller awaits a copy whose continuations run on the pool. The slot stays taken until
         // the work's task is done: one cancelled while queued is skipped only when a worker reaches it.
         var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        task.ContinueWith(
+        _ = task.ContinueWith(
             static (completed, state) =>
             {
                 var (queue, completion) = ((CpuWorkQueue, TaskCompletionSource<T>))state!;

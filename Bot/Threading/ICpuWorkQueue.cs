@@ -7,5 +7,5 @@ namespace Bot.Threading;
 public interface ICpuWorkQueue
 {
     /// <summary>Queues <paramref name="work"/>; null when the queue is full, so the caller can say the bot is busy.</summary>
-    Task<T>? TryRun<T>(Func<T> work, CancellationToken cancellationToken = default);
+    Task<T>? TryRunAsync<T>(Func<T> work, CancellationToken cancellationToken = default);
 }

@@ -3,7 +3,7 @@ namespace Bot.Threading;
 /// <summary>Runs the work on the calling thread: for tests and tools that have no CPU threads.</summary>
 public sealed class InlineCpuWorkQueue : ICpuWorkQueue
 {
-    public Task<T>? TryRun<T>(Func<T> work, CancellationToken cancellationToken = default)
+    public Task<T>? TryRunAsync<T>(Func<T> work, CancellationToken cancellationToken = default)
     {
         if (cancellationToken.IsCancellationRequested)
         {

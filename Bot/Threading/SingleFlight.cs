@@ -23,11 +23,11 @@ public sealed class SingleFlight<TKey, TValue>
     /// Joins the flight for <paramref name="key"/>, or starts one with <paramref name="start"/>.
     /// Null when <paramref name="start"/> returned null (the CPU queue is full).
     /// </summary>
-    public Task<TValue>? GetOrStart(TKey key, Func<Task<TValue>?> start)
+    public Task<TValue>? GetOrStartAsync(TKey key, Func<Task<TValue>?> start)
     {
         Lazy<Task<TValue>?>? flight = null;
         // ExecutionAndPublication: start runs once; an exception it throws reaches every waiter.
-        flight = new Lazy<Task<TValue>?>(() => Start(key, flight!, start), LazyThreadSafetyMode.ExecutionAndPublication);
+        flight = new Lazy<Task<TValue>?>(() => StartAsync(key, flight!, start), LazyThreadSafetyMode.ExecutionAndPublication);
         while (true)
         {
             var shared = _flights.GetOrAdd(key, flight);
@@ -42,7 +42,7 @@ public sealed class SingleFlight<TKey, TValue>
         }
     }
 
-    private Task<TValue>? Start(TKey key, Lazy<Task<TValue>?> flight, Func<Task<TValue>?> start)
+    private Task<TValue>? StartAsync(TKey key, Lazy<Task<TValue>?> flight, Func<Task<TValue>?> start)
     {
         Task<TValue>? task;
         try
@@ -61,7 +61,7 @@ public sealed class SingleFlight<TKey, TValue>
         }
         else
         {
-            task.ContinueWith(
+            _ = task.ContinueWith(
                 static (_, state) =>
                 {
                     var (self, key, flight) = ((SingleFlight<TKey, TValue>, TKey, Lazy<Task<TValue>?>))state!;
