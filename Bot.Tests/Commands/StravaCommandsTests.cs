@@ -28,7 +28,7 @@ public sealed partial class StravaCommandsTests
     public async Task StopAsync() => await _host.DisposeAsync();
 
     [SetUp]
-    public void Clear() => _host.Accounts.Clear();
+    public void Clear() => _host.Linking.Clear();
 
     [GeneratedRegex(@"https://\S+")]
     private static partial Regex Url();
@@ -51,7 +51,7 @@ public sealed partial class StravaCommandsTests
             Assert.That(answer, Does.Contain("10 minutes").And.Contain("points").And.Contain("Open it only yourself").And.Contain("@u501"));
             Assert.That(_host.Discord.RestRequests.Skip(before).Count(r => r.Method == "GET" && r.Path == $"/api/v10/guilds/{InProcessBot.Guild}"), Is.EqualTo(1),
                 "the server's name is asked of Discord");
-            Assert.That(_host.Accounts.Calls, Is.Zero);
+            Assert.That(_host.Linking.Calls, Is.Zero);
         });
     }
 
@@ -85,7 +85,7 @@ public sealed partial class StravaCommandsTests
         using var response = await _host.Client.GetAsync($"/strava/callback?state={Uri.EscapeDataString(query["state"]!)}&code=c502&scope=read,activity:read_all");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(_host.Accounts.Links, Is.EqualTo(new[] { (502L, InProcessBot.Guild, "c502", "read,activity:read_all") }));
+        Assert.That(_host.Linking.Links, Is.EqualTo(new[] { (502L, InProcessBot.Guild, "c502", "read,activity:read_all") }));
     }
 
     [Test]
@@ -131,8 +131,8 @@ public sealed partial class StravaCommandsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(_host.Accounts.Unlinks, Is.EqualTo(new[] { WebSeed.MarieDiscordId }));
-            Assert.That(_host.Accounts.Links, Is.Empty);
+            Assert.That(_host.Linking.Unlinks, Is.EqualTo(new[] { WebSeed.MarieDiscordId }));
+            Assert.That(_host.Linking.Links, Is.Empty);
             Assert.That(answer, Does.Contain("removed").And.Contain("deleted"));
         });
     }
@@ -140,17 +140,17 @@ public sealed partial class StravaCommandsTests
     [Test]
     public async Task Unlink_NotLinked_SaysSo()
     {
-        _host.Accounts.UnlinkAnswer = Bot.Strava.UnlinkOutcome.WasNotLinked;
+        _host.Linking.UnlinkAnswer = Bot.Strava.UnlinkOutcome.WasNotLinked;
         try
         {
             var answer = await _host.Commands.PrivateAnswerAsync("unlink", user: 504);
 
             Assert.That(answer, Does.Contain("nothing to remove"));
-            Assert.That(_host.Accounts.Unlinks, Has.Count.EqualTo(1));
+            Assert.That(_host.Linking.Unlinks, Has.Count.EqualTo(1));
         }
         finally
         {
-            _host.Accounts.UnlinkAnswer = Bot.Strava.UnlinkOutcome.Unlinked;
+            _host.Linking.UnlinkAnswer = Bot.Strava.UnlinkOutcome.Unlinked;
         }
     }
 
@@ -169,7 +169,7 @@ public sealed partial class StravaCommandsTests
             Assert.That((participation.ConsentToReports, participation.JokersLeft), Is.EqualTo((true, 2)));
             Assert.That(answer, Does.Contain("joined season 2026").And.Contain("points").And.Contain("Never your activities"));
             Assert.That(again, Does.Contain("already in"));
-            Assert.That(_host.Accounts.Calls, Is.Zero);
+            Assert.That(_host.Linking.Calls, Is.Zero);
         });
     }
 

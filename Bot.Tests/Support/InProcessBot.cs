@@ -28,12 +28,12 @@ internal sealed class InProcessBot : IAsyncDisposable
     public const string OAuthBaseUrl = "https://strava.example.test/oauth";
     public const string ClientId = "31337";
 
-    private InProcessBot(string folder, FakeDiscordGateway discord, WebApplication app, RecordingStravaLinking accounts, RecordingQueueSignal signal)
+    private InProcessBot(string folder, FakeDiscordGateway discord, WebApplication app, RecordingStravaLinking linking, RecordingQueueSignal signal)
     {
         Folder = folder;
         Discord = discord;
         App = app;
-        Accounts = accounts;
+        Linking = linking;
         Signal = signal;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
@@ -48,7 +48,7 @@ internal sealed class InProcessBot : IAsyncDisposable
 
     public WebApplication App { get; }
 
-    public RecordingStravaLinking Accounts { get; }
+    public RecordingStravaLinking Linking { get; }
 
     public RecordingQueueSignal Signal { get; }
 
@@ -83,11 +83,11 @@ internal sealed class InProcessBot : IAsyncDisposable
             settings[key] = value;
         }
 
-        var accounts = new RecordingStravaLinking();
+        var linking = new RecordingStravaLinking();
         var signal = new RecordingQueueSignal();
         var app = BotApp.Build([], settings, services =>
         {
-            services.AddSingleton<IStravaLinking>(accounts);
+            services.AddSingleton<IStravaLinking>(linking);
             services.AddSingleton<IWebhookQueueSignal>(signal);
             if (time is not null)
             {
@@ -96,7 +96,7 @@ internal sealed class InProcessBot : IAsyncDisposable
         });
         await BotApp.PrepareAsync(app, CancellationToken.None);
         await app.StartAsync();
-        return new InProcessBot(folder, discord, app, accounts, signal);
+        return new InProcessBot(folder, discord, app, linking, signal);
     }
 
     public async Task<ChallengeDbContext> CreateContextAsync() =>

@@ -63,7 +63,7 @@ public sealed class WebRegistrationTests
         {
             Assert.That(auth, Does.Contain("not configured").And.Not.Contain("http"));
             Assert.That(unlink, Does.Contain("not configured"));
-            Assert.That(host.Accounts.Calls, Is.Zero);
+            Assert.That(host.Linking.Calls, Is.Zero);
         });
     }
 }

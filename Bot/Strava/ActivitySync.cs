@@ -16,7 +16,7 @@ namespace Bot.Strava;
 internal sealed class ActivitySync(
     StravaMemberApi api,
     StravaClient client,
-    ActivityWriter store,
+    ActivityWriter writer,
     StravaLinkRepository links,
     StravaSyncRepository syncs,
     ChallengeOptions challengeOptions,
@@ -61,7 +61,7 @@ internal sealed class ActivitySync(
     private async Task<SyncOutcome> SyncWindowAsync(
         long memberId, DateTime fromLocal, DateTime toLocal, string reason, Func<CancellationToken, Task>? done, CancellationToken cancellationToken)
     {
-        using var listing = store.BeginListing(memberId);
+        using var listing = writer.BeginListing(memberId);
         var athleteId = (await links.GetTokensAsync(memberId, cancellationToken))?.AthleteId;
         var after = Epoch(fromLocal - Margin);
         var before = Epoch(toLocal + Margin);
@@ -108,7 +108,7 @@ internal sealed class ActivitySync(
         // Paging may repeat an activity across pages; one row each.
         var distinct = records.DistinctBy(r => r.Id).ToList();
         await syncs.KeepBackfillDueAsync(memberId, cancellationToken);
-        var written = await store.ReplaceWindowAsync(listing, fromLocal, toLocal, distinct, reason, done, cancellationToken);
+        var written = await writer.ReplaceWindowAsync(listing, fromLocal, toLocal, distinct, reason, done, cancellationToken);
         StravaLog.WindowSynced(logger, memberId, fromLocal, toLocal, written.Listed, written.Written, written.Deleted, calls);
         return new SyncOutcome(StravaStatus.Ok, calls, written.Listed, written.Written, written.Deleted);
     }
@@ -123,7 +123,7 @@ internal sealed class ActivitySync(
         var response = await api.CallAsync(memberId, (token, ct) => client.GetActivityAsync(token, activityId, ct), cancellationToken);
         if (response.Status == StravaStatus.NotFound)
         {
-            var deleted = await store.DeleteAsync(memberId, activityId, "Strava no longer has the activity", cancellationToken);
+            var deleted = await writer.DeleteAsync(memberId, activityId, "Strava no longer has the activity", cancellationToken);
             return new SyncOutcome(StravaStatus.Ok, 1, Deleted: deleted ? 1 : 0);
         }
 
@@ -145,7 +145,7 @@ internal sealed class ActivitySync(
         }
 
         await syncs.KeepBackfillDueAsync(memberId, cancellationToken);
-        var written = await store.UpsertAsync(memberId, record, "Strava webhook", cancellationToken);
+        var written = await writer.UpsertAsync(memberId, record, "Strava webhook", cancellationToken);
         return new SyncOutcome(StravaStatus.Ok, 1, 1, written ? 1 : 0);
     }
 

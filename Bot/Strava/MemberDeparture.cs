@@ -15,13 +15,13 @@ internal sealed class MemberDeparture(
     ChallengeRepository challenges,
     SeasonPipeline pipeline,
     MemberDepartureRepository departures,
-    ActivityWriter store,
+    ActivityWriter writer,
     ILogger<MemberDeparture> logger)
 {
 
     /// <summary>False when there is no such member or they have left already (nothing changed).</summary>
     public Task<bool> LeaveAsync(long memberId, string reason, CancellationToken cancellationToken) =>
-        store.ExclusiveAsync(memberId, async ct =>
+        writer.ExclusiveAsync(memberId, async ct =>
         {
             var weeks = new List<FrozenWeekRow>();
             foreach (var challenge in await challenges.ListForMemberAsync(memberId, ct))

@@ -32,7 +32,7 @@ public sealed class StravaCallbackTests
     public async Task StopAsync() => await _host.DisposeAsync();
 
     [SetUp]
-    public void Clear() => _host.Accounts.Clear();
+    public void Clear() => _host.Linking.Clear();
 
     private async Task<string> StateAsync(long user = User)
     {
@@ -59,7 +59,7 @@ public sealed class StravaCallbackTests
         Assert.Multiple(() =>
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(_host.Accounts.Links, Is.EqualTo(new[] { (User, InProcessBot.Guild, "the-code", "read,activity:read_all") }));
+            Assert.That(_host.Linking.Links, Is.EqualTo(new[] { (User, InProcessBot.Guild, "the-code", "read,activity:read_all") }));
             Assert.That(WebUtility.HtmlDecode(body), Does.Contain("Strava linked").And.Contain("Anna Tester")
                 .And.Contain("linked to the Discord account Anna (@anna) in Runners & Riders"), "names the Discord account and server");
             Assert.That(body, Does.Contain("points").And.Contain("passed").And.Contain("amount"), "explains what the channel sees");
@@ -79,7 +79,7 @@ public sealed class StravaCallbackTests
             Assert.That(first.Status, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(second.Status, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(second.Body, Does.Contain("already used"));
-            Assert.That(_host.Accounts.Links, Has.Count.EqualTo(1));
+            Assert.That(_host.Linking.Links, Has.Count.EqualTo(1));
         });
     }
 
@@ -93,7 +93,7 @@ public sealed class StravaCallbackTests
         Assert.Multiple(() =>
         {
             Assert.That(answers.Count(a => a.Status == HttpStatusCode.OK), Is.EqualTo(1));
-            Assert.That(_host.Accounts.Links, Has.Count.EqualTo(1));
+            Assert.That(_host.Linking.Links, Has.Count.EqualTo(1));
         });
     }
 
@@ -102,7 +102,7 @@ public sealed class StravaCallbackTests
     {
         var (status, body) = await CallbackAsync("code=the-code&scope=read,activity:read_all");
 
-        Assert.That((status, _host.Accounts.Calls), Is.EqualTo((HttpStatusCode.BadRequest, 0)));
+        Assert.That((status, _host.Linking.Calls), Is.EqualTo((HttpStatusCode.BadRequest, 0)));
         Assert.That(body, Does.Contain("no state"));
     }
 
@@ -112,7 +112,7 @@ public sealed class StravaCallbackTests
     {
         var (status, body) = await CallbackAsync(Granted(forged));
 
-        Assert.That((status, _host.Accounts.Calls), Is.EqualTo((HttpStatusCode.BadRequest, 0)));
+        Assert.That((status, _host.Linking.Calls), Is.EqualTo((HttpStatusCode.BadRequest, 0)));
         Assert.That(body, Does.Contain("not issued by ChallengeBot"));
     }
 
@@ -128,7 +128,7 @@ public sealed class StravaCallbackTests
 
         var (status, body) = await CallbackAsync(Granted(forged));
 
-        Assert.That((status, _host.Accounts.Calls), Is.EqualTo((HttpStatusCode.BadRequest, 0)));
+        Assert.That((status, _host.Linking.Calls), Is.EqualTo((HttpStatusCode.BadRequest, 0)));
         Assert.That(body, Does.Contain("not issued by ChallengeBot"));
     }
 
@@ -140,7 +140,7 @@ public sealed class StravaCallbackTests
 
         var (status, body) = await CallbackAsync(Granted(state));
 
-        Assert.That((status, _host.Accounts.Calls), Is.EqualTo((HttpStatusCode.BadRequest, 0)));
+        Assert.That((status, _host.Linking.Calls), Is.EqualTo((HttpStatusCode.BadRequest, 0)));
         Assert.That(body, Does.Contain("expired"));
     }
 
@@ -152,7 +152,7 @@ public sealed class StravaCallbackTests
 
         var (status, _) = await CallbackAsync(Granted(state));
 
-        Assert.That((status, _host.Accounts.Links.Count), Is.EqualTo((HttpStatusCode.OK, 1)));
+        Assert.That((status, _host.Linking.Links.Count), Is.EqualTo((HttpStatusCode.OK, 1)));
     }
 
     [Test]
@@ -162,7 +162,7 @@ public sealed class StravaCallbackTests
 
         var (status, body) = await CallbackAsync($"state={Uri.EscapeDataString(state)}&error=access_denied");
 
-        Assert.That((status, _host.Accounts.Calls), Is.EqualTo((HttpStatusCode.OK, 0)));
+        Assert.That((status, _host.Linking.Calls), Is.EqualTo((HttpStatusCode.OK, 0)));
         Assert.That(body, Does.Contain("did not authorize").And.Contain("nothing was linked"));
     }
 
@@ -177,7 +177,7 @@ public sealed class StravaCallbackTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(_host.Accounts.Calls, Is.Zero);
+            Assert.That(_host.Linking.Calls, Is.Zero);
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(body, Does.Contain("Please authorize again"));
             Assert.That(WebUtility.HtmlDecode(body), Does.Contain($"{InProcessBot.OAuthBaseUrl}/authorize?").And.Contain("approval_prompt=force"));
@@ -193,8 +193,8 @@ public sealed class StravaCallbackTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(_host.Accounts.NarrowScopes, Is.EqualTo(new[] { (User, "read") }));
-            Assert.That(_host.Accounts.Links, Is.Empty);
+            Assert.That(_host.Linking.NarrowScopes, Is.EqualTo(new[] { (User, "read") }));
+            Assert.That(_host.Linking.Links, Is.Empty);
         });
     }
 
@@ -205,13 +205,13 @@ public sealed class StravaCallbackTests
 
         var (status, _) = await CallbackAsync(Granted(state, scope: "read,activity:read"));
 
-        Assert.That((status, _host.Accounts.Links.Count), Is.EqualTo((HttpStatusCode.OK, 1)));
+        Assert.That((status, _host.Linking.Links.Count), Is.EqualTo((HttpStatusCode.OK, 1)));
     }
 
     [Test]
     public async Task Callback_AccountSideFails_PageSaysWhyAndStateIsSpent()
     {
-        _host.Accounts.LinkAnswer = new Bot.Strava.LinkOutcome(false, "", 0, "Strava refused the authorization code.");
+        _host.Linking.LinkAnswer = new Bot.Strava.LinkOutcome(false, "", 0, "Strava refused the authorization code.");
         try
         {
             var state = await StateAsync();
@@ -224,12 +224,12 @@ public sealed class StravaCallbackTests
                 Assert.That(first.Status, Is.EqualTo(HttpStatusCode.BadGateway));
                 Assert.That(first.Body, Does.Contain("Strava refused the authorization code."));
                 Assert.That(again.Status, Is.EqualTo(HttpStatusCode.BadRequest));
-                Assert.That(_host.Accounts.Links, Has.Count.EqualTo(1));
+                Assert.That(_host.Linking.Links, Has.Count.EqualTo(1));
             });
         }
         finally
         {
-            _host.Accounts.LinkAnswer = new Bot.Strava.LinkOutcome(true, "Anna Tester", 1, null);
+            _host.Linking.LinkAnswer = new Bot.Strava.LinkOutcome(true, "Anna Tester", 1, null);
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class StravaConnectPageTests
 
     // The account side records every link; each test counts its own.
     [SetUp]
-    public void Clear() => _host.Accounts.Clear();
+    public void Clear() => _host.Linking.Clear();
 
     private async Task<string> StateAsync(LinkLabels labels, bool force = false)
     {
@@ -63,7 +63,7 @@ public sealed class StravaConnectPageTests
             Assert.That(button.GetLeftPart(UriPartial.Path), Is.EqualTo($"{InProcessBot.OAuthBaseUrl}/authorize"));
             Assert.That((query["state"].ToString(), query["approval_prompt"].ToString()), Is.EqualTo((state, "auto")));
             Assert.That(html, Does.Not.Contain("<script"), "no JavaScript");
-            Assert.That(_host.Accounts.Calls, Is.Zero);
+            Assert.That(_host.Linking.Calls, Is.Zero);
         });
     }
 
@@ -106,7 +106,7 @@ public sealed class StravaConnectPageTests
         {
             Assert.That((first.Status, second.Status), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK)));
             Assert.That(callback.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(_host.Accounts.Links, Has.Count.EqualTo(1));
+            Assert.That(_host.Linking.Links, Has.Count.EqualTo(1));
             Assert.That(afterwards.Status, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(afterwards.Html, Does.Contain("already used"));
             Assert.That(ConnectPageHtml.ButtonTarget(afterwards.Html), Is.Null);
@@ -125,7 +125,7 @@ public sealed class StravaConnectPageTests
             Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(html, Does.Contain("Link not accepted").And.Contain(why));
             Assert.That(ConnectPageHtml.ButtonTarget(html), Is.Null);
-            Assert.That(_host.Accounts.Calls, Is.Zero);
+            Assert.That(_host.Linking.Calls, Is.Zero);
         });
     }
 
