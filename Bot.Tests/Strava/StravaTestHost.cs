@@ -68,7 +68,9 @@ internal sealed class StravaTestHost : IAsyncDisposable
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton(new ChallengeOptions { TimeZone = "Etc/UTC" });
         services.AddSingleton<IMemberNotifier, RecordingNotifier>();
-        services.AddSingleton(new StravaHttpSettings { RetryDelay = TimeSpan.FromMilliseconds(10), AttemptTimeout = TimeSpan.FromSeconds(2), TotalTimeout = TimeSpan.FromSeconds(20) });
+        // Short retries; an attempt timeout only a deliberately slow answer (5 s) reaches: 4 s, not 2, because an answer
+        // the fake delays by half a second can take seconds more on a machine running the whole suite at full CPU.
+        services.AddSingleton(new StravaHttpSettings { RetryDelay = TimeSpan.FromMilliseconds(10), AttemptTimeout = TimeSpan.FromSeconds(4), TotalTimeout = TimeSpan.FromSeconds(20) });
         services.AddSingleton<Microsoft.Extensions.Hosting.IHostApplicationLifetime, StartedLifetime>();
         services.AddChallengeData(Path.Combine(directory, "challenge.db"));
         services.AddStrava(configuration);
