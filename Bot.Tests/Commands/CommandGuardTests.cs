@@ -20,8 +20,7 @@ public sealed class CommandGuardTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _host = await InProcessBot.StartAsync();
-        await WebSeed.SeedAsync(_host);
+        (_host, _) = await WebSeed.StartBotAsync();
     }
 
     [OneTimeTearDown]

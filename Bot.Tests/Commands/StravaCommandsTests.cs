@@ -20,8 +20,7 @@ public sealed partial class StravaCommandsTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _host = await InProcessBot.StartAsync();
-        _challengeId = await WebSeed.SeedAsync(_host);
+        (_host, _challengeId) = await WebSeed.StartBotAsync();
     }
 
     [OneTimeTearDown]

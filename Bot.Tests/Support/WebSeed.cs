@@ -10,6 +10,13 @@ internal static class WebSeed
     public const long MarieDiscordId = 303;
     public const long UnlinkedDiscordId = 399;
 
+    /// <summary>The in-process bot with this season seeded: what a fixture starts once and shares.</summary>
+    public static async Task<(InProcessBot Host, long ChallengeId)> StartBotAsync(TimeProvider? time = null)
+    {
+        var host = await InProcessBot.StartAsync(time);
+        return (host, await SeedAsync(host));
+    }
+
     public static async Task<long> SeedAsync(InProcessBot host, int season = 2026)
     {
         var world = await WorldBuilder.For(host.DatabasePath)

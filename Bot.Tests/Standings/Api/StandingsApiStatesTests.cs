@@ -17,8 +17,7 @@ public sealed class StandingsApiStatesTests
     public async Task StartAsync()
     {
         // Wednesday of 2026-W11.
-        _host = await InProcessBot.StartAsync(new FakeTimeProvider(new DateTimeOffset(2026, 3, 11, 12, 0, 0, TimeSpan.Zero)));
-        var challengeId = await WebSeed.SeedAsync(_host);
+        (_host, var challengeId) = await WebSeed.StartBotAsync(new FakeTimeProvider(new DateTimeOffset(2026, 3, 11, 12, 0, 0, TimeSpan.Zero)));
         await using var context = await _host.CreateContextAsync();
         Member Add(string first, long discord) => new()
         {

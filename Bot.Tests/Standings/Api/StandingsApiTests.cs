@@ -13,8 +13,7 @@ public sealed class StandingsApiTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _host = await InProcessBot.StartAsync();
-        await WebSeed.SeedAsync(_host);
+        (_host, _) = await WebSeed.StartBotAsync();
     }
 
     [OneTimeTearDown]
