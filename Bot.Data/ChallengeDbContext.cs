@@ -33,6 +33,12 @@ public sealed class ChallengeDbContext(DbContextOptions<ChallengeDbContext> opti
 
     public DbSet<WeekRecompute> WeekRecomputes => Set<WeekRecompute>();
 
+    public DbSet<ChannelSetting> ChannelSettings => Set<ChannelSetting>();
+
+    public DbSet<PostRecord> PostRecords => Set<PostRecord>();
+
+    public DbSet<ReminderSetting> ReminderSettings => Set<ReminderSetting>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ActivityKindAssigner.Assign(this);

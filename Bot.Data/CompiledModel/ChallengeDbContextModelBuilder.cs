@@ -11,7 +11,7 @@ namespace Bot.Data.CompiledModel
     public partial class ChallengeDbContextModel
     {
         private ChallengeDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9ffb447d-7447-4c76-af2c-f0155f0e5469"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("146bc62a-8437-4d41-ac6d-390a1645b6bb"), entityTypeCount: 16)
         {
         }
 
@@ -21,12 +21,15 @@ namespace Bot.Data.CompiledModel
             var activityKind = ActivityKindEntityType.Create(this);
             var appSetting = AppSettingEntityType.Create(this);
             var challenge = ChallengeEntityType.Create(this);
+            var channelSetting = ChannelSettingEntityType.Create(this);
             var frozenWeekResult = FrozenWeekResultEntityType.Create(this);
             var jokerWeek = JokerWeekEntityType.Create(this);
             var legacyWeekResult = LegacyWeekResultEntityType.Create(this);
             var member = MemberEntityType.Create(this);
             var oAuthState = OAuthStateEntityType.Create(this);
             var participation = ParticipationEntityType.Create(this);
+            var postRecord = PostRecordEntityType.Create(this);
+            var reminderSetting = ReminderSettingEntityType.Create(this);
             var stravaSyncState = StravaSyncStateEntityType.Create(this);
             var webhookEvent = WebhookEventEntityType.Create(this);
             var weekRecompute = WeekRecomputeEntityType.Create(this);
@@ -46,12 +49,15 @@ namespace Bot.Data.CompiledModel
             ActivityKindEntityType.CreateAnnotations(activityKind);
             AppSettingEntityType.CreateAnnotations(appSetting);
             ChallengeEntityType.CreateAnnotations(challenge);
+            ChannelSettingEntityType.CreateAnnotations(channelSetting);
             FrozenWeekResultEntityType.CreateAnnotations(frozenWeekResult);
             JokerWeekEntityType.CreateAnnotations(jokerWeek);
             LegacyWeekResultEntityType.CreateAnnotations(legacyWeekResult);
             MemberEntityType.CreateAnnotations(member);
             OAuthStateEntityType.CreateAnnotations(oAuthState);
             ParticipationEntityType.CreateAnnotations(participation);
+            PostRecordEntityType.CreateAnnotations(postRecord);
+            ReminderSettingEntityType.CreateAnnotations(reminderSetting);
             StravaSyncStateEntityType.CreateAnnotations(stravaSyncState);
             WebhookEventEntityType.CreateAnnotations(webhookEvent);
             WeekRecomputeEntityType.CreateAnnotations(weekRecompute);

@@ -164,6 +164,53 @@ namespace Bot.Migrations.Migrations
                     b.ToTable("challenges", (string)null);
                 });
 
+            modelBuilder.Entity("Bot.Data.Entities.ChannelSetting", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guild_id");
+
+                    b.Property<long?>("ChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTime?>("LastPostAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_post_at_utc");
+
+                    b.Property<string>("LastPostOutcome")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_post_outcome");
+
+                    b.Property<bool>("MilestonesOn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("milestones_on");
+
+                    b.Property<DateTime?>("MilestonesSinceUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("milestones_since_utc");
+
+                    b.Property<int>("RecapMinuteOfDay")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recap_minute_of_day");
+
+                    b.Property<DateTime>("SetAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_at_utc");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.HasKey("GuildId");
+
+                    b.ToTable("channel_settings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_channel_settings_minute", "recap_minute_of_day >= 0 AND recap_minute_of_day < 1440");
+                        });
+                });
+
             modelBuilder.Entity("Bot.Data.Entities.FrozenWeekResult", b =>
                 {
                     b.Property<long>("ParticipationId")
@@ -406,6 +453,95 @@ namespace Bot.Migrations.Migrations
                     b.ToTable("participations", null, t =>
                         {
                             t.HasCheckConstraint("ck_participations_jokers_left", "jokers_left >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Bot.Data.Entities.PostRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_at_utc");
+
+                    b.Property<long>("DiscordUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discord_user_id");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guild_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("SeasonYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("season_year");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at_utc");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("week");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuildId", "Kind", "SeasonYear", "Week", "DiscordUserId")
+                        .IsUnique();
+
+                    b.ToTable("post_records", (string)null);
+                });
+
+            modelBuilder.Entity("Bot.Data.Entities.ReminderSetting", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guild_id");
+
+                    b.Property<long>("DiscordUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discord_user_id");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<int>("MinuteOfDay")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minute_of_day");
+
+                    b.Property<string>("SwitchedOffNotice")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("switched_off_notice");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.HasKey("GuildId", "DiscordUserId");
+
+                    b.ToTable("reminder_settings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_reminder_settings_minute", "minute_of_day >= 0 AND minute_of_day < 1440");
                         });
                 });
 
