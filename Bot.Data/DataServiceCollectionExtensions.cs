@@ -33,6 +33,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<MemberDepartureRepository>();
         services.AddSingleton<WebhookEventRepository>();
         services.AddSingleton<WeekRecomputeRepository>();
+        services.AddSingleton<ChannelSettingRepository>();
+        services.AddSingleton<PostRecordRepository>();
         services.AddSingleton<StravaSubscriptionStore>();
         services.AddSingleton<SeasonQueries>();
         services.AddSingleton<ExportQueries>();
