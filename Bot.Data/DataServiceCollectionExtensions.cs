@@ -19,6 +19,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new DatabaseLocation(databasePath));
         services.AddSingleton<SqlitePragmaInterceptor>();
+        services.AddSingleton(provider => new SqliteConnections(connectionString, provider.GetRequiredService<SqlitePragmaInterceptor>()));
         services.AddDbContextFactory<ChallengeDbContext>((provider, options) =>
             Configure(options, connectionString, provider.GetRequiredService<SqlitePragmaInterceptor>()));
         services.AddSingleton<DatabaseMigrator>();

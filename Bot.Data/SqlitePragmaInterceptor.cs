@@ -32,10 +32,13 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         }
     }
 
-    public override async Task ConnectionOpenedAsync(
+    public override Task ConnectionOpenedAsync(
         DbConnection connection,
         ConnectionEndEventData eventData,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) => ApplyAsync(connection, cancellationToken);
+
+    /// <summary>Sets the PRAGMAs on a connection opened outside EF (the read path, <see cref="SqliteConnections"/>).</summary>
+    internal async Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var command = connection.CreateCommand();
         await using (command)

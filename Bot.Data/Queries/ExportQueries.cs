@@ -1,12 +1,10 @@
 using System.Globalization;
 using Bot.Data.Entities;
-using Dapper;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bot.Data.Queries;
 
 /// <summary>What <c>export</c> writes for a season: the participants, their jokers, legacy results and activities.</summary>
-public sealed class ExportQueries(IDbContextFactory<ChallengeDbContext> contextFactory)
+public sealed class ExportQueries(SqliteConnections connections)
 {
     /// <summary>Members ordered by participation id; activities in range, ordered by local start then id.</summary>
     public async Task<IReadOnlyList<ExportMember>> ReadMembersAsync(
@@ -15,21 +13,18 @@ public sealed class ExportQueries(IDbContextFactory<ChallengeDbContext> contextF
         DateTime toLocalExclusive,
         CancellationToken cancellationToken = default)
     {
-        var snapshot = await ReadSnapshot.OpenAsync(contextFactory, cancellationToken);
+        var snapshot = await ReadSnapshot.OpenAsync(connections, cancellationToken);
         await using (snapshot)
         {
-            var parameters = new
-            {
-                ChallengeId = challengeId,
-                FromTicks = fromLocalInclusive.Ticks,
-                ToTicks = toLocalExclusive.Ticks,
-            };
+            (string, object)[] parameters =
+                [("@ChallengeId", challengeId), ("@FromTicks", fromLocalInclusive.Ticks), ("@ToTicks", toLocalExclusive.Ticks)];
             var members = await SeasonQueries.ReadMembersAsync(snapshot, challengeId, cancellationToken);
             var jokers = (await SeasonQueries.ReadJokersAsync(snapshot, challengeId, cancellationToken))
                 .GroupBy(j => j.ParticipationId)
                 .ToDictionary(g => g.Key, g => g.Select(j => j.Week).ToList());
             var legacy = new Dictionary<long, List<ExportLegacyWeekRow>>();
-            var reader = await snapshot.Connection.ExecuteReaderAsync(Command(ExportSql.LegacyWeekResults));
+            await using var legacyCommand = snapshot.Command(ExportSql.LegacyWeekResults, parameters);
+            var reader = await legacyCommand.ExecuteReaderAsync(cancellationToken);
             await using (reader)
             {
                 while (await reader.ReadAsync(cancellationToken))
@@ -40,7 +35,8 @@ public sealed class ExportQueries(IDbContextFactory<ChallengeDbContext> contextF
             }
 
             var activities = new Dictionary<long, List<ExportActivityRow>>();
-            reader = await snapshot.Connection.ExecuteReaderAsync(Command(ExportSql.Activities));
+            await using var activityCommand = snapshot.Command(ExportSql.Activities, parameters);
+            reader = await activityCommand.ExecuteReaderAsync(cancellationToken);
             await using (reader)
             {
                 while (await reader.ReadAsync(cancellationToken))
@@ -75,9 +71,6 @@ public sealed class ExportQueries(IDbContextFactory<ChallengeDbContext> contextF
                     legacy.GetValueOrDefault(m.ParticipationId) ?? [],
                     activities.GetValueOrDefault(m.MemberId) ?? []))
                 .ToList();
-
-            CommandDefinition Command(string sql) =>
-                new(sql, parameters, snapshot.Transaction, cancellationToken: cancellationToken);
         }
     }
 

@@ -1,49 +1,74 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bot.Data.Queries;
 
-/// <summary>An open connection (PRAGMAs applied by the interceptor) inside a deferred read transaction, so
-/// several Dapper queries see one consistent WAL snapshot without taking the write lock.</summary>
+/// <summary>An open connection (PRAGMAs applied) inside a deferred read transaction, so several queries see one
+/// consistent WAL snapshot without taking the write lock.</summary>
 internal sealed class ReadSnapshot : IAsyncDisposable
 {
-    private readonly ChallengeDbContext _context;
-
-    private ReadSnapshot(ChallengeDbContext context, SqliteConnection connection, DbTransaction transaction)
+    private ReadSnapshot(SqliteConnection connection, SqliteTransaction transaction)
     {
-        _context = context;
         Connection = connection;
         Transaction = transaction;
     }
 
     public SqliteConnection Connection { get; }
 
-    public DbTransaction Transaction { get; }
+    public SqliteTransaction Transaction { get; }
 
-    public static async Task<ReadSnapshot> OpenAsync(
-        IDbContextFactory<ChallengeDbContext> contextFactory,
-        CancellationToken cancellationToken = default)
+    public static async Task<ReadSnapshot> OpenAsync(SqliteConnections connections, CancellationToken cancellationToken = default)
     {
-        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var connection = await connections.OpenAsync(cancellationToken);
         try
         {
-            await context.Database.OpenConnectionAsync(cancellationToken);
-            var connection = (SqliteConnection)context.Database.GetDbConnection();
-            var transaction = connection.BeginTransaction(deferred: true);
-            return new ReadSnapshot(context, connection, transaction);
+            return new ReadSnapshot(connection, connection.BeginTransaction(deferred: true));
         }
         catch
         {
-            await context.DisposeAsync();
+            await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>A command in this snapshot; <paramref name="parameters"/> are (name, value) pairs such as ("@ChallengeId", 4).</summary>
+    public SqliteCommand Command(string sql, params ReadOnlySpan<(string Name, object Value)> parameters)
+    {
+        var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> and reads each row with <paramref name="read"/>.</summary>
+    public async Task<List<T>> ReadAsync<T>(
+        string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        var command = Command(sql, parameters);
+        await using (command)
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await using (reader)
+            {
+                var rows = new List<T>();
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    rows.Add(read(reader));
+                }
+
+                return rows;
+            }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         await Transaction.DisposeAsync();
-        await _context.Database.CloseConnectionAsync();
-        await _context.DisposeAsync();
+        await Connection.DisposeAsync();
     }
 }

@@ -1,13 +1,11 @@
 using System.Globalization;
-using Dapper;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using SQLitePCL;
 
 namespace Bot.Data.Queries;
 
 /// <summary>The hot read behind /total and /week.</summary>
-public sealed class SeasonQueries(IDbContextFactory<ChallengeDbContext> contextFactory)
+public sealed class SeasonQueries(SqliteConnections connections)
 {
     /// <summary>
     /// Reads the challenge's participants, their jokers, and their activities whose local start lies in
@@ -19,7 +17,7 @@ public sealed class SeasonQueries(IDbContextFactory<ChallengeDbContext> contextF
         DateTime toLocalExclusive,
         CancellationToken cancellationToken = default)
     {
-        var snapshot = await ReadSnapshot.OpenAsync(contextFactory, cancellationToken);
+        var snapshot = await ReadSnapshot.OpenAsync(connections, cancellationToken);
         await using (snapshot)
         {
             var members = await ReadMembersAsync(snapshot, challengeId, cancellationToken);
@@ -28,8 +26,8 @@ public sealed class SeasonQueries(IDbContextFactory<ChallengeDbContext> contextF
 
             var jokers = await ReadJokersAsync(snapshot, challengeId, cancellationToken);
 
-            var kinds = (await snapshot.Connection.QueryAsync<ActivityKindRow>(
-                new CommandDefinition(SeasonSql.Kinds, transaction: snapshot.Transaction, cancellationToken: cancellationToken))).ToList();
+            var kinds = await snapshot.ReadAsync(
+                SeasonSql.Kinds, r => new ActivityKindRow(r.GetInt64(0), NullableString(r, 1), NullableString(r, 2)), cancellationToken);
 
             var frozen = members.Any(m => m.Frozen) ? await ReadFrozenWeeksAsync(snapshot, challengeId, cancellationToken) : [];
             return new SeasonData(members, activities, jokers, kinds, frozen);
@@ -40,8 +38,9 @@ public sealed class SeasonQueries(IDbContextFactory<ChallengeDbContext> contextF
     internal static async Task<List<SeasonMemberRow>> ReadMembersAsync(ReadSnapshot snapshot, long challengeId, CancellationToken cancellationToken)
     {
         var members = new List<SeasonMemberRow>();
-        var reader = await snapshot.Connection.ExecuteReaderAsync(
-            new CommandDefinition(SeasonSql.Members, new { ChallengeId = challengeId }, snapshot.Transaction, cancellationToken: cancellationToken));
+        var command = snapshot.Command(SeasonSql.Members, ("@ChallengeId", challengeId));
+        await using var disposeCommand = command;
+        var reader = await command.ExecuteReaderAsync(cancellationToken);
         await using (reader)
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -69,12 +68,17 @@ public sealed class SeasonQueries(IDbContextFactory<ChallengeDbContext> contextF
     // EF writes decimals as invariant text.
     private static async Task<List<FrozenWeekRow>> ReadFrozenWeeksAsync(ReadSnapshot snapshot, long challengeId, CancellationToken cancellationToken)
     {
-        var rows = await snapshot.Connection.QueryAsync<(long ParticipationId, long Week, long Points, string Status, long Streak, string Amount)>(
-            new CommandDefinition(SeasonSql.FrozenWeeks, new { ChallengeId = challengeId }, snapshot.Transaction, cancellationToken: cancellationToken));
-        return rows.Select(r => new FrozenWeekRow(
-                r.ParticipationId, (int)r.Week, r.Points, r.Status, (int)r.Streak, decimal.Parse(r.Amount, NumberStyles.Number, CultureInfo.InvariantCulture)))
-            .ToList();
+        return await snapshot.ReadAsync(
+            SeasonSql.FrozenWeeks,
+            r => new FrozenWeekRow(
+                r.GetInt64(0), r.GetInt32(1), r.GetInt64(2), r.GetString(3), r.GetInt32(4),
+                decimal.Parse(r.GetString(5), NumberStyles.Number, CultureInfo.InvariantCulture)),
+            cancellationToken,
+            ("@ChallengeId", challengeId));
     }
+
+    private static string? NullableString(System.Data.Common.DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static DateTime? Utc(System.Data.Common.DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc);
@@ -82,12 +86,11 @@ public sealed class SeasonQueries(IDbContextFactory<ChallengeDbContext> contextF
     /// <summary>The participants' joker weeks, by participation id and week (shared with the export).</summary>
     internal static async Task<List<SeasonJokerRow>> ReadJokersAsync(ReadSnapshot snapshot, long challengeId, CancellationToken cancellationToken)
     {
-        var rows = await snapshot.Connection.QueryAsync<(long ParticipationId, long Week)>(
-            new CommandDefinition(SeasonSql.Jokers, new { ChallengeId = challengeId }, snapshot.Transaction, cancellationToken: cancellationToken));
-        return rows.Select(row => new SeasonJokerRow(row.ParticipationId, (int)row.Week)).ToList();
+        return await snapshot.ReadAsync(
+            SeasonSql.Jokers, r => new SeasonJokerRow(r.GetInt64(0), r.GetInt32(1)), cancellationToken, ("@ChallengeId", challengeId));
     }
 
-    // The activity rows are stepped through SQLite directly rather than through Dapper: a season is
+    // The activity rows are stepped through SQLite directly rather than through a data reader: a season is
     // ~400,000 rows and this read is most of /total's 500 ms budget. Here it is one native call per
     // column and no allocation per row (the rows are structs, and numbers only). The SQL stays in Queries.
     private static List<SeasonActivityRow> ReadActivities(

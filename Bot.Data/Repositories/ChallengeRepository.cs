@@ -1,37 +1,21 @@
 using Bot.Data.Entities;
+using Bot.Data.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bot.Data.Repositories;
 
-public sealed class ChallengeRepository(IDbContextFactory<ChallengeDbContext> contextFactory, TimeProvider timeProvider)
+public sealed class ChallengeRepository(IDbContextFactory<ChallengeDbContext> contextFactory, SqliteConnections connections, TimeProvider timeProvider)
 {
     private static readonly System.Linq.Expressions.Expression<Func<Challenge, ChallengeRow>> AsRow =
         c => new ChallengeRow(c.Id, c.GuildId, c.SeasonYear, c.RulesJson, c.TimeZone, c.CreatedAtUtc);
 
-    public async Task<ChallengeRow?> GetAsync(long guildId, int seasonYear, CancellationToken cancellationToken = default)
-    {
-        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using (context)
-        {
-            return await context.Challenges.AsNoTracking()
-                .Where(c => c.GuildId == guildId && c.SeasonYear == seasonYear)
-                .Select(AsRow)
-                .SingleOrDefaultAsync(cancellationToken);
-        }
-    }
+    // The two lookups every command makes read through a plain connection, not EF (see SqliteConnections).
+    public Task<ChallengeRow?> GetAsync(long guildId, int seasonYear, CancellationToken cancellationToken = default) =>
+        ReadRowAsync(
+            "WHERE guild_id = @GuildId AND season_year = @SeasonYear", cancellationToken, ("@GuildId", guildId), ("@SeasonYear", seasonYear));
 
-    public async Task<ChallengeRow?> GetLatestAsync(long guildId, CancellationToken cancellationToken = default)
-    {
-        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using (context)
-        {
-            return await context.Challenges.AsNoTracking()
-                .Where(c => c.GuildId == guildId)
-                .OrderByDescending(c => c.SeasonYear)
-                .Select(AsRow)
-                .FirstOrDefaultAsync(cancellationToken);
-        }
-    }
+    public Task<ChallengeRow?> GetLatestAsync(long guildId, CancellationToken cancellationToken = default) =>
+        ReadRowAsync("WHERE guild_id = @GuildId ORDER BY season_year DESC LIMIT 1", cancellationToken, ("@GuildId", guildId));
 
     /// <summary>The guild's season years, ascending.</summary>
     public async Task<IReadOnlyList<int>> ListSeasonsAsync(long guildId, CancellationToken cancellationToken = default)
@@ -188,4 +172,20 @@ public sealed class ChallengeRepository(IDbContextFactory<ChallengeDbContext> co
 
     private static ChallengeRow ToRow(Challenge c) =>
         new(c.Id, c.GuildId, c.SeasonYear, c.RulesJson, c.TimeZone, c.CreatedAtUtc);
+
+    private async Task<ChallengeRow?> ReadRowAsync(string where, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        var snapshot = await ReadSnapshot.OpenAsync(connections, cancellationToken);
+        await using (snapshot)
+        {
+            var rows = await snapshot.ReadAsync(
+                "SELECT id, guild_id, season_year, rules_json, time_zone, created_at_utc FROM challenges " + where,
+                r => new ChallengeRow(
+                    r.GetInt64(0), r.GetInt64(1), r.GetInt32(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
+                    DateTime.SpecifyKind(r.GetDateTime(5), DateTimeKind.Utc)),
+                cancellationToken,
+                parameters);
+            return rows.SingleOrDefault();
+        }
+    }
 }

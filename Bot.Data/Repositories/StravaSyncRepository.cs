@@ -1,10 +1,11 @@
 using Bot.Data.Entities;
+using Bot.Data.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bot.Data.Repositories;
 
 /// <summary>Where each linked member's sync with Strava stands: back-fills due and done, re-checks. Every write is one transaction.</summary>
-public sealed class StravaSyncRepository(IDbContextFactory<ChallengeDbContext> contextFactory, TimeProvider timeProvider)
+public sealed class StravaSyncRepository(IDbContextFactory<ChallengeDbContext> contextFactory, SqliteConnections connections, TimeProvider timeProvider)
 {
     /// <summary>
     /// Linked members whose season back-fill is due: linked since the last back-fill, or imported from the old
@@ -122,13 +123,22 @@ public sealed class StravaSyncRepository(IDbContextFactory<ChallengeDbContext> c
     /// <summary>When the challenge's linked participants were last synced with Strava.</summary>
     public async Task<ChallengeSyncStatus> GetSyncStatusAsync(long challengeId, CancellationToken cancellationToken = default)
     {
-        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using (context)
+        // /total asks this every time: a plain connection, not EF (see SqliteConnections).
+        var snapshot = await ReadSnapshot.OpenAsync(connections, cancellationToken);
+        await using (snapshot)
         {
-            var last = await context.Participations.AsNoTracking()
-                .Where(p => p.ChallengeId == challengeId && p.Member.LinkState == LinkState.Linked && p.Member.StravaAthleteId != null)
-                .Select(p => context.StravaSyncStates.Where(s => s.MemberId == p.MemberId).Select(s => s.LastSyncAtUtc).FirstOrDefault())
-                .ToListAsync(cancellationToken);
+            var last = await snapshot.ReadAsync(
+                """
+                SELECT s.last_sync_at_utc
+                FROM participations p
+                JOIN members m ON m.id = p.member_id
+                LEFT JOIN strava_sync_states s ON s.member_id = p.member_id
+                WHERE p.challenge_id = @ChallengeId AND m.link_state = @Linked AND m.strava_athlete_id IS NOT NULL
+                """,
+                r => r.IsDBNull(0) ? (DateTime?)null : DateTime.SpecifyKind(r.GetDateTime(0), DateTimeKind.Utc),
+                cancellationToken,
+                ("@ChallengeId", challengeId),
+                ("@Linked", nameof(LinkState.Linked)));
             var synced = last.Where(t => t.HasValue).Select(t => t!.Value).ToList();
             return new ChallengeSyncStatus(
                 last.Count,
