@@ -1,4 +1,3 @@
-using System.Net;
 using Bot.Configuration;
 using Bot.Strava.Api;
 using Bot.Strava.Linking;
@@ -6,8 +5,6 @@ using Bot.Strava.Webhooks;
 using Bot.Web;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
 
 namespace Bot.Strava;
 
@@ -73,6 +70,7 @@ public static class StravaServiceCollectionExtensions
         services.TryAddSingleton<IMemberNotifier, DiscordMemberNotifier>();
         services.AddSingleton<RateLimitGovernor>();
         services.AddTransient<GovernorObserverHandler>();
+        services.AddTransient<StravaRetryHandler>();
         services.AddSingleton(static sp => new StravaMetrics(sp.GetRequiredService<RateLimitGovernor>(), sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddHttpClient<StravaClient>()
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
@@ -84,8 +82,7 @@ public static class StravaServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             // The factory's request logging writes URLs, and the subscription calls carry the client secret.
             .RemoveAllLoggers()
-            .AddStandardResilienceHandler()
-            .Configure(static (options, provider) => ConfigureResilience(options, provider.GetRequiredService<StravaHttpSettings>()));
+            .AddHttpMessageHandler<StravaRetryHandler>();
         services.AddHttpClient<StravaClient>().AddHttpMessageHandler<GovernorObserverHandler>();
 
         services.AddSingleton<StravaTokenService>();
@@ -115,32 +112,6 @@ public static class StravaServiceCollectionExtensions
 
         return services;
     }
-
-    /// <summary>
-    /// Timeouts and transient failures (5xx, 408, network) are retried with exponential backoff for safe
-    /// methods only: a token POST is never sent twice. 429 and other 4xx pass straight through (the governor
-    /// handles 429); the circuit breaker counts the same failures.
-    /// </summary>
-    internal static void ConfigureResilience(HttpStandardResilienceOptions options, StravaHttpSettings settings)
-    {
-        options.AttemptTimeout.Timeout = settings.AttemptTimeout;
-        options.TotalRequestTimeout.Timeout = settings.TotalTimeout;
-        options.CircuitBreaker.SamplingDuration = settings.AttemptTimeout * 2 > TimeSpan.FromSeconds(30) ? settings.AttemptTimeout * 2 : TimeSpan.FromSeconds(30);
-        options.Retry.MaxRetryAttempts = settings.RetryAttempts;
-        options.Retry.Delay = settings.RetryDelay;
-        options.Retry.BackoffType = DelayBackoffType.Exponential;
-        options.Retry.UseJitter = true;
-        options.Retry.ShouldHandle = static args => ValueTask.FromResult(IsTransient(args.Outcome));
-        options.Retry.DisableForUnsafeHttpMethods();
-        options.CircuitBreaker.ShouldHandle = static args => ValueTask.FromResult(IsTransient(args.Outcome));
-    }
-
-    internal static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
-    {
-        { Exception: HttpRequestException or Polly.Timeout.TimeoutRejectedException } => true,
-        { Result: { } response } => (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout,
-        _ => false,
-    };
 
     private static bool IsHttpUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

@@ -4,7 +4,7 @@ using Bot.Tests.Strava.Fakes;
 
 namespace Bot.Tests.Strava.Api;
 
-/// <summary>The standard resilience handler as configured: transient failures retried for safe methods only, never a 4xx or a 429.</summary>
+/// <summary>StravaRetryHandler: transient failures retried for safe methods only, never a 4xx or a 429.</summary>
 [Category(TestCategories.Unit)]
 public sealed class StravaClientResilienceTests : StravaHostFixture
 {

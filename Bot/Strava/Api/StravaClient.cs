@@ -95,11 +95,10 @@ internal sealed class StravaClient(HttpClient http, IOptions<StravaOptions> opti
             response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
             body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException
-            or Polly.CircuitBreaker.BrokenCircuitException
+        catch (Exception exception) when (exception is HttpRequestException or TimeoutException
             or (TaskCanceledException and not OperationCanceledException { CancellationToken.IsCancellationRequested: true }))
         {
-            var problem = exception is HttpRequestException or Polly.CircuitBreaker.BrokenCircuitException ? "Strava could not be reached" : "Strava did not answer in time";
+            var problem = exception is HttpRequestException ? "Strava could not be reached" : "Strava did not answer in time";
             StravaLog.CallFailed(logger, operation, problem);
             return new StravaResponse<T>(StravaStatus.Unavailable, default, problem);
         }
