@@ -17,7 +17,7 @@ public sealed class FootprintTests
     private const long Guild = 4545;
     private const int Season = 2026;
     private const int Members = 10;
-    private const double GuardMb = 150;
+    private const double GuardMb = 130;
 
     [Test]
     public async Task ConnectedBot_TotalAndSeasonFor10Members_StaysSmall()
@@ -44,7 +44,7 @@ public sealed class FootprintTests
         {
             Assert.That(total.Public, Is.Not.Empty, "/total answered in public");
             Assert.That(season.Public, Is.Not.Empty, "/season answered in public");
-            Assert.That(rssMb, Is.LessThan(GuardMb), "resident memory (README, Performance: about 130 MB measured on 2 cores)");
+            Assert.That(rssMb, Is.LessThan(GuardMb), "resident memory (README, Performance: about 118 MB measured on 2 cores)");
         });
     }
 

@@ -19,7 +19,7 @@ internal static class StandingsText
     {
         var text = new StringBuilder();
         var best = rows.Where(r => r.Result.Status != WeekStatus.NoData).Select(r => r.Result.Points).DefaultIfEmpty(0).Max();
-        foreach (var (name, result, state, note) in rows.OrderByDescending(r => r.Result.Points).ThenBy(r => r.Name, StringComparer.CurrentCulture))
+        foreach (var (name, result, state, note) in rows.OrderByDescending(r => r.Result.Points).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase))
         {
             var medal = result.Points == best && best > 0 && result.Status != WeekStatus.NoData ? "🥇 " : "";
             var status = result.Status switch
@@ -45,7 +45,7 @@ internal static class StandingsText
     {
         var text = new StringBuilder();
         var top = rows.Count > 0 ? rows.Max(r => r.Total) : 0;
-        foreach (var (name, total, state, note) in rows.OrderByDescending(r => r.Total).ThenBy(r => r.Name, StringComparer.CurrentCulture))
+        foreach (var (name, total, state, note) in rows.OrderByDescending(r => r.Total).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase))
         {
             var badge = total == top && top > 0 ? "🤑 " : "";
 

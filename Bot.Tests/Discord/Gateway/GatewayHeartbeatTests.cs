@@ -67,7 +67,7 @@ public sealed class GatewayHeartbeatTests
         for (var beat = 2; beat <= 21; beat++)
         {
             connection.PushAck();
-            await Task.Delay(10);
+            await Eventually.ThatAsync(() => connection.AllHandled, $"ack #{beat - 1} handled");
             harness.Time.Advance(TimeSpan.FromMilliseconds(Interval));
             await GatewayHarness.SentAsync(connection, 1, beat);
         }
@@ -115,7 +115,7 @@ public sealed class GatewayHeartbeatTests
         connection.Push("""{"op":1,"d":null,"s":null,"t":null}""");
         var requested = await GatewayHarness.SentAsync(connection, 1, 2);
         connection.PushAck();
-        await Task.Delay(20);
+        await Eventually.ThatAsync(() => connection.AllHandled, "ack handled");
         harness.Time.Advance(TimeSpan.FromMilliseconds(Interval - 3000));
         var periodic = await GatewayHarness.SentAsync(connection, 1, 3);
 
@@ -170,7 +170,7 @@ public sealed class GatewayHeartbeatTests
         harness.Time.Advance(TimeSpan.FromMilliseconds(Interval / 2));
         var firstBeat = await GatewayHarness.SentAsync(next, 1);
         next.PushAck();
-        await Task.Delay(20);
+        await Eventually.ThatAsync(() => next.AllHandled, "ack handled");
         harness.Time.Advance(TimeSpan.FromMilliseconds(Interval));
         await GatewayHarness.SentAsync(next, 1, 2);
 
@@ -190,7 +190,7 @@ public sealed class GatewayHeartbeatTests
         harness.Time.Advance(TimeSpan.FromMilliseconds(Interval / 2));
         await GatewayHarness.SentAsync(connection, 1);
         connection.PushAck();
-        await Task.Delay(20);
+        await Eventually.ThatAsync(() => connection.AllHandled, "ack handled");
 
         harness.Time.Advance(TimeSpan.FromMilliseconds(Interval * 0.9));
         connection.Push("""{"op":7,"d":null,"s":null,"t":null}""");

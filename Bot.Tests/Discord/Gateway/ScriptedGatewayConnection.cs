@@ -16,6 +16,8 @@ internal sealed class ScriptedGatewayConnection(Uri uri, TimeProvider time) : IG
     private readonly Lock _lock = new();
     private readonly List<SentFrame> _sent = [];
     private int? _closeStatus;
+    private int _taken;
+    private int _receiveCalls;
 
     public Uri Uri { get; } = uri;
 
@@ -47,6 +49,12 @@ internal sealed class ScriptedGatewayConnection(Uri uri, TimeProvider time) : IG
     }
 
     public IEnumerable<SentFrame> SentOp(int op) => Sent.Where(f => f.Op == op);
+
+    /// <summary>
+    /// Whether the client has handled every pushed frame: none is waiting, and the reader came back for the next one
+    /// after taking the last (it handles a frame before it reads again).
+    /// </summary>
+    public bool AllHandled => _inbound.Count == 0 && Volatile.Read(ref _receiveCalls) > Volatile.Read(ref _taken);
 
     public void Push(string json) => _inbound.Add(Encoding.UTF8.GetBytes(json));
 
@@ -89,8 +97,10 @@ internal sealed class ScriptedGatewayConnection(Uri uri, TimeProvider time) : IG
     {
         try
         {
+            Interlocked.Increment(ref _receiveCalls);
             using var either = CancellationTokenSource.CreateLinkedTokenSource(_aborted.Token, cancellationToken);
             var frame = _inbound.Take(either.Token);
+            Interlocked.Increment(ref _taken);
             if (frame is null)
             {
                 return false;
