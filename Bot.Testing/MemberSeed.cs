@@ -31,5 +31,16 @@ internal sealed class MemberSeed(string firstName, string lastName, long? discor
 
     public bool BackfillCompleted { get; set; } = true;
 
+    /// <summary>A sync record with only this last sync (no completed back-fill): "syncing", with a last sync to show.</summary>
+    public DateTimeOffset? LastSyncOnlyUtc { get; set; }
+
+    /// <summary>When the member left (their participation frozen then); null while they take part.</summary>
+    public DateTimeOffset? LeftAtUtc { get; set; }
+
+    public IReadOnlyList<FrozenWeekSeed> FrozenWeeks { get; set; } = [];
+
+    /// <summary>Webhook events queued for the member's athlete: received at, already processed.</summary>
+    public List<(DateTime ReceivedAtUtc, bool Processed)> QueuedEvents { get; } = [];
+
     public List<ActivityRecord> Activities { get; } = [];
 }

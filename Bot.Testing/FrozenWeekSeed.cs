@@ -1,0 +1,4 @@
+namespace Bot.Testing;
+
+/// <summary>One closed week of a member who left, as the ledger froze it when they left.</summary>
+internal sealed record FrozenWeekSeed(int Week, long Points, string Status, int Streak, decimal Amount);
