@@ -17,6 +17,9 @@ internal sealed class MemberSeed(string firstName, string lastName, long? discor
     /// <summary>Stored as the legacy import stores a member: link and tokens, no sync record.</summary>
     public bool Imported { get; set; }
 
+    /// <summary>Already in the file (an earlier seed stored them): found by Discord user id, they only join the season.</summary>
+    public bool Existing { get; set; }
+
     public bool ConsentToReports { get; set; } = true;
 
     public int JokersLeft { get; set; } = 1;

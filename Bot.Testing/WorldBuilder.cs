@@ -78,6 +78,16 @@ internal sealed class WorldBuilder
         return this;
     }
 
+    /// <summary>
+    /// The member is already in the file (an earlier seed of it stored them, with their link, sync and activities): found by
+    /// their Discord user id, they only join this world's season. For fixtures whose tests each get a season of their own.
+    /// </summary>
+    public WorldBuilder Existing()
+    {
+        Current.Existing = true;
+        return this;
+    }
+
     /// <summary>The member did not consent to channel reports: others never see their numbers.</summary>
     public WorldBuilder NoConsent()
     {

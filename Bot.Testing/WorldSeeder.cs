@@ -27,8 +27,10 @@ internal static class WorldSeeder
         var activities = new List<ActivityRecord>();
         foreach (var member in world.Members)
         {
-            var id = await AddMemberAsync(services, member, world.SeededAtUtc, cancellationToken);
-            if (member.BackfillCompleted && member.Link is not null)
+            var id = member.Existing
+                ? await FindMemberAsync(services, member, cancellationToken)
+                : await AddMemberAsync(services, member, world.SeededAtUtc, cancellationToken);
+            if (member.BackfillCompleted && member.Link is not null && !member.Existing)
             {
                 clock.Now = member.BackfilledAtUtc ?? world.SeededAtUtc;
                 await services.GetRequiredService<StravaSyncRepository>().RecordBackfillAsync(id, member.BackfilledFromLocal ?? seasonStart, cancellationToken);
@@ -55,6 +57,14 @@ internal static class WorldSeeder
         }
 
         return new SeededWorld(challengeId ?? 0, members, activities.Count);
+    }
+
+    private static async Task<long> FindMemberAsync(ServiceProvider services, MemberSeed member, CancellationToken cancellationToken)
+    {
+        await using var context = await services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>().CreateDbContextAsync(cancellationToken);
+        return await context.Members.Where(m => m.DiscordUserId == member.DiscordUserId).Select(m => m.Id).SingleOrDefaultAsync(cancellationToken) is var id and > 0
+            ? id
+            : throw new InvalidOperationException($"{member.FirstName} ({member.DiscordUserId}) is not in the file yet.");
     }
 
     private static async Task<long> AddMemberAsync(ServiceProvider services, MemberSeed member, DateTimeOffset now, CancellationToken cancellationToken)
