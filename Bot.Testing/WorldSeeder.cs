@@ -122,7 +122,12 @@ internal static class WorldSeeder
                 (await context.Participations.SingleAsync(p => p.Id == participation, cancellationToken)).FrozenAtUtc = left.UtcDateTime;
                 context.FrozenWeekResults.AddRange(member.FrozenWeeks.Select(week => new FrozenWeekResult
                 {
-                    ParticipationId = participation, Week = week.Week, Points = week.Points, Status = week.Status, Streak = week.Streak, Amount = week.Amount,
+                    ParticipationId = participation,
+                    Week = week.Week,
+                    Points = week.Points,
+                    Status = week.Status,
+                    Streak = week.Streak,
+                    Amount = week.Amount,
                 }));
             }
         }
