@@ -120,15 +120,7 @@ internal static class WorldSeeder
             if (participationId is { } participation)
             {
                 (await context.Participations.SingleAsync(p => p.Id == participation, cancellationToken)).FrozenAtUtc = left.UtcDateTime;
-                context.FrozenWeekResults.AddRange(member.FrozenWeeks.Select(week => new FrozenWeekResult
-                {
-                    ParticipationId = participation,
-                    Week = week.Week,
-                    Points = week.Points,
-                    Status = week.Status,
-                    Streak = week.Streak,
-                    Amount = week.Amount,
-                }));
+                context.FrozenWeekResults.AddRange(member.FrozenWeeks.Select(week => week.Row(participation)));
             }
         }
 
