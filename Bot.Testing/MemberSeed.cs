@@ -17,6 +17,9 @@ internal sealed class MemberSeed(string firstName, string lastName, long? discor
     /// <summary>Stored as the legacy import stores a member: link and tokens, no sync record.</summary>
     public bool Imported { get; set; }
 
+    /// <summary>Already in the file (an earlier seed stored them): found by Discord user id, they only join the season.</summary>
+    public bool Existing { get; set; }
+
     public bool ConsentToReports { get; set; } = true;
 
     public int JokersLeft { get; set; } = 1;
@@ -30,6 +33,17 @@ internal sealed class MemberSeed(string firstName, string lastName, long? discor
     public DateTime? BackfilledFromLocal { get; set; }
 
     public bool BackfillCompleted { get; set; } = true;
+
+    /// <summary>A sync record with only this last sync (no completed back-fill): "syncing", with a last sync to show.</summary>
+    public DateTimeOffset? LastSyncOnlyUtc { get; set; }
+
+    /// <summary>When the member left (their participation frozen then); null while they take part.</summary>
+    public DateTimeOffset? LeftAtUtc { get; set; }
+
+    public IReadOnlyList<FrozenWeekSeed> FrozenWeeks { get; set; } = [];
+
+    /// <summary>Webhook events queued for the member's athlete: received at, already processed.</summary>
+    public List<(DateTime ReceivedAtUtc, bool Processed)> QueuedEvents { get; } = [];
 
     public List<ActivityRecord> Activities { get; } = [];
 }

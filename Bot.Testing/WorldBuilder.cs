@@ -67,13 +67,24 @@ internal sealed class WorldBuilder
         string accessToken = "secret-access",
         string refreshToken = "secret-refresh",
         DateTimeOffset? expiresAtUtc = null,
-        string scopes = "read,activity:read_all")
+        string scopes = "read,activity:read_all",
+        string? profileUrl = null)
     {
         var member = Current;
         var discordUserId = member.DiscordUserId ?? throw new InvalidOperationException($"{member.FirstName} needs a Discord user id to link Strava.");
         member.Link = new StravaLinkRequest(
-            discordUserId, athleteId, member.FirstName, member.LastName, null, accessToken, refreshToken,
+            discordUserId, athleteId, member.FirstName, member.LastName, profileUrl, accessToken, refreshToken,
             (expiresAtUtc ?? SeededAtUtc.AddHours(6)).UtcDateTime, scopes);
+        return this;
+    }
+
+    /// <summary>
+    /// The member is already in the file (an earlier seed of it stored them, with their link, sync and activities): found by
+    /// their Discord user id, they only join this world's season. For fixtures whose tests each get a season of their own.
+    /// </summary>
+    public WorldBuilder Existing()
+    {
+        Current.Existing = true;
         return this;
     }
 
@@ -95,6 +106,30 @@ internal sealed class WorldBuilder
     public WorldBuilder Syncing()
     {
         Current.BackfillCompleted = false;
+        return this;
+    }
+
+    /// <summary>The member's back-fill has not completed, but a sync is recorded at <paramref name="lastSyncUtc"/>: "syncing", last sync shown.</summary>
+    public WorldBuilder SyncingSince(DateTimeOffset lastSyncUtc)
+    {
+        (Current.BackfillCompleted, Current.LastSyncOnlyUtc) = (false, lastSyncUtc);
+        return this;
+    }
+
+    /// <summary>
+    /// The member left at <paramref name="atUtc"/>, as /unlink leaves them: no Strava link, their participation frozen then with
+    /// these closed weeks (what the ledger keeps of them).
+    /// </summary>
+    public WorldBuilder Left(DateTimeOffset atUtc, params FrozenWeekSeed[] frozenWeeks)
+    {
+        (Current.LeftAtUtc, Current.FrozenWeeks, Current.BackfillCompleted) = (atUtc, frozenWeeks, false);
+        return this;
+    }
+
+    /// <summary>A webhook event about the member's athlete (Strava link first), queued at <paramref name="receivedAtUtc"/>; due in 2030, so a running bot leaves it.</summary>
+    public WorldBuilder QueuedEvent(DateTime receivedAtUtc, bool processed = false)
+    {
+        Current.QueuedEvents.Add((receivedAtUtc, processed));
         return this;
     }
 

@@ -27,8 +27,10 @@ internal static class WorldSeeder
         var activities = new List<ActivityRecord>();
         foreach (var member in world.Members)
         {
-            var id = await AddMemberAsync(services, member, world.SeededAtUtc, cancellationToken);
-            if (member.BackfillCompleted && member.Link is not null)
+            var id = member.Existing
+                ? await FindMemberAsync(services, member, cancellationToken)
+                : await AddMemberAsync(services, member, world.SeededAtUtc, cancellationToken);
+            if (member.BackfillCompleted && member.Link is not null && !member.Existing)
             {
                 clock.Now = member.BackfilledAtUtc ?? world.SeededAtUtc;
                 await services.GetRequiredService<StravaSyncRepository>().RecordBackfillAsync(id, member.BackfilledFromLocal ?? seasonStart, cancellationToken);
@@ -38,6 +40,7 @@ internal static class WorldSeeder
             var participation = challengeId is { } challenge
                 ? await JoinAsync(services, challenge, id, member.JokersLeft, member.JokerWeeks, member.ConsentToReports, cancellationToken)
                 : (long?)null;
+            await AddStatesAsync(services, member, id, participation, cancellationToken);
             members.Add(member.FirstName, new SeededMember(id, participation));
             activities.AddRange(member.Activities.Select(activity => activity with { MemberId = id }));
         }
@@ -54,6 +57,14 @@ internal static class WorldSeeder
         }
 
         return new SeededWorld(challengeId ?? 0, members, activities.Count);
+    }
+
+    private static async Task<long> FindMemberAsync(ServiceProvider services, MemberSeed member, CancellationToken cancellationToken)
+    {
+        await using var context = await services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>().CreateDbContextAsync(cancellationToken);
+        return await context.Members.Where(m => m.DiscordUserId == member.DiscordUserId).Select(m => m.Id).SingleOrDefaultAsync(cancellationToken) is var id and > 0
+            ? id
+            : throw new InvalidOperationException($"{member.FirstName} ({member.DiscordUserId}) is not in the file yet.");
     }
 
     private static async Task<long> AddMemberAsync(ServiceProvider services, MemberSeed member, DateTimeOffset now, CancellationToken cancellationToken)
@@ -83,6 +94,43 @@ internal static class WorldSeeder
         context.Members.Add(row);
         await context.SaveChangesAsync(cancellationToken);
         return row.Id;
+    }
+
+    /// <summary>
+    /// What no repository writes on its own: a sync record with only a last sync, a member who left with their frozen weeks
+    /// (<c>MemberDeparture</c> computes those from the season; a test states them), webhook events queued for their athlete.
+    /// </summary>
+    private static async Task AddStatesAsync(ServiceProvider services, MemberSeed member, long id, long? participationId, CancellationToken cancellationToken)
+    {
+        if (member.LastSyncOnlyUtc is null && member.LeftAtUtc is null && member.QueuedEvents.Count == 0)
+        {
+            return;
+        }
+
+        await using var context = await services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>().CreateDbContextAsync(cancellationToken);
+        if (member.LastSyncOnlyUtc is { } lastSync)
+        {
+            context.StravaSyncStates.Add(new StravaSyncState { MemberId = id, LastSyncAtUtc = lastSync.UtcDateTime });
+        }
+
+        if (member.LeftAtUtc is { } left)
+        {
+            var row = await context.Members.SingleAsync(m => m.Id == id, cancellationToken);
+            (row.LeftAtUtc, row.LinkState) = (left.UtcDateTime, LinkState.Unlinked);
+            if (participationId is { } participation)
+            {
+                (await context.Participations.SingleAsync(p => p.Id == participation, cancellationToken)).FrozenAtUtc = left.UtcDateTime;
+                context.FrozenWeekResults.AddRange(member.FrozenWeeks.Select(week => week.Row(participation)));
+            }
+        }
+
+        var athleteId = member.Link?.AthleteId;
+        foreach (var (receivedAtUtc, processed) in member.QueuedEvents)
+        {
+            context.WebhookEvents.Add(TestData.NewWebhookEvent(athleteId ?? throw new InvalidOperationException($"{member.FirstName} needs a Strava link for webhook events."), receivedAtUtc, processed));
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
     }
 
     private static async Task<long> JoinAsync(

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
@@ -19,30 +17,19 @@ public sealed class BotEndToEndTests
 
     // Embed Links (1 << 14) and Attach Files (1 << 15) are 49152.
     private const string InviteUrl = $"https://discord.com/oauth2/authorize?client_id={ApplicationId}&scope=bot+applications.commands&permissions=49152";
-    private string _folder = null!;
+    private BotWorld _world = null!;
     private FakeDiscordGateway _discord = null!;
-    private RunningBot _bot = null!;
 
     [SetUp]
-    public void SetUp()
+    public async Task SetUp()
     {
-        _folder = Directory.CreateTempSubdirectory("bot-e2e-").FullName;
-        _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
-        _bot = RunningBot.Start(_folder, new Dictionary<string, string?>
-        {
-            ["DISCORD_TOKEN"] = "e2e-secret-token",
-            ["DISCORD_API_BASE_URL"] = _discord.ApiBaseUrl.ToString(),
-            ["DATABASE_PATH"] = Path.Combine(_folder, "bot.db"),
-        });
+        _world = await BotWorld.CreateAsync("e2e");
+        _discord = _world.Discord;
+        _world.Start(strava: false);
     }
 
     [TearDown]
-    public async Task TearDown()
-    {
-        await _bot.DisposeAsync();
-        _discord.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task TearDown() => await _world.DisposeAsync();
 
     private FakeGatewayConnection Connection => _discord.Connections[^1];
 
@@ -94,7 +81,7 @@ public sealed class BotEndToEndTests
             Assert.That(defer.RootElement.GetProperty("data").GetProperty("flags").GetInt32(), Is.EqualTo(64));
             Assert.That(edit.Path, Is.EqualTo($"/api/v10/webhooks/{ApplicationId}/e2e-interaction-token/messages/@original"));
             Assert.That(edit.Body, Does.Contain("/help"));
-            Assert.That(callback.Head, Does.Not.Contain("e2e-secret-token"));
+            Assert.That(callback.Head, Does.Not.Contain(BotWorld.DiscordToken));
         });
     }
 
@@ -106,13 +93,13 @@ public sealed class BotEndToEndTests
         connection.Close(4004);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await _bot.Process.WaitForExitAsync(timeout.Token);
-        var log = await _bot.LogAsync();
+        await _world.Bot!.Process.WaitForExitAsync(timeout.Token);
+        var log = await _world.Bot!.LogAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(_bot.Process.ExitCode, Is.Not.Zero);
+            Assert.That(_world.Bot!.Process.ExitCode, Is.Not.Zero);
             Assert.That(log, Does.Contain("4004"));
-            Assert.That(log, Does.Not.Contain("e2e-secret-token"));
+            Assert.That(log, Does.Not.Contain(BotWorld.DiscordToken));
             Assert.That(_discord.Connections, Has.Count.EqualTo(1), "a fatal close is never retried");
         });
     }
@@ -127,9 +114,9 @@ public sealed class BotEndToEndTests
         await WaitForConnectionAsync(3, op: 2, "a new IDENTIFY after close code 4009");
         await AnswerHelpAsync(_discord.Connections[2]);
 
-        await StopAsync();
+        await _world.Bot!.SigtermAsync(TimeSpan.FromSeconds(60)); // so the process flushes its log and ends by itself
 
-        var log = await _bot.LogAsync();
+        var log = await _world.Bot!.LogAsync();
         var invites = log.Split('\n').Where(line => line.Contains("discord.com/oauth2/authorize", StringComparison.Ordinal)).ToList();
         Assert.That(invites, Has.Count.EqualTo(1), log);
         Assert.That(invites[0].TrimEnd(), Does.EndWith(": " + InviteUrl));
@@ -148,17 +135,5 @@ public sealed class BotEndToEndTests
             """);
         await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PATCH" && r.Path.Contains("invite-interaction-token", StringComparison.Ordinal)),
             "the answer to /help", TimeSpan.FromSeconds(20));
-    }
-
-    /// <summary>SIGTERM, so the process flushes its log and ends by itself.</summary>
-    private async Task StopAsync()
-    {
-        using (var kill = Process.Start("kill", ["-TERM", _bot.Process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await _bot.Process.WaitForExitAsync(deadline.Token);
     }
 }

@@ -96,7 +96,7 @@ public sealed class CrashSafetyTests(CrashSafetyTests.KillPhase phase)
         var before = Snapshot.Read(rig.Database, rig.MemberId);
         var callsBefore = rig.Strava.Calls.Count;
 
-        await using (var bot = RunningBot.Start(rig.Folder, rig.Environment))
+        await using (var bot = rig.StartBot())
         {
             await Eventually.ThatAsync(
                 () => bot.Process.HasExited || rig.Strava.Calls.Skip(callsBefore).Any(c => c.Path == ListPath),
@@ -160,7 +160,7 @@ public sealed class CrashSafetyTests(CrashSafetyTests.KillPhase phase)
         var finalCalls = rig.Strava.Calls.Count;
         var rest = rig.Plan.NextEvents(0);
         var settled = Stopwatch.StartNew();
-        await using (var bot = RunningBot.Start(rig.Folder, rig.Environment))
+        await using (var bot = rig.StartBot())
         {
             await DeliverAsync(rig.Http, rest, rig.Plan, 1, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(90));
             bool Settled()
@@ -260,45 +260,24 @@ public sealed class CrashSafetyTests(CrashSafetyTests.KillPhase phase)
     /// The world every run shares: a folder with the database (a member imported from the old bot, due for a back-fill),
     /// the fake Strava with the activities and the push subscription, the fake Discord, and the bot's settings.
     /// </summary>
+    /// <summary>The world of one fixture (its file, the fakes, the bot's address) with the imported member and the plan of events.</summary>
     private sealed class Rig : IAsyncDisposable
     {
-        private Rig(string folder, FakeStravaServer strava, FakeDiscordGateway discord, string baseUrl)
+        private readonly BotWorld _world;
+
+        private Rig(BotWorld world)
         {
-            Folder = folder;
-            Database = Path.Combine(folder, "challenge.db");
-            Strava = strava;
-            Discord = discord;
-            Http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(5) };
+            _world = world;
+            Http = new HttpClient { BaseAddress = new Uri(world.BaseUrl), Timeout = TimeSpan.FromSeconds(5) };
             BackfillAfter = new DateTimeOffset(DateTime.SpecifyKind(SeasonWindow.For(ISOWeek.GetYear(DateTime.UtcNow)).From.AddDays(-1), DateTimeKind.Utc))
                 .ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            Environment = new Dictionary<string, string?>
-            {
-                ["DISCORD_TOKEN"] = "crash-secret-token",
-                ["DISCORD_API_BASE_URL"] = discord.ApiBaseUrl.ToString(),
-                ["DATABASE_PATH"] = Database,
-                ["CHALLENGE_TIME_ZONE"] = "UTC",
-                ["HTTP_URLS"] = baseUrl,
-                ["PUBLIC_BASE_URL"] = baseUrl,
-                ["STRAVA_CLIENT_ID"] = FakeStravaServer.ClientId,
-                ["STRAVA_CLIENT_SECRET"] = FakeStravaServer.ClientSecret,
-                ["STRAVA_WEBHOOK_VERIFY_TOKEN"] = "crash-verify",
-                ["STRAVA_WEBHOOK_SECRET"] = WebhookPath["/strava/webhook/".Length..],
-                ["STRAVA_API_BASE_URL"] = strava.ApiBaseUrl,
-                ["STRAVA_OAUTH_BASE_URL"] = strava.OAuthBaseUrl,
-            };
         }
 
-        public string Folder { get; }
+        public string Database => _world.Database;
 
-        public string Database { get; }
-
-        public FakeStravaServer Strava { get; }
-
-        public FakeDiscordGateway Discord { get; }
+        public FakeStravaServer Strava => _world.Strava;
 
         public HttpClient Http { get; }
-
-        public Dictionary<string, string?> Environment { get; }
 
         /// <summary>The <c>after</c> of the back-fill's list calls: the day before the season.</summary>
         public string BackfillAfter { get; }
@@ -309,13 +288,13 @@ public sealed class CrashSafetyTests(CrashSafetyTests.KillPhase phase)
 
         public static async Task<Rig> CreateAsync()
         {
-            var strava = await FakeStravaServer.StartAsync();
+            var rig = new Rig(await BotWorld.CreateAsync("crash"));
+            var strava = rig.Strava;
             strava.ReadLimit = (1_000_000, 10_000_000);
             strava.OverallLimit = (1_000_000, 10_000_000);
-            var rig = new Rig(Directory.CreateTempSubdirectory("bot-crash-").FullName, strava, FakeDiscordGateway.Start(), $"http://127.0.0.1:{Loopback.FreePort()}");
             var subscription = strava.AddSubscription(rig.Http.BaseAddress + WebhookPath[1..]);
             var athlete = strava.AddAthlete(AthleteId);
-            await using (var seed = await StravaTestHost.StartAsync(strava, directory: rig.Folder))
+            await using (var seed = await StravaTestHost.StartAsync(strava, directory: rig._world.Folder))
             {
                 // Imported from the old bot: tokens, no activities, no sync record — due for a back-fill at start-up.
                 rig.MemberId = (await seed.AddLinkedMemberAsync(AthleteId, 55, backfilled: false)).Id;
@@ -328,13 +307,17 @@ public sealed class CrashSafetyTests(CrashSafetyTests.KillPhase phase)
             return rig;
         }
 
+        /// <summary>Starts the bot (again) on the fixture's file, its webhook at the secret path the events are posted to.</summary>
+        public RunningBot StartBot() => _world.Start(new Dictionary<string, string?>
+        {
+            ["STRAVA_WEBHOOK_VERIFY_TOKEN"] = "crash-verify",
+            ["STRAVA_WEBHOOK_SECRET"] = WebhookPath["/strava/webhook/".Length..],
+        });
+
         public async ValueTask DisposeAsync()
         {
             Http.Dispose();
-            await Strava.DisposeAsync();
-            Discord.Dispose();
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(Folder, recursive: true);
+            await _world.DisposeAsync();
         }
     }
 

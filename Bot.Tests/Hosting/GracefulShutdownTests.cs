@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Bot.Testing.Generation;
 using Bot.Tests.Discord.Gateway;
@@ -24,52 +23,37 @@ public sealed class GracefulShutdownTests
     [CancelAfter(180_000)]
     public async Task Sigterm_MidTotalAndJoker_AllAnsweredGatewayClosed1000AndDatabaseCheckpointed()
     {
-        var folder = Directory.CreateTempSubdirectory("bot-sigterm-").FullName;
-        var database = Path.Combine(folder, "bot.db");
-        try
-        {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            var season = ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue));
-            var weeks = Math.Max(1, ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)) - 1);
-            await WorldBuilder.For(database).Challenge(Guild, season).Generated(CompactSeasonGenerator.Generate(Members, season, weeks, perWeek: 8)).SeedAsync();
-            using var discord = FakeDiscordGateway.Start();
-            await using var bot = RunningBot.Start(folder, new Dictionary<string, string?>
-            {
-                ["DISCORD_TOKEN"] = "sigterm-secret-token",
-                ["DISCORD_API_BASE_URL"] = discord.ApiBaseUrl.ToString(),
-                ["DATABASE_PATH"] = database,
-                ["CHALLENGE_TIME_ZONE"] = "UTC",
-            });
-            await Eventually.ThatAsync(() => discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
-            var connection = discord.Connections[^1];
-            var tokens = SendTotalsAndJokers(connection);
+        await using var world = await BotWorld.CreateAsync("sigterm");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var season = ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue));
+        var weeks = Math.Max(1, ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)) - 1);
+        await WorldBuilder.For(world.Database).Challenge(Guild, season).Generated(CompactSeasonGenerator.Generate(Members, season, weeks, perWeek: 8)).SeedAsync();
+        var bot = world.Start(strava: false);
+        var discord = world.Discord;
+        await Eventually.ThatAsync(() => discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
+        var connection = discord.Connections[^1];
+        var tokens = SendTotalsAndJokers(connection);
 
-            // Mid-flight: the first acknowledgement is out, the answers are not all in.
-            await Eventually.ThatAsync(() => discord.RestRequests.Any(r => r.Path.EndsWith("/callback", StringComparison.Ordinal)), "a first defer", TimeSpan.FromSeconds(30));
-            var answeredBeforeSignal = tokens.Count(t => Answered(discord, t.Token));
-            await SigtermAsync(bot);
-            var log = await bot.LogAsync();
+        // Mid-flight: the first acknowledgement is out, the answers are not all in.
+        await Eventually.ThatAsync(() => discord.RestRequests.Any(r => r.Path.EndsWith("/callback", StringComparison.Ordinal)), "a first defer", TimeSpan.FromSeconds(30));
+        var answeredBeforeSignal = tokens.Count(t => Answered(discord, t.Token));
+        var exited = await bot.SigtermAsync(TimeSpan.FromSeconds(40));
+        var log = await bot.LogAsync();
 
-            var unanswered = tokens.Where(t => !Answered(discord, t.Token)).Select(t => t.Token).ToList();
-            var spent = tokens.Where(t => t.Command == "joker" && discord.RestRequests.Any(r => r.Method == "PATCH" && r.IsFor(t.Token) && r.Body.Contains("Joker spent", StringComparison.Ordinal)))
-                .Select(t => t.User).ToList();
-            TestContext.Out.WriteLine($"answered before SIGTERM: {answeredBeforeSignal} of {tokens.Count}");
-            Assert.Multiple(() =>
-            {
-                Assert.That(answeredBeforeSignal, Is.LessThan(tokens.Count), "the signal came with work in flight");
-                Assert.That(bot.Process.ExitCode, Is.Zero, log);
-                Assert.That(unanswered, Is.Empty, "every interaction received was answered before the exit");
-                Assert.That(connection.ClientCloseCode, Is.EqualTo(1000), "the gateway closed normally");
-                Assert.That(log, Does.Contain("database checkpointed"));
-                Assert.That(File.Exists(database + "-wal") ? new FileInfo(database + "-wal").Length : 0, Is.Zero, "the WAL was written back");
-            });
-            AssertJokersStoredOnce(database, spent);
-        }
-        finally
+        var unanswered = tokens.Where(t => !Answered(discord, t.Token)).Select(t => t.Token).ToList();
+        var spent = tokens.Where(t => t.Command == "joker" && discord.RestRequests.Any(r => r.Method == "PATCH" && r.IsFor(t.Token) && r.Body.Contains("Joker spent", StringComparison.Ordinal)))
+            .Select(t => t.User).ToList();
+        TestContext.Out.WriteLine($"answered before SIGTERM: {answeredBeforeSignal} of {tokens.Count}; exited {exited.TotalSeconds:F1} s after SIGTERM");
+        Assert.Multiple(() =>
         {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+            Assert.That(answeredBeforeSignal, Is.LessThan(tokens.Count), "the signal came with work in flight");
+            Assert.That(bot.Process.ExitCode, Is.Zero, log);
+            Assert.That(unanswered, Is.Empty, "every interaction received was answered before the exit");
+            Assert.That(connection.ClientCloseCode, Is.EqualTo(1000), "the gateway closed normally");
+            Assert.That(log, Does.Contain("database checkpointed"));
+            Assert.That(File.Exists(world.Database + "-wal") ? new FileInfo(world.Database + "-wal").Length : 0, Is.Zero, "the WAL was written back");
+        });
+        AssertJokersStoredOnce(world.Database, spent);
     }
 
     /// <summary>Dispatches the /total and /joker interactions at once, a /total every third until there are enough; returns what went out.</summary>
@@ -90,19 +74,6 @@ public sealed class GracefulShutdownTests
         }
 
         return tokens;
-    }
-
-    /// <summary>Sends SIGTERM (as systemd stops the service) and waits for the process to exit.</summary>
-    private static async Task SigtermAsync(RunningBot bot)
-    {
-        using (var kill = Process.Start("kill", ["-TERM", bot.Process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
-        var signalled = Stopwatch.StartNew();
-        await bot.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(40));
-        TestContext.Out.WriteLine($"exited {signalled.Elapsed.TotalSeconds:F1} s after SIGTERM");
     }
 
     /// <summary>The file is whole and holds each joker reported spent exactly once.</summary>

@@ -1,10 +1,5 @@
-using Bot.Data;
-using Bot.Data.Entities;
-using Bot.Data.Repositories;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Hosting;
 
@@ -18,6 +13,8 @@ public sealed class LedgerEndToEndTests
 {
     private const long Guild = 4242;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private static readonly DateTimeOffset Seeded = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     private BotWorld _world = null!;
     private SlashCommands _commands = null!;
@@ -64,8 +61,8 @@ public sealed class LedgerEndToEndTests
 
         // Wednesday of 2026-W11; with start week 8, weeks 8–10 are closed.
         await StartBotAsync("2026-03-11T12:00:00Z");
-        await Eventually.ThatAsync(() => Safely(() => Scalar("SELECT COUNT(*) FROM strava_sync_states WHERE last_recheck_at_utc IS NOT NULL") == 2),
-            "the start-up re-check of both members", Patience);
+        await Eventually.ThatAsync(() => Safely(() => Scalar("SELECT COUNT(*) FROM strava_sync_states WHERE last_recheck_at_utc > '2026-03-02'") == 2),
+            "the start-up re-check of both members (after the seeded back-fill)", Patience);
         var before = SlashCommands.Text((await _commands.InvokeAsync("total", expectPublic: true)).Public);
 
         var (unlinked, unlinkPosts) = await _commands.InvokeAsync("unlink");
@@ -103,53 +100,29 @@ public sealed class LedgerEndToEndTests
     }
 
     /// <summary>
-    /// Season 2026 from week 8, no multiplier. Anna (member 1, athlete 9301) ran three times in week 9, Ben (athlete 9302)
-    /// never; both back-filled, with tokens the fake Strava knows and webhook events queued for later.
+    /// Season 2026 from week 8, no multiplier, seeded on 2026-03-01. Anna (member 1, athlete 9301) ran three times in week 9,
+    /// Ben (athlete 9302) never; both back-filled, with tokens the fake Strava knows and webhook events queued for later.
     /// </summary>
     private async Task SeedTwoMembersAsync()
     {
-        await using var services = new ServiceCollection().AddChallengeData(_world.Database).BuildServiceProvider();
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        var challenge = await services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(Guild, 2026, """{"start_week":8,"multiplier_on":false}""");
-        await using var context = await services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>().CreateDbContextAsync();
-        var now = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);
-        var members = new List<Member>();
-        foreach (var (name, discord, athlete) in new[] { ("Anna", 301L, 9301L), ("Ben", 302L, 9302L) })
-        {
-            _world.Strava.AddAthlete(athlete, name, "Tester");
-            var (access, refresh) = _world.Strava.IssueTokens(athlete);
-            members.Add(new Member
-            {
-                FirstName = name,
-                LastName = "Tester",
-                DiscordUserId = discord,
-                StravaAthleteId = athlete,
-                AccessToken = access,
-                RefreshToken = refresh,
-                TokenExpiresAtUtc = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc),
-                Scopes = "read,activity:read_all",
-                ProfileMediumUrl = "https://example.invalid/" + name,
-                LinkState = LinkState.Linked,
-                CreatedAtUtc = now,
-                UpdatedAtUtc = now,
-            });
-        }
-
-        context.Members.AddRange(members);
-        await context.SaveChangesAsync();
-        foreach (var member in members)
-        {
-            context.Participations.Add(new Participation { ChallengeId = challenge.Id, MemberId = member.Id, ConsentToReports = true, JokersLeft = 1, JoinedAtUtc = now });
-            context.StravaSyncStates.Add(new StravaSyncState { MemberId = member.Id, LastBackfillAtUtc = now, BackfilledFromLocal = new DateTime(2025, 12, 29), LastSyncAtUtc = now });
-        }
-
+        var world = WorldBuilder.For(_world.Database).At(Seeded).Challenge(Guild, 2026, """{"start_week":8,"multiplier_on":false}""");
         // 2026-02-23 is the Monday of week 9.
-        context.Activities.AddRange(Enumerable.Range(0, 3).Select(day => TestData.NewActivity(9100 + day, members[0], new DateTime(2026, 2, 23 + day, 7, 0, 0))));
-        // Queued for after the test (2030): the processor leaves them alone.
+        Linked(world, "Anna", 301, 9301).Activity(9100, new DateTime(2026, 2, 23, 7, 0, 0)).Activity(9101, new DateTime(2026, 2, 24, 7, 0, 0)).Activity(9102, new DateTime(2026, 2, 25, 7, 0, 0));
+        // Queued for after the test (due in 2030): the processor leaves them alone.
         var at = new DateTime(2026, 3, 10, 12, 0, 0, DateTimeKind.Utc);
-        context.WebhookEvents.AddRange(
-            TestData.NewWebhookEvent(9301, at, processed: false), TestData.NewWebhookEvent(9301, at, processed: true), TestData.NewWebhookEvent(9302, at, processed: false));
-        await context.SaveChangesAsync();
+        world.QueuedEvent(at).QueuedEvent(at, processed: true);
+        Linked(world, "Ben", 302, 9302).QueuedEvent(at);
+        await world.SeedAsync();
+    }
+
+    /// <summary>The member linked to an athlete of the fake Strava (with a picture), back-filled from the season's first Monday.</summary>
+    private WorldBuilder Linked(WorldBuilder world, string name, long discordUserId, long athleteId)
+    {
+        _world.Strava.AddAthlete(athleteId, name, "Tester");
+        var (access, refresh) = _world.Strava.IssueTokens(athleteId);
+        return world.Member(name, discordUserId)
+            .Strava(athleteId, access, refresh, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), profileUrl: "https://example.invalid/" + name)
+            .Backfilled(fromLocal: new DateTime(2025, 12, 29));
     }
 
     private long Scalar(string sql) => _world.Probe.Count(sql);

@@ -11,7 +11,6 @@ using Bot.Tests.Discord.Rest;
 using Bot.Tests.Pictures;
 using Bot.Tests.Standings;
 using Bot.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Hosting;
@@ -31,30 +30,22 @@ public sealed class PictureAndExportEndToEndTests
     private const string Now = "2026-11-25T12:00:00Z";
     private static readonly DateOnly Today = new(2026, 11, 25);
     private const string Secret = "strava-secret-access-token";
-    private string _folder = null!;
+    private BotWorld _world = null!;
     private string _database = null!;
     private FakeDiscordGateway _discord = null!;
-    private RunningBot _bot = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _folder = Directory.CreateTempSubdirectory("bot-pictures-").FullName;
-        _database = Path.Combine(_folder, "bot.db");
+        _world = await BotWorld.CreateAsync("pictures");
+        (_database, _discord) = (_world.Database, _world.Discord);
         await SeedAsync();
-        _discord = FakeDiscordGateway.Start(heartbeatIntervalMs: 1000);
-        _bot = RunningBot.Start(_folder, Environment());
+        _world.Start(new Dictionary<string, string?> { ["CLOCK_START_UTC"] = Now }, strava: false);
         await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
     }
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _bot.DisposeAsync();
-        _discord.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task StopAsync() => await _world.DisposeAsync();
 
     [Test]
     public void Registration_NewCommandsAndOptions_AreRegisteredAndValidateAgainstTheSpec()
@@ -200,7 +191,7 @@ public sealed class PictureAndExportEndToEndTests
     [Test]
     public async Task CliExport_SameSeason_StaysCompleteWithEveryMembersActivities()
     {
-        var cli = await BotProcess.RunAsync(_folder, new Dictionary<string, string?> { ["DATABASE_PATH"] = _database, ["CHALLENGE_TIME_ZONE"] = "UTC" },
+        var cli = await BotProcess.RunAsync(_world.Folder, new Dictionary<string, string?> { ["DATABASE_PATH"] = _database, ["CHALLENGE_TIME_ZONE"] = "UTC" },
             "export", "--guild", Guild.ToString(System.Globalization.CultureInfo.InvariantCulture), "--season", "2026", "--as-of", "2026-11-25");
 
         Assert.That(cli.ExitCode, Is.Zero, cli.Error);
@@ -262,15 +253,6 @@ public sealed class PictureAndExportEndToEndTests
 
         Assert.That(answer.Body, Does.Contain("/strava_auth"));
     }
-
-    private Dictionary<string, string?> Environment() => new()
-    {
-        ["DISCORD_TOKEN"] = "e2e-secret-token",
-        ["DISCORD_API_BASE_URL"] = _discord.ApiBaseUrl.ToString(),
-        ["DATABASE_PATH"] = _database,
-        ["CHALLENGE_TIME_ZONE"] = "UTC",
-        ["CLOCK_START_UTC"] = Now,
-    };
 
     private static IEnumerable<string> Keys(JsonNode node) => node.AsObject().Select(p => p.Key);
 

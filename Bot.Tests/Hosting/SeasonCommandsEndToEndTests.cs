@@ -1,12 +1,10 @@
 using System.Text.Json;
 using Bot.Data;
-using Bot.Data.Entities;
 using Bot.Data.Repositories;
 using Bot.Scoring;
 using Bot.Standings;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Hosting;
@@ -37,7 +35,7 @@ public sealed class SeasonCommandsEndToEndTests
         _world = await BotWorld.CreateAsync("commands");
         (_database, _discord) = (_world.Database, _world.Discord);
         await SeedMembersAsync();
-        _world.Start(new Dictionary<string, string?> { ["CLOCK_START_UTC"] = Now });
+        _world.Start(new Dictionary<string, string?> { ["CLOCK_START_UTC"] = Now }, strava: false);
         await Eventually.ThatAsync(() => _discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
     }
 
@@ -55,80 +53,34 @@ public sealed class SeasonCommandsEndToEndTests
     [TearDown]
     public Task ReportAsync() => _world.Bot!.ReportIfFailedAsync();
 
-    /// <summary>Anna ran three times in week 2, Lukas never; Anna and Lukas synced, Marie not yet.</summary>
+    /// <summary>
+    /// Anna ran three times in week 2, Lukas never; Anna and Lukas synced, Marie not yet. Their Strava tokens are never used:
+    /// the bot runs without Strava settings.
+    /// </summary>
     private async Task SeedMembersAsync()
     {
-        await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        var factory = services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ChallengeDbContext>>();
-        await using var context = await factory.CreateDbContextAsync();
-        var now = DateTime.UtcNow;
-        Member Add(string first, long discord) => new()
-        {
-            FirstName = first,
-            LastName = "Tester",
-            DiscordUserId = discord,
-            StravaAthleteId = discord + 1000,
-            LinkState = LinkState.Linked,
-            CreatedAtUtc = now,
-            UpdatedAtUtc = now,
-        };
-        var anna = Add("Anna", 301);
-        var lukas = Add("Lukas", 302);
-        context.Members.AddRange(anna, lukas, Add("Marie", 303));
-        await context.SaveChangesAsync();
-
         // The ledger dates the data by the oldest sync.
         var seasonStart = new DateTime(2025, 12, 29);
-        context.StravaSyncStates.AddRange(
-            new StravaSyncState { MemberId = anna.Id, BackfilledFromLocal = seasonStart, LastSyncAtUtc = new DateTime(2026, 1, 20, 8, 5, 0, DateTimeKind.Utc) },
-            new StravaSyncState { MemberId = lukas.Id, BackfilledFromLocal = seasonStart, LastSyncAtUtc = new DateTime(2026, 1, 21, 9, 0, 0, DateTimeKind.Utc) });
+        var world = WorldBuilder.For(_database).Member("Anna", 301).Strava(1301).Backfilled(new DateTimeOffset(2026, 1, 20, 8, 5, 0, TimeSpan.Zero), seasonStart);
 
         // 2026-01-05 is the Monday of ISO week 2 of 2026.
         for (var day = 0; day < 3; day++)
         {
-            var start = new DateTime(2026, 1, 5 + day, 7, 0, 0);
-            context.Activities.Add(new Bot.Data.Entities.Activity
-            {
-                Id = 9000 + day,
-                MemberId = anna.Id,
-                Name = "Morning run",
-                Type = "Run",
-                SportType = "Run",
-                StartUtc = DateTime.SpecifyKind(start, DateTimeKind.Utc),
-                StartLocal = start,
-                MovingTime = 2400,
-                ElapsedTime = 2500,
-                Distance = 7000,
-                TotalElevationGain = 20,
-                UpdatedAtUtc = now,
-            });
+            world.Activity(9000 + day, new DateTime(2026, 1, 5 + day, 7, 0, 0), movingSeconds: 2400, name: "Morning run", distance: 7000);
         }
 
-        await context.SaveChangesAsync();
+        await world.Member("Lukas", 302).Strava(1302).Backfilled(new DateTimeOffset(2026, 1, 21, 9, 0, 0, TimeSpan.Zero), seasonStart)
+            .Member("Marie", 303).Strava(1303).Syncing()
+            .SeedAsync();
     }
 
     /// <summary>This test's season: all three with one joker each; Marie did not consent to channel reports.</summary>
-    private async Task SeedSeasonAsync()
-    {
-        await using var services = new ServiceCollection().AddChallengeData(_database).BuildServiceProvider();
-        var challenge = await services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(_guild, Season, """{"multiplier_on":false}""");
-        var factory = services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ChallengeDbContext>>();
-        await using var context = await factory.CreateDbContextAsync();
-        foreach (var member in await context.Members.OrderBy(m => m.DiscordUserId).ToListAsync())
-        {
-            context.Participations.Add(new Participation
-            {
-                ChallengeId = challenge.Id,
-                MemberId = member.Id,
-                ConsentToReports = member.FirstName != "Marie",
-                JokersLeft = 1,
-                JoinedAtUtc = DateTime.UtcNow,
-            });
-        }
-
-        await context.SaveChangesAsync();
-    }
+    private async Task SeedSeasonAsync() =>
+        await WorldBuilder.For(_database).Challenge(_guild, Season, """{"multiplier_on":false}""")
+            .Member("Anna", 301).Existing()
+            .Member("Lukas", 302).Existing()
+            .Member("Marie", 303).Existing().NoConsent()
+            .SeedAsync();
 
     private Task<(FakeRestRequest Private, IReadOnlyList<FakeRestRequest> Public)> InvokeAsync(
         string command, string optionsJson = "[]", long user = 301, bool inGuild = true, string permissions = "0") =>

@@ -11,6 +11,9 @@ namespace Bot.Tests.Support;
 /// </summary>
 internal sealed class BotWorld : IAsyncDisposable
 {
+    /// <summary>The bot token the process is given: it must never appear in what the bot logs or sends.</summary>
+    public const string DiscordToken = "end-to-end-secret-discord-token";
+
     private BotWorld(string folder, FakeDiscordGateway discord, FakeStravaServer strava)
     {
         Folder = folder;
@@ -42,24 +45,30 @@ internal sealed class BotWorld : IAsyncDisposable
 
     /// <summary>
     /// Starts the bot with Discord, Strava, the database and the web endpoints pointed at this world (the clock's time zone
-    /// UTC); <paramref name="settings"/> add to those or replace them.
+    /// UTC); <paramref name="settings"/> add to those or replace them. Without <paramref name="strava"/> the bot runs as
+    /// without Strava settings (no sync, no webhook, no subscription). Called again once the last process has exited, it
+    /// restarts the bot on the same database.
     /// </summary>
-    public RunningBot Start(IReadOnlyDictionary<string, string?>? settings = null)
+    public RunningBot Start(IReadOnlyDictionary<string, string?>? settings = null, bool strava = true)
     {
         var environment = new Dictionary<string, string?>
         {
-            ["DISCORD_TOKEN"] = "end-to-end-secret-discord-token",
+            ["DISCORD_TOKEN"] = DiscordToken,
             ["DISCORD_API_BASE_URL"] = Discord.ApiBaseUrl.ToString(),
             ["DATABASE_PATH"] = Database,
             ["CHALLENGE_TIME_ZONE"] = "UTC",
             ["HTTP_URLS"] = BaseUrl,
             ["PUBLIC_BASE_URL"] = BaseUrl,
-            ["STRAVA_CLIENT_ID"] = FakeStravaServer.ClientId,
-            ["STRAVA_CLIENT_SECRET"] = FakeStravaServer.ClientSecret,
-            ["STRAVA_WEBHOOK_VERIFY_TOKEN"] = "end-to-end-verify-token",
-            ["STRAVA_API_BASE_URL"] = Strava.ApiBaseUrl,
-            ["STRAVA_OAUTH_BASE_URL"] = Strava.OAuthBaseUrl,
         };
+        if (strava)
+        {
+            environment["STRAVA_CLIENT_ID"] = FakeStravaServer.ClientId;
+            environment["STRAVA_CLIENT_SECRET"] = FakeStravaServer.ClientSecret;
+            environment["STRAVA_WEBHOOK_VERIFY_TOKEN"] = "end-to-end-verify-token";
+            environment["STRAVA_API_BASE_URL"] = Strava.ApiBaseUrl;
+            environment["STRAVA_OAUTH_BASE_URL"] = Strava.OAuthBaseUrl;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             environment[key] = value;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Bot.Tests.Support;
 
@@ -7,6 +8,7 @@ internal sealed class RunningBot : IAsyncDisposable
 {
     private readonly Task<string> _output;
     private readonly Task<string> _error;
+    private bool _disposed;
 
     private RunningBot(Process process)
     {
@@ -22,6 +24,19 @@ internal sealed class RunningBot : IAsyncDisposable
 
     /// <summary>Everything it printed; complete once the process has exited.</summary>
     public async Task<string> LogAsync() => await _output + await _error;
+
+    /// <summary>Sends SIGTERM (as systemd stops the service) and waits for the process to exit; returns how long that took.</summary>
+    public async Task<TimeSpan> SigtermAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", Process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        var signalled = Stopwatch.StartNew();
+        await Process.WaitForExitAsync().WaitAsync(timeout);
+        return signalled.Elapsed;
+    }
 
     /// <summary>When the current test failed: the tail of what the process printed and, given the fake, every Strava call.</summary>
     public async Task ReportIfFailedAsync(Strava.Fakes.FakeStravaServer? strava = null)
@@ -39,8 +54,15 @@ internal sealed class RunningBot : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills it if it still runs; a second call (a test's own, then its world's) does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!Process.HasExited)
         {
             Process.Kill(entireProcessTree: true);

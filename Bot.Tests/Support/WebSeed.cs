@@ -10,6 +10,9 @@ internal static class WebSeed
     public const long MarieDiscordId = 303;
     public const long UnlinkedDiscordId = 399;
 
+    /// <summary>The season's rules; a fixture that seeds more of the season passes them again.</summary>
+    public const string Rules = """{"multiplier_on":false,"jokers":2}""";
+
     /// <summary>The in-process bot with this season seeded: what a fixture starts once and shares.</summary>
     public static async Task<(InProcessBot Host, long ChallengeId)> StartBotAsync(TimeProvider? time = null)
     {
@@ -20,7 +23,7 @@ internal static class WebSeed
     public static async Task<long> SeedAsync(InProcessBot host, int season = 2026)
     {
         var world = await WorldBuilder.For(host.DatabasePath)
-            .Challenge(InProcessBot.Guild, season, """{"multiplier_on":false,"jokers":2}""")
+            .Challenge(InProcessBot.Guild, season, Rules)
             .Member("Anna", AnnaDiscordId).Strava(134815, AnnaAccessToken, AnnaRefreshToken)
             .Activity(777001, new DateTime(season, 1, 6, 7, 0, 0), movingSeconds: 2400, name: AnnaActivityName, distance: 7123)
             .Member("Marie", MarieDiscordId, lastName: "Private").Strava(134816, "marie-access-token-SECRET-3", "marie-refresh-token-SECRET-4").NoConsent().Syncing()

@@ -28,6 +28,9 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>The clock every request's <see cref="RecordedRequest.ClockAt"/> is read from: the client's fake clock where a test drives one.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
     public static async Task<FakeDiscordRest> StartAsync()
@@ -80,6 +83,7 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var arrived = Stopwatch.GetTimestamp();
+        var clockAt = Clock.GetUtcNow();
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer);
         var bytes = buffer.ToArray();
@@ -87,7 +91,7 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
         var path = context.Request.Path.Value ?? "";
         path = path.StartsWith("/api/v10", StringComparison.Ordinal) ? path["/api/v10".Length..] : "!" + path;
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        _requests.Enqueue(new RecordedRequest(context.Request.Method, path, headers, body, arrived) { BodyBytes = bytes });
+        _requests.Enqueue(new RecordedRequest(context.Request.Method, path, headers, body, arrived) { BodyBytes = bytes, ClockAt = clockAt });
 
         var response = Next(context.Request.Method, path);
         context.Response.StatusCode = response.Status;

@@ -6,5 +6,8 @@ internal sealed record RecordedRequest(string Method, string Path, IReadOnlyDict
     /// <summary>The body as sent (a multipart body with a PNG is not text).</summary>
     public byte[] BodyBytes { get; init; } = [];
 
+    /// <summary>The arrival on the fake server's <see cref="FakeDiscordRest.Clock"/> (a fake clock in the rate-limit tests).</summary>
+    public DateTimeOffset ClockAt { get; init; }
+
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Bot.Data.Entities;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -17,40 +16,11 @@ public sealed class StandingsApiStatesTests
     public async Task StartAsync()
     {
         // Wednesday of 2026-W11.
-        (_host, var challengeId) = await WebSeed.StartBotAsync(new FakeTimeProvider(new DateTimeOffset(2026, 3, 11, 12, 0, 0, TimeSpan.Zero)));
-        await using var context = await _host.CreateContextAsync();
-        Member Add(string first, long discord) => new()
-        {
-            FirstName = first,
-            LastName = "Tester",
-            DiscordUserId = discord,
-            LinkState = LinkState.Linked,
-            CreatedAtUtc = LastSync,
-            UpdatedAtUtc = LastSync,
-        };
-        var lukas = Add("Lukas", 302);
-        var jonas = Add("Jonas", 304);
-        jonas.LinkState = LinkState.Unlinked;
-        jonas.LeftAtUtc = new DateTime(2026, 1, 21, 23, 30, 0, DateTimeKind.Utc);
-        context.Members.AddRange(lukas, jonas);
-        await context.SaveChangesAsync();
-        var jonasIn = new Participation
-        {
-            ChallengeId = challengeId,
-            MemberId = jonas.Id,
-            ConsentToReports = true,
-            JokersLeft = 1,
-            JoinedAtUtc = LastSync,
-            FrozenAtUtc = jonas.LeftAtUtc,
-        };
-        context.Participations.AddRange(
-            new Participation { ChallengeId = challengeId, MemberId = lukas.Id, ConsentToReports = true, JokersLeft = 1, JoinedAtUtc = LastSync }, jonasIn);
-        context.StravaSyncStates.Add(new StravaSyncState { MemberId = lukas.Id, LastSyncAtUtc = LastSync });
-        await context.SaveChangesAsync();
-        context.FrozenWeekResults.AddRange(
-            new FrozenWeekResult { ParticipationId = jonasIn.Id, Week = 1, Points = 3, Status = "passed", Streak = 0, Amount = 0m },
-            new FrozenWeekResult { ParticipationId = jonasIn.Id, Week = 2, Points = 1, Status = "failed", Streak = 0, Amount = 5m });
-        await context.SaveChangesAsync();
+        (_host, _) = await WebSeed.StartBotAsync(new FakeTimeProvider(new DateTimeOffset(2026, 3, 11, 12, 0, 0, TimeSpan.Zero)));
+        await WorldBuilder.For(_host.DatabasePath).At(LastSync).Challenge(InProcessBot.Guild, 2026, WebSeed.Rules)
+            .Member("Lukas", 302).SyncingSince(LastSync)
+            .Member("Jonas", 304).Left(new DateTimeOffset(2026, 1, 21, 23, 30, 0, TimeSpan.Zero), new FrozenWeekSeed(1, 3, "passed", 0, 0m), new FrozenWeekSeed(2, 1, "failed", 0, 5m))
+            .SeedAsync();
     }
 
     [OneTimeTearDown]
