@@ -106,6 +106,25 @@ public sealed class RecapEndToEndTests
         });
     }
 
+    [Test]
+    public async Task Recap_DiscordRefusesTheChannel_OutcomeShownByChannelShowAndTheBotCarriesOn()
+    {
+        _world.Discord.ForbiddenChannels.Add(Channel.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await SetChannelAsync(Guild, Channel, 8 * 60);
+        await SetChannelAsync(OtherGuild, OtherChannel, 8 * 60);
+        _world.Start(new Dictionary<string, string?> { ["CLOCK_START_UTC"] = "2026-12-07T07:59:50Z" });
+
+        // The job goes through the servers in id order: the other server's recap comes after this one's attempt.
+        await RecapAsync(OtherChannel);
+        var (answer, _) = await new SlashCommands(_world.Discord, Guild).InvokeAsync(
+            "admin", """[{"name":"channel","type":2,"options":[{"name":"show","type":1,"options":[]}]}]""", permissions: "32", settle: TimeSpan.Zero);
+        using var show = JsonDocument.Parse(answer.Body);
+
+        Assert.That(show.RootElement.GetProperty("content").GetString(), Does.EndWith(
+            ": Recap of week 49 not posted: I lack permissions in the channel (Discord 50013). Fix its permissions or pick another channel with `/admin channel set`."));
+        Assert.That((Posts(Channel).Count, _world.Bot!.Process.HasExited), Is.EqualTo((1, false)), "refused once, not retried; the bot runs on");
+    }
+
     private async Task SetChannelAsync(long guild, long channel, int minuteOfDay)
     {
         await using var services = new ServiceCollection().AddChallengeData(_world.Database).BuildServiceProvider();

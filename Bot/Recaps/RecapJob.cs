@@ -30,7 +30,9 @@ public sealed class RecapJob(ChannelSettingRepository settings, RecapPoster post
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                // The post was claimed and stays so (never twice); the admins see that it failed.
                 RecapsLog.Failed(logger, setting.GuildId, due.Season, due.Week, exception);
+                await settings.RecordOutcomeAsync(setting.GuildId, RecapText.Failed(due.Week), now.UtcDateTime, cancellationToken);
             }
         }
     }

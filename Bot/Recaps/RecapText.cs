@@ -93,6 +93,9 @@ public static class RecapText
         _ => string.Create(CultureInfo.InvariantCulture, $"{what} not posted: Discord answered {result.Kind} {result.HttpStatus} {result.Message}."),
     };
 
+    /// <summary>The bot itself failed while preparing the post (the log has the details).</summary>
+    public static string Failed(int week) => string.Create(CultureInfo.InvariantCulture, $"Recap of week {week} not posted: the bot failed to prepare it (see its log).");
+
     public static string WeekRecap(int week) => string.Create(CultureInfo.InvariantCulture, $"Recap of week {week}");
 
     public static string SeasonClose(int season) => string.Create(CultureInfo.InvariantCulture, $"Season {season} close");

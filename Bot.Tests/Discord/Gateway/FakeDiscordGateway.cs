@@ -62,6 +62,9 @@ internal sealed class FakeDiscordGateway : IDisposable
     /// </summary>
     public List<string> Guilds { get; } = [];
 
+    /// <summary>Channel ids whose messages the fake refuses with 403 Missing Permissions (50013): a channel the bot lost access to. Set before the bot posts.</summary>
+    public HashSet<string> ForbiddenChannels { get; } = [];
+
     /// <summary>How many GUILD_CREATEs (of <see cref="Guilds"/>) the fake has sent, all connections together.</summary>
     public int GuildCreatesSent => Volatile.Read(ref _guildCreatesSent);
 
@@ -255,6 +258,8 @@ internal sealed class FakeDiscordGateway : IDisposable
             ("GET", _) when path.StartsWith("/api/v10/guilds/", StringComparison.Ordinal) && path.Count(c => c == '/') == 4 => GuildName is { } name
                 ? ("200 OK", $$"""{"id":{{System.Text.Json.JsonSerializer.Serialize(path[16..])}},"name":{{System.Text.Json.JsonSerializer.Serialize(name)}}}""")
                 : ("404 Not Found", """{"message":"Unknown Guild","code":10004}"""),
+            ("POST", _) when path.StartsWith("/api/v10/channels/", StringComparison.Ordinal) && path.EndsWith("/messages", StringComparison.Ordinal)
+                && ForbiddenChannels.Contains(path.Split('/')[4]) => ("403 Forbidden", """{"message":"Missing Permissions","code":50013}"""),
             ("POST", _) when path.StartsWith("/api/v10/channels/", StringComparison.Ordinal) && path.EndsWith("/messages", StringComparison.Ordinal) =>
                 ("200 OK", """{"id":"1001","channel_id":"5550","content":""}"""),
             ("PATCH", _) or ("POST", _) when path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal) =>
