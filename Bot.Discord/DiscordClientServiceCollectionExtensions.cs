@@ -1,4 +1,5 @@
 using Bot.Discord.Gateway;
+using Bot.Discord.Guilds;
 using Bot.Discord.Interactions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,7 +8,8 @@ namespace Bot.Discord;
 public static class DiscordClientServiceCollectionExtensions
 {
     /// <summary>
-    /// The whole client: gateway (with its hosted service), REST, interactions and command registration.
+    /// The whole client: gateway (with its hosted service), REST, interactions, command registration and the guild cache
+    /// (filled when the intents include GUILDS).
     /// Add command modules with <c>AddSlashCommands</c>.
     /// </summary>
     public static IServiceCollection AddDiscordClient(this IServiceCollection services, Action<DiscordClientOptions>? configure = null)
@@ -19,6 +21,8 @@ public static class DiscordClientServiceCollectionExtensions
 
         services.AddDiscordGateway();
         services.AddDiscordInteractions();
+        services.AddSingleton<GuildCache>();
+        services.AddSingleton<IGatewayEventSink>(static sp => sp.GetRequiredService<GuildCache>());
         return services;
     }
 }

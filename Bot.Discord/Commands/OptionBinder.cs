@@ -67,6 +67,13 @@ internal static class OptionBinder
             return (number, null);
         }
 
+        if (parameter.OptionType == 7)
+        {
+            return ulong.TryParse(System.Convert.ToString(raw, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var channel)
+                ? (new Entities.DiscordChannel(channel), null)
+                : (null, $"`{parameter.Name}` must be a channel.");
+        }
+
         return parameter.ClrType == typeof(bool)
             ? raw is bool b ? (b, null) : (null, $"`{parameter.Name}` must be true or false.")
             : (System.Convert.ToString(raw, CultureInfo.InvariantCulture), null);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Bot.Discord.Entities;
 
 namespace Bot.Discord.Commands;
 
@@ -115,7 +116,8 @@ internal sealed partial class SlashCommandRegistry
             p.Description,
             p.Required ? true : null,
             Limit(p.Minimum, p.OptionType),
-            Limit(p.Maximum, p.OptionType)))];
+            Limit(p.Maximum, p.OptionType),
+            ChannelTypes: p.OptionType == 7 ? TextChannelTypes : null))];
     }
 
     private static InteractionGuardAttribute Guard(ParameterInfo parameter, Type module, MethodInfo method)
@@ -149,6 +151,7 @@ internal sealed partial class SlashCommandRegistry
             : clr == typeof(double) ? 10
             : clr == typeof(string) ? 3
             : clr == typeof(bool) ? 5
+            : clr == typeof(DiscordChannel) ? 7
             : throw new InvalidOperationException($"{module.Name}.{method.Name}: option type {clr.Name} is not supported.");
         var min = parameter.GetCustomAttribute<MinimumAttribute>()?.Value;
         var max = parameter.GetCustomAttribute<MaximumAttribute>()?.Value;
@@ -159,6 +162,9 @@ internal sealed partial class SlashCommandRegistry
 
         return new CommandParameter(Name(option.Name), Description(option.Description), type, clr, !parameter.HasDefaultValue, parameter.HasDefaultValue ? parameter.DefaultValue : null, min, max);
     }
+
+    // A channel option offers the channels a message can be posted in: text (0) and announcement (5).
+    private static readonly int[] TextChannelTypes = [0, 5];
 
     private static object? Limit(double? value, int optionType) => value switch
     {

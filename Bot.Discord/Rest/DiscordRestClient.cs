@@ -55,7 +55,7 @@ public sealed class DiscordRestClient : IDisposable
 
     public void Dispose() => _limits.Dispose();
 
-    /// <summary>Posts a message to a channel with the bot token (mentions disabled).</summary>
+    /// <summary>Posts a message to a channel with the bot token (mentions disabled); files go as multipart.</summary>
     public async Task<DiscordResult> CreateMessageAsync(ulong channelId, DiscordMessageBuilder message, CancellationToken cancellationToken = default)
     {
         if (message.Validate() is { } problem)
@@ -63,7 +63,7 @@ public sealed class DiscordRestClient : IDisposable
             return DiscordResult.Local(DiscordResultKind.InvalidMessage, problem);
         }
 
-        var response = await SendAsync(DiscordRoutes.CreateMessage(channelId), DiscordJson.Serialize(message.ToPayload(ephemeral: false)), cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(DiscordRoutes.CreateMessage(channelId), DiscordJson.Serialize(message.ToPayload(ephemeral: false)), message.Files, cancellationToken).ConfigureAwait(false);
         return response.Result;
     }
 
@@ -106,6 +106,15 @@ public sealed class DiscordRestClient : IDisposable
             && response.Body is { ValueKind: JsonValueKind.Object } json
             && json.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
             ? name.GetString()
+            : null;
+    }
+
+    /// <summary>A member's role ids in a guild (<c>GET /guilds/{guild.id}/members/{user.id}</c>); null when Discord does not answer with them.</summary>
+    public async Task<System.Collections.Immutable.ImmutableArray<ulong>?> GetGuildMemberRolesAsync(ulong guildId, ulong userId, CancellationToken cancellationToken = default)
+    {
+        var response = await SendAsync(DiscordRoutes.GetGuildMember(guildId, userId), body: null, cancellationToken).ConfigureAwait(false);
+        return response.Result.IsSuccess && response.Body is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("roles", out _)
+            ? Guilds.GuildJson.RoleIds(json)
             : null;
     }
 

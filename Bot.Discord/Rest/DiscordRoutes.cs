@@ -29,6 +29,9 @@ internal static class DiscordRoutes
     public static RestRoute GetGuild(ulong guildId) =>
         new(HttpMethod.Get, "/guilds/{guild_id}", $"/guilds/{Id(guildId)}", $"guild:{Id(guildId)}", RestRouteKind.Bot);
 
+    public static RestRoute GetGuildMember(ulong guildId, ulong userId) =>
+        new(HttpMethod.Get, "/guilds/{guild_id}/members/{user_id}", $"/guilds/{Id(guildId)}/members/{Id(userId)}", $"guild:{Id(guildId)}", RestRouteKind.Bot);
+
     /// <summary>Any bot route, for callers and tests: major is the first id after channels/guilds/webhooks.</summary>
     public static RestRoute Bot(HttpMethod method, string template, string path, string major) =>
         new(method, template, path, major, RestRouteKind.Bot);

@@ -40,7 +40,7 @@ public sealed class BotEndToEndTests
     }
 
     [Test]
-    public async Task Start_WithFakeDiscord_IdentifiesWithoutIntentsAndRegistersCommandsOnce()
+    public async Task Start_WithFakeDiscord_IdentifiesWithTheGuildsIntentOnlyAndRegistersCommandsOnce()
     {
         await ReadyAsync();
 
@@ -50,7 +50,7 @@ public sealed class BotEndToEndTests
         var registrations = _discord.RestRequests.Where(r => r.Method == "PUT").ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(identify.GetProperty("intents").GetInt32(), Is.Zero);
+            Assert.That(identify.GetProperty("intents").GetInt32(), Is.EqualTo(1), "GUILDS (1 << 0), not privileged: the recap channel's permission check");
             Assert.That(registrations, Has.Count.EqualTo(1));
             Assert.That(registrations[0].Path, Is.EqualTo($"/api/v10/applications/{ApplicationId}/commands"));
             Assert.That(JsonDocument.Parse(registrations[0].Body).RootElement.EnumerateArray().Select(c => c.GetProperty("name").GetString()),

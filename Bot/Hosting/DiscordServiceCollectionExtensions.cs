@@ -9,6 +9,8 @@ namespace Bot.Hosting;
 /// <summary>The Discord client (gateway, REST, interactions) with the bot's command modules.</summary>
 internal static class DiscordServiceCollectionExtensions
 {
+    public const int GuildsIntent = 1 << 0;
+
     public static IServiceCollection AddBotDiscord(this IServiceCollection services)
     {
         services.AddOptions<DiscordClientOptions>()
@@ -18,7 +20,8 @@ internal static class DiscordServiceCollectionExtensions
                 client.Token = discord.Token ?? "";
                 client.ApiBaseUrl = new Uri(discord.ApiBaseUrl.TrimEnd('/'));
                 client.GuildId = discord.GuildId;
-                client.Intents = discord.Intents;
+                // GUILDS (not privileged) fills the guild cache: roles and channel overwrites for the recap channel's check.
+                client.Intents = discord.Intents | GuildsIntent;
                 client.HandlerWarningThreshold = TimeSpan.FromSeconds(discord.HandlerWarningSeconds);
             });
         services.AddDiscordClient();

@@ -24,6 +24,7 @@ internal sealed class FakeDiscordGateway : IDisposable
     private readonly List<string> _gatewayBotRequests = [];
     private readonly List<FakeRestRequest> _restRequests = [];
     private long _sequence;
+    private int _guildCreatesSent;
 
     private FakeDiscordGateway()
     {
@@ -54,6 +55,18 @@ internal sealed class FakeDiscordGateway : IDisposable
 
     /// <summary>The name <c>GET /guilds/{id}</c> answers for any guild; null answers 404 Unknown Guild (10004).</summary>
     public string? GuildName { get; set; } = "Fake Guild";
+
+    /// <summary>
+    /// The <c>d</c> of a GUILD_CREATE for each guild the bot is in: sent right after every READY, as Discord does for a
+    /// bot with the GUILDS intent. Set before the bot connects.
+    /// </summary>
+    public List<string> Guilds { get; } = [];
+
+    /// <summary>Channel ids whose messages the fake refuses with 403 Missing Permissions (50013): a channel the bot lost access to. Set before the bot posts.</summary>
+    public HashSet<string> ForbiddenChannels { get; } = [];
+
+    /// <summary>How many GUILD_CREATEs (of <see cref="Guilds"/>) the fake has sent, all connections together.</summary>
+    public int GuildCreatesSent => Volatile.Read(ref _guildCreatesSent);
 
     /// <summary>Stopwatch timestamp of the last READY sent; 0 before the first.</summary>
     public long ReadySentAt { get; set; }
@@ -94,6 +107,19 @@ internal sealed class FakeDiscordGateway : IDisposable
     public static FakeDiscordGateway Start(int heartbeatIntervalMs = 1000) => new() { HeartbeatIntervalMs = heartbeatIntervalMs };
 
     public long NextSequence() => Interlocked.Increment(ref _sequence);
+
+    /// <summary>Sends a dispatch (e.g. CHANNEL_UPDATE, GUILD_ROLE_UPDATE) on the latest gateway connection.</summary>
+    public void Dispatch(string name, string dataJson) => Connections[^1].SendDispatch(name, dataJson);
+
+    /// <summary>After READY on <paramref name="connection"/>: a GUILD_CREATE for each of <see cref="Guilds"/>.</summary>
+    internal void SendGuilds(FakeGatewayConnection connection)
+    {
+        foreach (var guild in Guilds)
+        {
+            connection.SendDispatch("GUILD_CREATE", guild);
+            Interlocked.Increment(ref _guildCreatesSent);
+        }
+    }
 
     public void Dispose() => _listener.Stop();
 
@@ -232,6 +258,8 @@ internal sealed class FakeDiscordGateway : IDisposable
             ("GET", _) when path.StartsWith("/api/v10/guilds/", StringComparison.Ordinal) && path.Count(c => c == '/') == 4 => GuildName is { } name
                 ? ("200 OK", $$"""{"id":{{System.Text.Json.JsonSerializer.Serialize(path[16..])}},"name":{{System.Text.Json.JsonSerializer.Serialize(name)}}}""")
                 : ("404 Not Found", """{"message":"Unknown Guild","code":10004}"""),
+            ("POST", _) when path.StartsWith("/api/v10/channels/", StringComparison.Ordinal) && path.EndsWith("/messages", StringComparison.Ordinal)
+                && ForbiddenChannels.Contains(path.Split('/')[4]) => ("403 Forbidden", """{"message":"Missing Permissions","code":50013}"""),
             ("POST", _) when path.StartsWith("/api/v10/channels/", StringComparison.Ordinal) && path.EndsWith("/messages", StringComparison.Ordinal) =>
                 ("200 OK", """{"id":"1001","channel_id":"5550","content":""}"""),
             ("PATCH", _) or ("POST", _) when path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal) =>

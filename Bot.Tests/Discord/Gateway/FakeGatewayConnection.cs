@@ -125,6 +125,7 @@ internal sealed class FakeGatewayConnection(string path, string query, WebSocket
 
                 gateway.ReadySentAt = System.Diagnostics.Stopwatch.GetTimestamp();
                 SendDispatch("READY", $$$"""{"v":10,"user":{"id":"222","username":"bot"},"guilds":[],"session_id":"fake-session","resume_gateway_url":"{{{gateway.ResumeUrl}}}","application":{"id":"111","flags":0}}""");
+                gateway.SendGuilds(this);
                 break;
             case 6:
                 SendDispatch("RESUMED", "{}");

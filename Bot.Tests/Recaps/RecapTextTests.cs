@@ -1,0 +1,75 @@
+using Bot.Discord.Rest;
+using Bot.Recaps;
+using Bot.Scoring;
+
+namespace Bot.Tests.Recaps;
+
+/// <summary>The recap's and the season close's texts: computed numbers only, amounts as the answers format them.</summary>
+[Category(TestCategories.Unit)]
+public sealed class RecapTextTests
+{
+    private static readonly Recap Week49 = new(
+        2026,
+        49,
+        Late: false,
+        LastWeek: false,
+        PointsRequired: 3,
+        [
+            new RecapRow("Anna", new WeekResult(49, 4, WeekStatus.Passed, 2, 0), MemberState.Active),
+            new RecapRow("Lukas", new WeekResult(49, 1, WeekStatus.Failed, 0, 5), MemberState.Active),
+            new RecapRow("Tom", new WeekResult(49, 0, WeekStatus.Joker, 0, 0), MemberState.Active),
+            new RecapRow("Marie", new WeekResult(49, 0, WeekStatus.NoData, 0, 0), MemberState.Syncing),
+        ],
+        Hidden: 1,
+        Pot: 45,
+        LongestRun: (["Anna"], 3),
+        Ledger: [("Lukas", 25), ("Anna", 5.5m)]);
+
+    [Test]
+    public void Standings_AWeek_EveryStatusWithPointsAmountsRunAndPot()
+    {
+        var text = RecapText.Standings(Week49, "€");
+
+        Assert.That(text, Is.EqualTo("""
+            🥇 **Anna** — 4/3 ✅
+            **Lukas** — 1/3 ❌ 5.00 €
+            **Tom** — 0/3 🃏 joker
+            **Marie** — ?/3 ❔ still syncing
+            *1 member(s) not shown: they did not agree to channel reports.*
+
+            🔥 Longest run: **Anna** — 3 weeks passed in a row
+            💰 Pot so far: **45.00 €** (weeks 1–49)
+            """.ReplaceLineEndings("\n")));
+    }
+
+    [Test]
+    public void Heading_OnTimeOrLate_LateSaysSoInTheFirstLine()
+    {
+        Assert.That((RecapText.Heading(Week49), RecapText.Heading(Week49 with { Late = true })),
+            Is.EqualTo(("📊 **Week 49 recap** · season 2026", "📊 **Week 49 recap** · season 2026 (late)")));
+    }
+
+    [Test]
+    public void Ledger_SeasonClose_TotalsPotAndHowToStartTheNextSeason()
+    {
+        var text = RecapText.Ledger(Week49 with { Week = 53, LastWeek = true }, "€");
+
+        Assert.That(text, Is.EqualTo("""
+            **Lukas** — 25.00 €
+            **Anna** — 5.50 €
+            *1 member(s) not shown: they did not agree to channel reports (the pot still counts them).*
+
+            💰 **Final pot: 45.00 €**
+            Admins: start season 2027 with `/admin season start year:2027` — the members and rules carry over; `/admin rules` changes the rules.
+            """.ReplaceLineEndings("\n")));
+    }
+
+    [TestCase(403, 50013, "Recap of week 49 not posted: I lack permissions in the channel (Discord 50013). Fix its permissions or pick another channel with `/admin channel set`.")]
+    [TestCase(404, 10003, "Recap of week 49 not posted: the channel no longer exists (Discord 10003). Pick another with `/admin channel set`.")]
+    public void Outcome_DiscordRefuses_SaysWhyAndWhatToDo(int status, int code, string expected)
+    {
+        var result = new DiscordResult(status == 403 ? DiscordResultKind.Forbidden : DiscordResultKind.NotFound, status, code, "Missing Permissions");
+
+        Assert.That(RecapText.Outcome(RecapText.WeekRecap(49), result), Is.EqualTo(expected));
+    }
+}

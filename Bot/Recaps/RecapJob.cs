@@ -1,0 +1,39 @@
+using Bot.Configuration;
+using Bot.Data.Repositories;
+using Bot.Schedule;
+
+namespace Bot.Recaps;
+
+/// <summary>
+/// Every minute (and right after start-up): each server with a recap channel whose Monday slot has passed gets the
+/// recap of the week that closed, once (<see cref="RecapDue"/> decides the week; <see cref="RecapPoster"/> claims and
+/// posts). One server's failure never keeps the others from theirs.
+/// </summary>
+public sealed class RecapJob(ChannelSettingRepository settings, RecapPoster poster, ChallengeOptions options, ILogger<RecapJob> logger) : IScheduledJob
+{
+    private readonly TimeZoneInfo _zone = options.ResolveTimeZone();
+
+    public string Name => "recap";
+
+    public async Task RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var setting in (await settings.ListActiveAsync(cancellationToken)).OrderBy(s => s.GuildId))
+        {
+            if (RecapDue.For(setting, _zone, now) is not { } due)
+            {
+                continue;
+            }
+
+            try
+            {
+                await poster.PostDueAsync(setting, due, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The post was claimed and stays so (never twice); the admins see that it failed.
+                RecapsLog.Failed(logger, setting.GuildId, due.Season, due.Week, exception);
+                await settings.RecordOutcomeAsync(setting.GuildId, RecapText.Failed(due.Week), now.UtcDateTime, cancellationToken);
+            }
+        }
+    }
+}
