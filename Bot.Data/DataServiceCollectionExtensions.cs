@@ -35,6 +35,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<WeekRecomputeRepository>();
         services.AddSingleton<ChannelSettingRepository>();
         services.AddSingleton<PostRecordRepository>();
+        services.AddSingleton<ReminderRepository>();
         services.AddSingleton<StravaSubscriptionStore>();
         services.AddSingleton<SeasonQueries>();
         services.AddSingleton<ExportQueries>();

@@ -115,7 +115,8 @@ internal sealed partial class SlashCommandRegistry
             p.Description,
             p.Required ? true : null,
             Limit(p.Minimum, p.OptionType),
-            Limit(p.Maximum, p.OptionType)))];
+            Limit(p.Maximum, p.OptionType),
+            Choices: p.Choices?.Select(c => new ApplicationCommandChoicePayload(c, c)).ToList()))];
     }
 
     private static InteractionGuardAttribute Guard(ParameterInfo parameter, Type module, MethodInfo method)
@@ -147,7 +148,7 @@ internal sealed partial class SlashCommandRegistry
         var clr = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
         var type = clr == typeof(long) || clr == typeof(int) ? 4
             : clr == typeof(double) ? 10
-            : clr == typeof(string) ? 3
+            : clr == typeof(string) || clr.IsEnum ? 3
             : clr == typeof(bool) ? 5
             : throw new InvalidOperationException($"{module.Name}.{method.Name}: option type {clr.Name} is not supported.");
         var min = parameter.GetCustomAttribute<MinimumAttribute>()?.Value;
@@ -157,7 +158,12 @@ internal sealed partial class SlashCommandRegistry
             throw new InvalidOperationException($"{module.Name}.{method.Name}: [Minimum]/[Maximum] need a numeric option.");
         }
 
-        return new CommandParameter(Name(option.Name), Description(option.Description), type, clr, !parameter.HasDefaultValue, parameter.HasDefaultValue ? parameter.DefaultValue : null, min, max);
+        // An enum is a string option whose choices are its names; the C# default of an enum parameter arrives as its number.
+        var choices = clr.IsEnum ? Enum.GetNames(clr) : null;
+        var defaultValue = !parameter.HasDefaultValue ? null
+            : clr.IsEnum && parameter.DefaultValue is not null ? Enum.ToObject(clr, parameter.DefaultValue)
+            : parameter.DefaultValue;
+        return new CommandParameter(Name(option.Name), Description(option.Description), type, clr, !parameter.HasDefaultValue, defaultValue, min, max, choices);
     }
 
     private static object? Limit(double? value, int optionType) => value switch
