@@ -32,4 +32,7 @@ internal sealed class MemberSeed(string firstName, string lastName, long? discor
     public bool BackfillCompleted { get; set; } = true;
 
     public List<ActivityRecord> Activities { get; } = [];
+
+    /// <summary>The member's weekly reminder on the world's server (<c>/remind on</c>), set at the seed time; null for none.</summary>
+    public (DayOfWeek Day, int MinuteOfDay)? Reminder { get; set; }
 }

@@ -1,6 +1,7 @@
 using Bot.Commands;
 using Bot.Configuration;
 using Bot.Data;
+using Bot.Nudges;
 using Bot.Standings;
 using Bot.Standings.Api;
 using Bot.Strava;
@@ -36,6 +37,7 @@ internal static class BotApp
         builder.Services.AddBotWeb(builder.Configuration);
         builder.Services.AddSingleton<HealthCheck>();
         builder.Services.AddStravaFeature(builder.Configuration);
+        builder.Services.AddNudges();
         builder.AddBotSystemd();
         builder.Services.AddHostStartLogger();
         var exportMetrics = builder.AddBotMetricsExport();
