@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ReminderRepository>();
         services.AddSingleton<StravaSubscriptionStore>();
         services.AddSingleton<SeasonQueries>();
+        services.AddSingleton<WeekStampQuery>();
         services.AddSingleton<ExportQueries>();
         services.AddSingleton<Legacy.LegacyImporter>();
         return services;

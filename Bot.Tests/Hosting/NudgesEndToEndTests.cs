@@ -1,13 +1,17 @@
 using System.Text.Json;
+using Bot.Data;
+using Bot.Data.Repositories;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Hosting;
 
 /// <summary>
 /// Issue 14 items 2 and 3 in the real bot process (fake Discord, a real SQLite file, the clock pinned with
 /// <c>CLOCK_START_UTC</c> just before the slot): reminders by direct message to exactly the members below the target
-/// without a joker; a member Discord will not let the bot message is switched off and told in /me.
+/// without a joker; a member Discord will not let the bot message is switched off and told in /me; milestone lines in
+/// the channel, batched, once per member and week across a restart, never for a member who did not consent.
 /// </summary>
 [Category(TestCategories.Process)]
 public sealed class NudgesEndToEndTests
@@ -68,6 +72,30 @@ public sealed class NudgesEndToEndTests
         });
     }
 
+    [Test]
+    public async Task Milestones_MembersReachTheTarget_OneBatchedLineEachOnceAcrossARestartNoneWithoutConsent()
+    {
+        var dan = await SeedMilestonesAsync();
+        await StartAsync("2026-11-26T12:00:00Z");
+        await Eventually.ThatAsync(() => MilestonesHandled(2), "Anna's and Ben's milestones", Patience);
+
+        await _world.Bot!.DisposeAsync();
+        await AddRunsAsync(dan, new DateTime(2026, 11, 24, 7, 0, 0), new DateTime(2026, 11, 25, 7, 0, 0));
+        await StartAsync("2026-11-26T12:05:00Z");
+        await Eventually.ThatAsync(() => MilestonesHandled(3), "Dan's milestone after the restart", Patience);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ChannelMessages(), Is.EqualTo(new[]
+            {
+                "✅ Anna Tester made week 48: 3/3\n✅ Ben Tester made week 48: 3/3",
+                "✅ Dan Tester made week 48: 3/3",
+            }), "one message for the two who made it before the start, then Dan's alone; nothing again after the restart");
+            Assert.That(_world.Probe.Rows("SELECT discord_user_id FROM post_records WHERE kind = 'milestone' AND sent_at_utc IS NOT NULL ORDER BY discord_user_id"),
+                Is.EqualTo(new[] { "301", "302", "304" }), "Marie did not agree to channel reports");
+        });
+    }
+
     /// <summary>The reminders' world, Eve refusing direct messages, the bot started just before the slot.</summary>
     private async Task StartAtTheRemindersSlotAsync()
     {
@@ -95,6 +123,46 @@ public sealed class NudgesEndToEndTests
         world.Member("Eve", 305).Strava(9305).Reminder(DayOfWeek.Sunday, 18 * 60);
         await world.SeedAsync();
     }
+
+    /// <summary>
+    /// Season 2026, milestones on in channel 777 since Monday of week 48. Stored on that Monday: Anna and Ben ran three
+    /// times, Marie (no consent to channel reports) three times, Dan once. Returns Dan's member id.
+    /// </summary>
+    private async Task<long> SeedMilestonesAsync()
+    {
+        var monday = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
+        var world = WorldBuilder.For(_world.Database).At(monday.AddHours(12)).Challenge(Guild, 2026).Channel(777, milestonesSinceUtc: monday);
+        foreach (var (name, user) in new[] { ("Anna", 301L), ("Ben", 302L), ("Marie", 303L), ("Dan", 304L) })
+        {
+            world.Member(name, user).Strava(user + 9000);
+            if (name == "Marie")
+            {
+                world.NoConsent();
+            }
+
+            for (var day = 0; day < (name == "Dan" ? 1 : 3); day++)
+            {
+                world.Activity((user * 100) + day, new DateTime(2026, 11, 23 + day, 7, 0, 0));
+            }
+        }
+
+        var seeded = await world.SeedAsync();
+        return seeded["Dan"].Id;
+    }
+
+    /// <summary>Stores 30-minute runs of the member, as a sync would while the bot is down.</summary>
+    private async Task AddRunsAsync(long memberId, params DateTime[] starts)
+    {
+        await using var services = new ServiceCollection().AddChallengeData(_world.Database).BuildServiceProvider();
+        await services.GetRequiredService<ActivityRepository>().UpsertManyAsync([.. starts.Select((start, i) => new ActivityRecord(
+            90_000 + i, memberId, "Run", "Run", "Run", DateTime.SpecifyKind(start, DateTimeKind.Utc), start, null, 1800, 1900, 5000, 20, null))]);
+    }
+
+    private bool MilestonesHandled(int count) =>
+        DatabaseProbe.Safely(() => _world.Probe.Count("SELECT COUNT(*) FROM post_records WHERE kind = 'milestone' AND outcome IS NOT NULL") == count);
+
+    private List<string> ChannelMessages() =>
+        [.. _world.Discord.RestRequests.Where(r => r.Method == "POST" && r.Path == "/api/v10/channels/777/messages").Select(r => Content(r.Body))];
 
     /// <summary>The bot without Strava (nothing here calls it), its clock at <paramref name="now"/>.</summary>
     private async Task StartAsync(string now)

@@ -8,6 +8,7 @@ internal static class NudgesServiceCollectionExtensions
     public static IServiceCollection AddNudges(this IServiceCollection services)
     {
         services.AddScheduledJob<ReminderJob>();
+        services.AddScheduledJob<MilestoneJob>();
         return services;
     }
 }

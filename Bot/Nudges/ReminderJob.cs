@@ -58,13 +58,13 @@ internal sealed class ReminderJob(
 
     private async Task RemindAsync(long guildId, IReadOnlyList<long> users, CancellationToken cancellationToken)
     {
-        var found = await lookup.FindAsync((ulong)guildId, null, cancellationToken);
-        if (found is not { Challenge: var challenge, Today: var today } || ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue)) != challenge.SeasonYear)
+        if (await CurrentWeek.FindAsync(lookup, guildId, cancellationToken) is not { } current)
         {
             return; // no season running this week
         }
 
-        var week = ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue));
+        var (challenge, today, week) = current;
+
         var claimed = new List<PostKey>();
         foreach (var user in users)
         {
