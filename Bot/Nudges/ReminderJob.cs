@@ -82,11 +82,12 @@ internal sealed class ReminderJob(
 
         var subjects = claimed.Select(k => k.DiscordUserId).ToHashSet();
         var tally = await pipeline.TallyWhenFreeAsync(challenge, today, m => m.DiscordUserId is { } id && subjects.Contains(id), cancellationToken);
+        var indexOf = Enumerable.Range(0, tally.Season.Members.Count).ToDictionary(i => tally.Season.Members[i].DiscordUserId!.Value);
         foreach (var key in claimed)
         {
-            var index = tally.Season.Members.ToList().FindIndex(m => m.DiscordUserId == key.DiscordUserId);
-            var text = index < 0 ? null : Message(tally, index, week, today);
-            var outcome = index < 0 ? "not in the season" : text is null ? "not below the target, or a joker" : await SendAsync(key, text, cancellationToken);
+            var inSeason = indexOf.TryGetValue(key.DiscordUserId, out var index);
+            var text = inSeason ? Message(tally, index, week, today) : null;
+            var outcome = !inSeason ? "not in the season" : text is null ? "not below the target, or a joker" : await SendAsync(key, text, cancellationToken);
             await posts.RecordOutcomeAsync(key, outcome == Sent, outcome, cancellationToken);
             NudgesLog.Reminded(logger, key.DiscordUserId, guildId, week, outcome);
         }
