@@ -36,8 +36,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<WeekRecomputeRepository>();
         services.AddSingleton<ChannelSettingRepository>();
         services.AddSingleton<PostRecordRepository>();
+        services.AddSingleton<ReminderRepository>();
         services.AddSingleton<StravaSubscriptionStore>();
         services.AddSingleton<SeasonQueries>();
+        services.AddSingleton<WeekStampQuery>();
         services.AddSingleton<ExportQueries>();
         services.AddSingleton<Legacy.LegacyImporter>();
         return services;

@@ -46,4 +46,7 @@ internal sealed class MemberSeed(string firstName, string lastName, long? discor
     public List<(DateTime ReceivedAtUtc, bool Processed)> QueuedEvents { get; } = [];
 
     public List<ActivityRecord> Activities { get; } = [];
+
+    /// <summary>The member's weekly reminder on the world's server (<c>/remind on</c>), set at the seed time; null for none.</summary>
+    public (DayOfWeek Day, int MinuteOfDay)? Reminder { get; set; }
 }

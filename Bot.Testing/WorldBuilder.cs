@@ -150,6 +150,25 @@ internal sealed class WorldBuilder
         return this;
     }
 
+    /// <summary>The member's weekly reminder on this server, switched on at the seed time (<see cref="At"/>).</summary>
+    public WorldBuilder Reminder(DayOfWeek day, int minuteOfDay)
+    {
+        Current.Reminder = (day, minuteOfDay);
+        return this;
+    }
+
+    /// <summary>
+    /// The server's channel for the bot's posts, as <c>/admin channel set</c> stores it, with milestones on since
+    /// <paramref name="milestonesSinceUtc"/> (off when null).
+    /// </summary>
+    public WorldBuilder Channel(long channelId, DateTimeOffset? milestonesSinceUtc = null)
+    {
+        ChannelSeed = (channelId, milestonesSinceUtc);
+        return this;
+    }
+
+    public (long ChannelId, DateTimeOffset? MilestonesSinceUtc)? ChannelSeed { get; private set; }
+
     /// <summary>An activity of the member, started at <paramref name="startLocal"/> wall-clock time (the challenge's zone is UTC).</summary>
     public WorldBuilder Activity(
         long id,

@@ -41,6 +41,11 @@ internal static class WorldSeeder
                 ? await JoinAsync(services, challenge, id, member.JokersLeft, member.JokerWeeks, member.ConsentToReports, cancellationToken)
                 : (long?)null;
             await AddStatesAsync(services, member, id, participation, cancellationToken);
+            if (member.Reminder is { } reminder && world.GuildId is { } server)
+            {
+                await services.GetRequiredService<ReminderRepository>().SwitchOnAsync(server, member.DiscordUserId!.Value, reminder.Day, reminder.MinuteOfDay, cancellationToken);
+            }
+
             members.Add(member.FirstName, new SeededMember(id, participation));
             activities.AddRange(member.Activities.Select(activity => activity with { MemberId = id }));
         }
@@ -48,6 +53,11 @@ internal static class WorldSeeder
         foreach (var (season, firstAthleteId) in world.GeneratedSeasons)
         {
             activities.AddRange(await AddGeneratedAsync(services, challengeId, season, firstAthleteId, world.SeededAtUtc.UtcDateTime, cancellationToken));
+        }
+
+        if (world.ChannelSeed is { } channel && world.GuildId is { } channelGuild)
+        {
+            await AddChannelAsync(services, channelGuild, channel.ChannelId, channel.MilestonesSinceUtc, world.SeededAtUtc, cancellationToken);
         }
 
         var repository = services.GetRequiredService<ActivityRepository>();
@@ -130,6 +140,24 @@ internal static class WorldSeeder
             context.WebhookEvents.Add(TestData.NewWebhookEvent(athleteId ?? throw new InvalidOperationException($"{member.FirstName} needs a Strava link for webhook events."), receivedAtUtc, processed));
         }
 
+        await context.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The row <c>/admin channel set</c> stores, written through EF (the seeder runs no commands).</summary>
+    private static async Task AddChannelAsync(
+        ServiceProvider services, long guildId, long channelId, DateTimeOffset? milestonesSinceUtc, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var context = await services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>().CreateDbContextAsync(cancellationToken);
+        context.ChannelSettings.Add(new ChannelSetting
+        {
+            GuildId = guildId,
+            ChannelId = channelId,
+            RecapMinuteOfDay = 8 * 60,
+            MilestonesOn = milestonesSinceUtc is not null,
+            MilestonesSinceUtc = milestonesSinceUtc?.UtcDateTime,
+            SetAtUtc = now.UtcDateTime,
+            UpdatedAtUtc = now.UtcDateTime,
+        });
         await context.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,4 +1,7 @@
 namespace Bot.Discord.Commands;
 
 /// <summary>One option in a registration body (ApplicationCommand*Option in the spec).</summary>
-internal sealed record ApplicationCommandOptionPayload(int Type, string Name, string Description, bool? Required = null, object? MinValue = null, object? MaxValue = null, IReadOnlyList<ApplicationCommandOptionPayload>? Options = null, IReadOnlyList<int>? ChannelTypes = null);
+internal sealed record ApplicationCommandOptionPayload(
+    int Type, string Name, string Description, bool? Required = null, object? MinValue = null, object? MaxValue = null,
+    IReadOnlyList<ApplicationCommandOptionPayload>? Options = null, IReadOnlyList<ApplicationCommandChoicePayload>? Choices = null,
+    IReadOnlyList<int>? ChannelTypes = null);

@@ -74,6 +74,15 @@ internal static class OptionBinder
                 : (null, $"`{parameter.Name}` must be a channel.");
         }
 
+        if (parameter.Choices is { } choices)
+        {
+            // Discord offers only the choices; anything else (an old client, a hand-made request) is named, not guessed.
+            var text = System.Convert.ToString(raw, CultureInfo.InvariantCulture);
+            return choices.Contains(text, StringComparer.Ordinal)
+                ? (Enum.Parse(parameter.ClrType, text!), null)
+                : (null, $"`{parameter.Name}` must be one of {string.Join(", ", choices)}.");
+        }
+
         return parameter.ClrType == typeof(bool)
             ? raw is bool b ? (b, null) : (null, $"`{parameter.Name}` must be true or false.")
             : (System.Convert.ToString(raw, CultureInfo.InvariantCulture), null);

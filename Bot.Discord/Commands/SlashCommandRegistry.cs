@@ -117,6 +117,7 @@ internal sealed partial class SlashCommandRegistry
             p.Required ? true : null,
             Limit(p.Minimum, p.OptionType),
             Limit(p.Maximum, p.OptionType),
+            Choices: p.Choices?.Select(c => new ApplicationCommandChoicePayload(c, c)).ToList(),
             ChannelTypes: p.OptionType == 7 ? TextChannelTypes : null))];
     }
 
@@ -149,7 +150,7 @@ internal sealed partial class SlashCommandRegistry
         var clr = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
         var type = clr == typeof(long) || clr == typeof(int) ? 4
             : clr == typeof(double) ? 10
-            : clr == typeof(string) ? 3
+            : clr == typeof(string) || clr.IsEnum ? 3
             : clr == typeof(bool) ? 5
             : clr == typeof(DiscordChannel) ? 7
             : throw new InvalidOperationException($"{module.Name}.{method.Name}: option type {clr.Name} is not supported.");
@@ -160,7 +161,12 @@ internal sealed partial class SlashCommandRegistry
             throw new InvalidOperationException($"{module.Name}.{method.Name}: [Minimum]/[Maximum] need a numeric option.");
         }
 
-        return new CommandParameter(Name(option.Name), Description(option.Description), type, clr, !parameter.HasDefaultValue, parameter.HasDefaultValue ? parameter.DefaultValue : null, min, max);
+        // An enum is a string option whose choices are its names; the C# default of an enum parameter arrives as its number.
+        var choices = clr.IsEnum ? Enum.GetNames(clr) : null;
+        var defaultValue = !parameter.HasDefaultValue ? null
+            : clr.IsEnum && parameter.DefaultValue is not null ? Enum.ToObject(clr, parameter.DefaultValue)
+            : parameter.DefaultValue;
+        return new CommandParameter(Name(option.Name), Description(option.Description), type, clr, !parameter.HasDefaultValue, defaultValue, min, max, choices);
     }
 
     // A channel option offers the channels a message can be posted in: text (0) and announcement (5).

@@ -358,7 +358,7 @@ public sealed class StravaEndToEndTests
 
     private List<string> DirectMessages() =>
     [
-        .. _world.Discord.RestRequests.Where(r => r.Method == "POST" && r.Path == "/api/v10/channels/5550/messages").Select(r => r.Body),
+        .. _world.Discord.DirectMessagesTo(DiscordUser),
     ];
 
     private static bool Safely(Func<bool> read) => DatabaseProbe.Safely(read);

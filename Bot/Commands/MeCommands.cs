@@ -7,9 +7,12 @@ using Bot.Standings;
 
 namespace Bot.Commands;
 
-/// <summary>/me: the invoker's own weeks with their activities. Raw activity detail goes only to its owner, privately.</summary>
+/// <summary>
+/// /me: the invoker's own weeks with their activities. Raw activity detail goes only to its owner, privately. A
+/// reminder the bot had to switch off (Discord refused its DM) is said here once.
+/// </summary>
 public sealed class MeCommands(
-    SeasonPipeline pipeline, ActivityRepository activities, Configuration.ChallengeOptions options) : ApplicationCommandModule
+    SeasonPipeline pipeline, ActivityRepository activities, Configuration.ChallengeOptions options, ReminderRepository reminders) : ApplicationCommandModule
 {
     [SlashCommand("me", "Your own weeks this season, with the activities in them (only you see it)")]
     [Ephemeral]
@@ -31,6 +34,11 @@ public sealed class MeCommands(
         var mine = await activities.ListForMemberAsync(me.MemberId, from, to, ctx.CancellationToken);
         var (_, note) = MemberNotes.Of(season.Members[0], season.Zone);
         var text = Describe(standing, mine, credits, SeasonCalendar.For(challenge.SeasonYear), season.Input.Rules, options.Currency, me.JokersLeft, note);
+        if (await reminders.TakeNoticeAsync(challenge.GuildId, (long)ctx.Invoker.Id, ctx.CancellationToken) is { } notice)
+        {
+            text = notice + "\n\n" + text;
+        }
+
         await Replies.PrivatePagesAsync(ctx, $"{standing.Name} · season {challenge.SeasonYear}", text);
     }
 

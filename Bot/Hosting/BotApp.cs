@@ -1,6 +1,7 @@
 using Bot.Commands;
 using Bot.Configuration;
 using Bot.Data;
+using Bot.Nudges;
 using Bot.Recaps;
 using Bot.Standings;
 using Bot.Standings.Api;
@@ -38,6 +39,7 @@ internal static class BotApp
         builder.Services.AddSingleton<HealthCheck>();
         builder.Services.AddStravaFeature(builder.Configuration);
         builder.Services.AddRecaps();
+        builder.Services.AddNudges();
         builder.AddBotSystemd();
         builder.Services.AddHostStartLogger();
         var exportMetrics = builder.AddBotMetricsExport();

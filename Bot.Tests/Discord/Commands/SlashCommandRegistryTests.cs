@@ -51,6 +51,29 @@ public sealed class SlashCommandRegistryTests
             Throws.InvalidOperationException.With.Message.Contains("'doubled' cannot take the Int64 of [DoubledAttribute]"));
     }
 
+    [Test]
+    public void Build_EnumOption_IsAStringOptionWithTheNamesAsChoicesValidAgainstTheSpec()
+    {
+        var registry = SlashCommandRegistry.Build([typeof(EnumOptionModule)]);
+
+        var definition = registry.Definitions.Single();
+        var json = System.Text.Encoding.UTF8.GetString(Bot.Discord.Rest.DiscordJson.Serialize(definition));
+        var day = definition.Options!.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(day.Type, Is.EqualTo(3), "STRING");
+            Assert.That(day.Choices!.Select(c => (c.Name, c.Value)), Is.EqualTo(Enum.GetNames<DayOfWeek>().Select(n => (n, n))));
+            Assert.That(registry.Find("day")!.Parameters[0].DefaultValue, Is.EqualTo(DayOfWeek.Sunday), "the C# default, as the enum");
+            Assert.That(new DiscordSchema().Errors("ApplicationCommandUpdateRequest", json), Is.Empty, json);
+        });
+    }
+
+    private sealed class EnumOptionModule : ApplicationCommandModule
+    {
+        [SlashCommand("day", "Echoes a weekday")]
+        public async Task DayAsync(InteractionContext ctx, [Option("day", "A weekday")] DayOfWeek day = DayOfWeek.Sunday) => await ctx.CreateResponseAsync($"{GetType().Name} {day}");
+    }
+
     private sealed class GuardAfterOptionModule : ApplicationCommandModule
     {
         [SlashCommand("late", "Guard after an option")]

@@ -14,7 +14,8 @@ namespace Bot.Tests.Discord.Gateway;
 /// completions run on that same pool, so its timestamps would be as starved as the client. Every
 /// connection is served on a dedicated thread with blocking socket reads instead. Any other HTTP
 /// request (command registration, interaction callbacks, webhooks, DMs) is recorded and answered with a
-/// plausible success, so a whole bot process can run against this one address.
+/// plausible success, so a whole bot process can run against this one address; each user gets a DM channel of their
+/// own (<see cref="DmChannelOf"/>), and a user the test chose is refused DMs with 50007.
 /// </summary>
 internal sealed class FakeDiscordGateway : IDisposable
 {
@@ -23,6 +24,7 @@ internal sealed class FakeDiscordGateway : IDisposable
     private readonly List<FakeGatewayConnection> _connections = [];
     private readonly List<string> _gatewayBotRequests = [];
     private readonly List<FakeRestRequest> _restRequests = [];
+    private readonly HashSet<long> _refusingDirectMessages = [];
     private long _sequence;
     private int _guildCreatesSent;
 
@@ -103,6 +105,22 @@ internal sealed class FakeDiscordGateway : IDisposable
             }
         }
     }
+
+    /// <summary>The DM channel the fake opens for a user: one per user, so each user's direct messages can be told apart.</summary>
+    public static long DmChannelOf(long userId) => 5_550_000_000_000 + userId;
+
+    /// <summary>From now on, direct messages to this user are refused as Discord refuses them (403, code 50007).</summary>
+    public void RefuseDirectMessages(long userId)
+    {
+        lock (_lock)
+        {
+            _refusingDirectMessages.Add(userId);
+        }
+    }
+
+    /// <summary>The JSON bodies of the direct messages posted to this user (refused ones included), in order.</summary>
+    public IReadOnlyList<string> DirectMessagesTo(long userId) =>
+        [.. RestRequests.Where(r => r.Method == "POST" && r.Path == $"/api/v10/channels/{DmChannelOf(userId)}/messages").Select(r => r.Body)];
 
     public static FakeDiscordGateway Start(int heartbeatIntervalMs = 1000) => new() { HeartbeatIntervalMs = heartbeatIntervalMs };
 
@@ -254,7 +272,8 @@ internal sealed class FakeDiscordGateway : IDisposable
             ("GET", "/api/v10/gateway") => ("200 OK", $$$"""{"url":"ws://{{{AdvertisedHost}}}:{{{Port}}}/gateway"}"""),
             ("POST", _) when path.EndsWith("/callback", StringComparison.Ordinal) => ("204 No Content", ""),
             ("PUT", _) when path.EndsWith("/commands", StringComparison.Ordinal) => ("200 OK", "[]"),
-            ("POST", "/api/v10/users/@me/channels") => ("200 OK", """{"id":"5550","type":1}"""),
+            ("POST", "/api/v10/users/@me/channels") => ("200 OK", $$"""{"id":"{{DmChannelOf(Recipient(body))}}","type":1}"""),
+            ("POST", _) when RefusesDirectMessagesOn(path) => ("403 Forbidden", """{"message":"Cannot send messages to this user","code":50007}"""),
             ("GET", _) when path.StartsWith("/api/v10/guilds/", StringComparison.Ordinal) && path.Count(c => c == '/') == 4 => GuildName is { } name
                 ? ("200 OK", $$"""{"id":{{System.Text.Json.JsonSerializer.Serialize(path[16..])}},"name":{{System.Text.Json.JsonSerializer.Serialize(name)}}}""")
                 : ("404 Not Found", """{"message":"Unknown Guild","code":10004}"""),
@@ -270,5 +289,19 @@ internal sealed class FakeDiscordGateway : IDisposable
         stream.Write(Encoding.ASCII.GetBytes(
             $"HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\nConnection: keep-alive\r\n\r\n"));
         stream.Write(bytes);
+    }
+
+    private static long Recipient(byte[] body)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        return long.Parse(json.RootElement.GetProperty("recipient_id").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private bool RefusesDirectMessagesOn(string path)
+    {
+        lock (_lock)
+        {
+            return _refusingDirectMessages.Any(user => path == $"/api/v10/channels/{DmChannelOf(user)}/messages");
+        }
     }
 }

@@ -245,7 +245,7 @@ public sealed class StravaCallbackTests
             () => _host.Discord.RestRequests.Any(r => r.Method == "POST" && r.Path == "/api/v10/users/@me/channels" && r.Body.Contains($"\"{user}\"", StringComparison.Ordinal)),
             "the DM channel for the member", TimeSpan.FromSeconds(20));
         await Eventually.ThatAsync(
-            () => _host.Discord.RestRequests.Any(r => r.Path == "/api/v10/channels/5550/messages" && r.Body.Contains("Strava linked", StringComparison.Ordinal)),
+            () => _host.Discord.RestRequests.Any(r => r.Path == $"/api/v10/channels/{FakeDiscordGateway.DmChannelOf(user)}/messages" && r.Body.Contains("Strava linked", StringComparison.Ordinal)),
             "the DM saying the link is done", TimeSpan.FromSeconds(20));
     }
 }
