@@ -14,6 +14,9 @@ namespace Bot.Tests.Hosting;
 /// the channel, batched, once per member and week across a restart, never for a member who did not consent.
 /// </summary>
 [Category(TestCategories.Process)]
+// Each test has its own world and bot and mostly waits for the minute ticker: they run side by side.
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+[Parallelizable(ParallelScope.All)]
 public sealed class NudgesEndToEndTests
 {
     private const long Guild = 4343;

@@ -16,6 +16,9 @@ namespace Bot.Tests.Hosting;
 /// server whose slot is a minute after a restart shows that the ticker has been through the first server by then.
 /// </summary>
 [Category(TestCategories.Process)]
+// Each test has its own world and bot and mostly waits for the minute ticker: they run side by side.
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+[Parallelizable(ParallelScope.All)]
 public sealed class RecapEndToEndTests
 {
     private const long Guild = 7101;

@@ -1,4 +1,5 @@
 using Bot.Schedule;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -21,7 +22,8 @@ public sealed class ScheduleTickerTests
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-07T07:58:30Z"));
         using var failing = new RecordingJob(fail: true);
         using var healthy = new RecordingJob(fail: false);
-        using var ticker = new ScheduleTicker([failing, healthy], clock, NullLogger<ScheduleTicker>.Instance);
+        await using var services = new ServiceCollection().AddSingleton<IScheduledJob>(failing).AddSingleton<IScheduledJob>(healthy).BuildServiceProvider();
+        using var ticker = new ScheduleTicker(services, clock, NullLogger<ScheduleTicker>.Instance);
 
         await ticker.StartAsync(CancellationToken.None);
         await healthy.WaitForRunsAsync(1);

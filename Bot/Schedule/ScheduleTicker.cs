@@ -5,14 +5,35 @@ namespace Bot.Schedule;
 /// <c>CLOCK_START_UTC</c> moves the schedule too), one job after another. A job that fails is logged and asked
 /// again at the next tick; it never stops the others or the bot.
 /// </summary>
-internal sealed class ScheduleTicker(IEnumerable<IScheduledJob> jobs, TimeProvider time, ILogger<ScheduleTicker> logger)
+/// <remarks>
+/// The jobs are resolved once the host has started (<paramref name="lifetime"/>), not with the hosted services: what
+/// they need (the pictures' fonts, say) then never comes before the web host has bound its address, and a start that
+/// fails says only why.
+/// </remarks>
+internal sealed class ScheduleTicker(
+    IServiceProvider services, TimeProvider time, ILogger<ScheduleTicker> logger, IHostApplicationLifetime? lifetime = null)
     : BackgroundService
 {
-    private readonly IScheduledJob[] _jobs = [.. jobs];
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_jobs.Length == 0)
+        if (lifetime is not null)
+        {
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            {
+                try
+                {
+                    await started.Task.WaitAsync(stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // The host stopped (or never started, say its address was taken): nothing to run.
+                }
+            }
+        }
+
+        var jobs = services.GetServices<IScheduledJob>().ToList();
+        if (jobs.Count == 0)
         {
             return;
         }
@@ -21,7 +42,7 @@ internal sealed class ScheduleTicker(IEnumerable<IScheduledJob> jobs, TimeProvid
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow();
-            foreach (var job in _jobs)
+            foreach (var job in jobs)
             {
                 await RunAsync(job, now, stoppingToken);
             }
