@@ -18,7 +18,11 @@ public sealed class LocaleAnswersTests
     private InProcessBot _host = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync() => (_host, _) = await WebSeed.StartBotAsync();
+    public async Task StartAsync()
+    {
+        (_host, _) = await WebSeed.StartBotAsync();
+        await _host.Commands.IdentifiedAsync();
+    }
 
     [OneTimeTearDown]
     public async Task StopAsync() => await _host.DisposeAsync();
