@@ -8,4 +8,8 @@ internal sealed record ApplicationCommandPayload(
     IReadOnlyList<ApplicationCommandOptionPayload>? Options,
     string? DefaultMemberPermissions,
     IReadOnlyList<int> Contexts,
-    IReadOnlyList<int> IntegrationTypes);
+    IReadOnlyList<int> IntegrationTypes)
+{
+    /// <summary>The description per locale (e.g. "de"); the name stays English.</summary>
+    public IReadOnlyDictionary<string, string>? DescriptionLocalizations { get; init; }
+}

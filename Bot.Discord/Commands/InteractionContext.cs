@@ -42,6 +42,12 @@ public sealed class InteractionContext
     /// <summary>The largest file an answer may carry: the interaction's <c>attachment_size_limit</c>, else Discord's default 25 MiB.</summary>
     public long AttachmentSizeLimit => _responder.Interaction.AttachmentSizeLimit ?? DiscordLimits.AttachmentBytes;
 
+    /// <summary>The invoker's client language (<c>locale</c>, e.g. "de", "en-US"): answers to them speak it. Null when Discord did not say.</summary>
+    public string? Locale => _responder.Interaction.Locale;
+
+    /// <summary>The server's preferred language (<c>guild_locale</c>), for what others read; null in DMs.</summary>
+    public string? GuildLocale => _responder.Interaction.GuildLocale;
+
     /// <summary>The interaction's DI scope.</summary>
     public IServiceProvider Services { get; }
 

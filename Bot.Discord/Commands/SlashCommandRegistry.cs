@@ -24,7 +24,8 @@ internal sealed partial class SlashCommandRegistry
 
     public CommandDescriptor? Find(string path) => _commands.GetValueOrDefault(path);
 
-    public static SlashCommandRegistry Build(IEnumerable<Type> moduleTypes)
+    /// <param name="descriptions">The translated descriptions, if the host has any.</param>
+    public static SlashCommandRegistry Build(IEnumerable<Type> moduleTypes, ICommandDescriptions? descriptions = null)
     {
         var commands = new Dictionary<string, CommandDescriptor>(StringComparer.Ordinal);
         var definitions = new List<ApplicationCommandPayload>();
@@ -71,7 +72,7 @@ internal sealed partial class SlashCommandRegistry
         var duplicate = definitions.GroupBy(d => d.Name).FirstOrDefault(g => g.Count() > 1);
         return duplicate is not null
             ? throw new InvalidOperationException($"Command /{duplicate.Key} is defined twice.")
-            : new SlashCommandRegistry(commands, definitions);
+            : new SlashCommandRegistry(commands, descriptions is null ? definitions : CommandLocalization.Apply(definitions, descriptions));
     }
 
     private static ApplicationCommandPayload TopLevel(string name, string description, List<ApplicationCommandOptionPayload> options, MemberInfo source)

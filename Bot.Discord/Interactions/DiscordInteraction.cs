@@ -24,4 +24,10 @@ internal sealed record DiscordInteraction(
 
     /// <summary>The largest file this interaction's answers may carry, in bytes (<c>attachment_size_limit</c>); null when Discord did not say.</summary>
     public long? AttachmentSizeLimit { get; init; }
+
+    /// <summary>The invoker's client language (<c>locale</c>, e.g. "de" or "en-US"); null when Discord did not say.</summary>
+    public string? Locale { get; init; }
+
+    /// <summary>The server's preferred language (<c>guild_locale</c>); null in DMs.</summary>
+    public string? GuildLocale { get; init; }
 }

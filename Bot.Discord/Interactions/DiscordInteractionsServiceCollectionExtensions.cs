@@ -25,7 +25,7 @@ public static class DiscordInteractionsServiceCollectionExtensions
         services.AddDiscordRest();
         services.TryAddSingleton<DiscordApplication>();
         services.TryAddSingleton<InteractionSettings>();
-        services.TryAddSingleton(static sp => SlashCommandRegistry.Build(sp.GetServices<SlashCommandModuleType>().Select(m => m.Type)));
+        services.TryAddSingleton(static sp => SlashCommandRegistry.Build(sp.GetServices<SlashCommandModuleType>().Select(m => m.Type), sp.GetService<ICommandDescriptions>()));
         services.TryAddSingleton(static sp => new SlashCommandCatalog(sp.GetRequiredService<SlashCommandRegistry>()));
         services.TryAddSingleton<AckSender>();
         services.TryAddSingleton<CommandExecutor>();

@@ -51,6 +51,8 @@ internal static class InteractionParser
                 AttachmentSizeLimit = d.TryGetProperty("attachment_size_limit", out var limit) && limit.ValueKind == JsonValueKind.Number && limit.TryGetInt64(out var bytes) && bytes > 0
                     ? bytes
                     : null,
+                Locale = OptionalString(d, "locale"),
+                GuildLocale = OptionalString(d, "guild_locale"),
             };
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or OverflowException or JsonException)
@@ -58,6 +60,9 @@ internal static class InteractionParser
             throw new FormatException("malformed INTERACTION_CREATE: " + e.Message, e);
         }
     }
+
+    private static string? OptionalString(JsonElement d, string name) =>
+        d.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static List<InteractionOption> ParseOptions(JsonElement parent)
     {

@@ -15,7 +15,7 @@ public sealed class LayerRulesTests
 
     /// <summary>The folders of Bot in their one-way order: each may use only the ones before it.</summary>
     private static readonly string[] FolderOrder =
-        ["Threading", "Configuration", "Schedule", "Scoring", "Web", "Standings", "Pictures", "Strava", "Recaps", "Nudges", "Commands", "Hosting", "Cli"];
+        ["Threading", "Configuration", "Texts", "Schedule", "Scoring", "Web", "Standings", "Pictures", "Strava", "Recaps", "Nudges", "Commands", "Hosting", "Cli"];
 
     [Test]
     public void Scoring_DependsOnNothingOfOurs()

@@ -1,6 +1,6 @@
-using Bot.Commands;
 using Bot.Standings;
 using Bot.Tests.Support;
+using Bot.Texts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bot.Tests.Commands;
@@ -68,7 +68,7 @@ public sealed class CommandGuardTests
     {
         var answer = await _host.Commands.PrivateAnswerAsync("admin", user: WebSeed.AnnaDiscordId, optionsJson: SetPrice);
 
-        Assert.That((answer, await RulesAsync()), Is.EqualTo((RequireAdminAttribute.NotAdmin, """{"multiplier_on":false,"jokers":2}""")));
+        Assert.That((answer, await RulesAsync()), Is.EqualTo((Catalog.Text(Language.English, "guard.not_admin"), """{"multiplier_on":false,"jokers":2}""")));
     }
 
     [Test]

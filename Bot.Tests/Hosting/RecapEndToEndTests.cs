@@ -3,6 +3,7 @@ using System.Text.Json;
 using Bot.Data;
 using Bot.Data.Repositories;
 using Bot.Tests.Discord.Gateway;
+using Bot.Tests.Discord.Guilds;
 using Bot.Tests.Discord.Rest;
 using Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,6 +88,26 @@ public sealed class RecapEndToEndTests
         await RecapAsync(OtherChannel);
 
         Assert.That((recap.Heading, Posts(Channel).Count), Is.EqualTo(("📊 **Week 49 recap** · season 2026 (late)", 1)));
+    }
+
+    [Test]
+    public async Task Recap_GermanServer_PostedInGerman()
+    {
+        _world.Discord.Guilds.Add(FakeGuildJson.GuildCreate(Guild, [(Guild, FakeGuildJson.ViewSendAttach)], [(Channel, [])], [], locale: "de"));
+        await SetChannelAsync(Guild, Channel, 8 * 60);
+        _world.Start(new Dictionary<string, string?> { ["CLOCK_START_UTC"] = "2026-12-07T07:59:50Z" });
+
+        // The server's language comes with its GUILD_CREATE, sent right after READY, well before the 08:00 slot.
+        await Eventually.ThatAsync(() => _world.Discord.GuildCreatesSent > 0, "the server's GUILD_CREATE", Patience);
+        var recap = await RecapAsync(Channel);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(recap.Heading, Is.EqualTo("📊 **Rückblick Woche 49** · Saison 2026"));
+            Assert.That(recap.Standings, Is.EqualTo(
+                "🥇 **Anna Tester** — 3/3 ✅\n**Lukas Tester** — 1/3 ❌ 5,00 €\n*1 Mitglied(er) nicht gezeigt: Sie haben Berichten im Kanal nicht zugestimmt.*\n\n"
+                + "🔥 Längste Serie: **Anna Tester** — 2 Wochen in Folge geschafft\n💰 Topf bisher: **20,00 €** (Wochen 1–49)"));
+        });
     }
 
     [Test]

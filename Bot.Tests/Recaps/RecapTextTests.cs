@@ -1,6 +1,7 @@
 using Bot.Discord.Rest;
 using Bot.Recaps;
 using Bot.Scoring;
+using Bot.Texts;
 
 namespace Bot.Tests.Recaps;
 
@@ -28,7 +29,7 @@ public sealed class RecapTextTests
     [Test]
     public void Standings_AWeek_EveryStatusWithPointsAmountsRunAndPot()
     {
-        var text = RecapText.Standings(Week49, "€");
+        var text = RecapText.Standings(Week49, "€", Language.English);
 
         Assert.That(text, Is.EqualTo("""
             🥇 **Anna** — 4/3 ✅
@@ -45,14 +46,14 @@ public sealed class RecapTextTests
     [Test]
     public void Heading_OnTimeOrLate_LateSaysSoInTheFirstLine()
     {
-        Assert.That((RecapText.Heading(Week49), RecapText.Heading(Week49 with { Late = true })),
+        Assert.That((RecapText.Heading(Week49, Language.English), RecapText.Heading(Week49 with { Late = true }, Language.English)),
             Is.EqualTo(("📊 **Week 49 recap** · season 2026", "📊 **Week 49 recap** · season 2026 (late)")));
     }
 
     [Test]
     public void Ledger_SeasonClose_TotalsPotAndHowToStartTheNextSeason()
     {
-        var text = RecapText.Ledger(Week49 with { Week = 53, LastWeek = true }, "€");
+        var text = RecapText.Ledger(Week49 with { Week = 53, LastWeek = true }, "€", Language.English);
 
         Assert.That(text, Is.EqualTo("""
             **Lukas** — 25.00 €
@@ -61,6 +62,44 @@ public sealed class RecapTextTests
 
             💰 **Final pot: 45.00 €**
             Admins: start season 2027 with `/admin season start year:2027` — the members and rules carry over; `/admin rules` changes the rules.
+            """.ReplaceLineEndings("\n")));
+    }
+
+    [Test]
+    public void Standings_GermanServer_GermanTextsAndDecimalComma()
+    {
+        var text = RecapText.Standings(Week49 with { PointsRequired = 2.5m }, "€", Language.German);
+
+        Assert.That(text, Is.EqualTo("""
+            🥇 **Anna** — 4/2,5 ✅
+            **Lukas** — 1/2,5 ❌ 5,00 €
+            **Tom** — 0/2,5 🃏 Joker
+            **Marie** — ?/2,5 ❔ synchronisiert noch
+            *1 Mitglied(er) nicht gezeigt: Sie haben Berichten im Kanal nicht zugestimmt.*
+
+            🔥 Längste Serie: **Anna** — 3 Wochen in Folge geschafft
+            💰 Topf bisher: **45,00 €** (Wochen 1–49)
+            """.ReplaceLineEndings("\n")));
+    }
+
+    [Test]
+    public void Heading_GermanAndLate_SaysVerspaetetInTheFirstLine()
+    {
+        Assert.That((RecapText.Heading(Week49 with { Late = true }, Language.German), RecapText.CloseHeading(Week49 with { Late = true }, Language.German)),
+            Is.EqualTo(("📊 **Rückblick Woche 49** · Saison 2026 (verspätet)", "🏁 **Saison 2026 ist vorbei** (verspätet)")));
+    }
+
+    [Test]
+    public void Ledger_GermanSeasonClose_GermanTotalsPotAndNextSeason()
+    {
+        var text = RecapText.Ledger(Week49 with { Week = 53, LastWeek = true, Hidden = 0 }, "€", Language.German);
+
+        Assert.That(text, Is.EqualTo("""
+            **Lukas** — 25,00 €
+            **Anna** — 5,50 €
+
+            💰 **Endstand im Topf: 45,00 €**
+            Admins: Saison 2027 startet mit `/admin season start year:2027` — Mitglieder und Regeln bleiben; `/admin rules` ändert die Regeln.
             """.ReplaceLineEndings("\n")));
     }
 

@@ -1,6 +1,7 @@
 using Bot.Commands;
 using Bot.Data.Repositories;
 using Bot.Strava;
+using Bot.Texts;
 
 namespace Bot.Tests.Scoring;
 
@@ -39,4 +40,9 @@ public sealed class SyncNoteTests
     [Test]
     public void For_GovernorOpen_NoPauseNote() =>
         Assert.That(SyncNote.For(new ChallengeSyncStatus(1, 0, Oldest, Oldest), new GovernorState(true, null, null, 90, 900, 90, 900, null)), Does.Not.Contain("paused"));
+
+    [Test]
+    public void For_GermanSomeNotSynced_SaysItInGerman() =>
+        Assert.That(SyncNote.For(new ChallengeSyncStatus(3, 1, Oldest, Newest), null, Language.German),
+            Is.EqualTo("Aktivitätsdaten vom 2026-11-30 08:05 UTC (1 Mitglied(er) noch nicht synchronisiert)"));
 }

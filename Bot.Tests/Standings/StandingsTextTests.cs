@@ -1,5 +1,6 @@
 using Bot.Commands;
 using Bot.Scoring;
+using Bot.Texts;
 
 namespace Bot.Tests.Standings;
 
@@ -14,7 +15,7 @@ public sealed class StandingsTextTests
         [
             ("Anna", new WeekResult(11, 2, WeekStatus.Passed, 0, 0m), MemberState.Active, null),
             ("Ben", new WeekResult(11, 4, WeekStatus.NoData, 0, 0m), MemberState.Active, null),
-        ], 3m, "€", 0);
+        ], 3m, "€", 0, Language.English);
 
         var ben = text.Split('\n').Single(l => l.Contains("Ben", StringComparison.Ordinal));
         Assert.Multiple(() =>
@@ -31,7 +32,7 @@ public sealed class StandingsTextTests
         [
             ("Anna", new WeekResult(11, 2, WeekStatus.Passed, 0, 0m), MemberState.Active, null),
             ("Lukas", new WeekResult(11, 0, WeekStatus.NoData, 0, 0m), MemberState.Syncing, "last sync never"),
-        ], 3m, "€", 0);
+        ], 3m, "€", 0, Language.English);
 
         Assert.That(text.Split('\n'), Does.Contain("**Lukas** — ?/3 ❔ syncing / no data · last sync never"));
     }
@@ -40,9 +41,28 @@ public sealed class StandingsTextTests
     public void Week_MemberWhoLeft_ShowsTheFrozenResultAndWhenTheyLeft()
     {
         var text = StandingsText.Week(2,
-            [("Jonas", new WeekResult(2, 1, WeekStatus.Failed, 1, 10m), MemberState.Left, "left on 2024-03-06")], 3m, "€", 0);
+            [("Jonas", new WeekResult(2, 1, WeekStatus.Failed, 1, 10m), MemberState.Left, "left on 2024-03-06")], 3m, "€", 0, Language.English);
 
         Assert.That(text.Split('\n'), Does.Contain("🥇 **Jonas** — 1/3 ❌ 10.00 € · left on 2024-03-06"));
+    }
+
+    [Test]
+    public void Week_German_GermanStatusNotesAndDecimalComma()
+    {
+        var text = StandingsText.Week(2,
+        [
+            ("Jonas", new WeekResult(2, 1, WeekStatus.Failed, 1, 10m), MemberState.Left, "ausgetreten am 06.03.2024"),
+            ("Lukas", new WeekResult(2, 0, WeekStatus.NoData, 0, 0m), MemberState.Syncing, "letzte Synchronisierung nie"),
+            ("Tom", new WeekResult(2, 0, WeekStatus.Joker, 0, 0m), MemberState.Active, null),
+        ], 2.5m, "€", 1, Language.German);
+
+        Assert.That(text, Is.EqualTo("""
+            🥇 **Jonas** — 1/2,5 ❌ 10,00 € · ausgetreten am 06.03.2024
+            **Lukas** — ?/2,5 ❔ synchronisiert / keine Daten · letzte Synchronisierung nie
+            **Tom** — 0/2,5 🃏 Joker
+            *1 Mitglied(er) nicht gezeigt: Sie haben Berichten im Kanal nicht zugestimmt.*
+
+            """.ReplaceLineEndings("\n")));
     }
 
     [Test]
@@ -53,7 +73,7 @@ public sealed class StandingsTextTests
             ("Anna", 5m, MemberState.Active, null),
             ("Lukas", 0m, MemberState.Syncing, "last sync 2024-03-01 12:00 UTC"),
             ("Jonas", 15m, MemberState.Left, "left on 2024-03-06"),
-        ], "€", 0, null);
+        ], "€", 0, null, Language.English);
 
         Assert.That(text.Split('\n'), Is.SupersetOf(new[]
         {
@@ -66,7 +86,7 @@ public sealed class StandingsTextTests
     [Test]
     public void Total_SyncingMemberWithFrozenWeeks_ShowsTheAmountAndThatTheyAreSyncing()
     {
-        var text = StandingsText.Total([("Jonas", 15m, MemberState.Syncing, "last sync never")], "€", 0, null);
+        var text = StandingsText.Total([("Jonas", 15m, MemberState.Syncing, "last sync never")], "€", 0, null, Language.English);
 
         Assert.That(text.Split('\n')[0], Is.EqualTo("🤑 **Jonas** — 15.00 € · ❔ syncing · last sync never"));
     }

@@ -49,11 +49,15 @@ internal sealed class SlashCommands(FakeDiscordGateway discord, long guild)
     /// <summary>Once the bot has identified: sends the command and returns the content of its private answer (with <paramref name="raw"/>, the whole edit's JSON).</summary>
     public async Task<string> PrivateAnswerAsync(string command, long user, string optionsJson = "[]", bool inGuild = true, bool raw = false)
     {
-        await Eventually.ThatAsync(() => discord.Connections.Count > 0 && discord.Connections[^1].FramesOp(2).Any(), "IDENTIFY", TimeSpan.FromSeconds(60));
+        await IdentifiedAsync();
         var (answer, _) = await InvokeAsync(command, optionsJson, user, inGuild, settle: TimeSpan.Zero);
         using var edit = JsonDocument.Parse(answer.Body);
         return raw ? edit.RootElement.GetRawText() : edit.RootElement.GetProperty("content").GetString()!;
     }
+
+    /// <summary>Waits until the bot has identified on the fake gateway, so an interaction can be dispatched to it.</summary>
+    public Task IdentifiedAsync() =>
+        Eventually.ThatAsync(() => discord.Connections.Count > 0 && discord.Connections[^1].FramesOp(2).Any(), "IDENTIFY", TimeSpan.FromSeconds(60));
 
     /// <summary>Dispatches the interaction without waiting for its answer; returns its token.</summary>
     public string Send(string command, string optionsJson = "[]", long user = 301, bool inGuild = true, string permissions = "0", string extra = "", Invoker? invoker = null)

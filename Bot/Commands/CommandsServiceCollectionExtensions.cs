@@ -1,3 +1,4 @@
+using Bot.Discord.Commands;
 using Bot.Pictures;
 using Bot.Standings;
 using Bot.Threading;
@@ -11,6 +12,7 @@ internal static class CommandsServiceCollectionExtensions
     public static IServiceCollection AddBotCommands(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton<ChallengeLookup>();
+        services.TryAddSingleton<ICommandDescriptions, CommandDescriptions>();
         services.AddSingleton<SeasonExports>();
         services.TryAddSingleton<Standings.StandingsService>();
         services.TryAddSingleton<Standings.RecordedRecompute>();

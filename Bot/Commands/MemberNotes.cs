@@ -1,7 +1,7 @@
-using System.Globalization;
 using Bot.Data.Queries;
 using Bot.Scoring;
 using Bot.Standings;
+using Bot.Texts;
 
 namespace Bot.Commands;
 
@@ -9,13 +9,13 @@ namespace Bot.Commands;
 internal static class MemberNotes
 {
     /// <summary>The member's state and its note: "last sync …" while syncing, "left on DATE" (in <paramref name="zone"/>) after leaving.</summary>
-    public static (MemberState State, string? Note) Of(SeasonMemberRow member, TimeZoneInfo? zone)
+    public static (MemberState State, string? Note) Of(SeasonMemberRow member, TimeZoneInfo? zone, Language language = Language.English)
     {
         var state = SeasonInputMapper.State(member);
         return (state, state switch
         {
-            MemberState.Left => string.Create(CultureInfo.InvariantCulture, $"left on {SeasonInputMapper.LeftOn(member.LeftAtUtc!.Value, zone):yyyy-MM-dd}"),
-            MemberState.Syncing => "last sync " + (member.LastSyncUtc is { } at ? SyncNote.Stamp(at) : "never"),
+            MemberState.Left => Catalog.Text(language, "note.left", Formats.ShortDate(language, SeasonInputMapper.LeftOn(member.LeftAtUtc!.Value, zone))),
+            MemberState.Syncing => Catalog.Text(language, "note.last_sync", member.LastSyncUtc is { } at ? SyncNote.Stamp(at) : Catalog.Text(language, "note.never")),
             _ => null,
         });
     }

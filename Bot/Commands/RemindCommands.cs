@@ -2,6 +2,7 @@ using Bot.Data.Repositories;
 using Bot.Discord.Commands;
 using Bot.Nudges;
 using Bot.Standings;
+using Bot.Texts;
 
 namespace Bot.Commands;
 
@@ -19,12 +20,12 @@ public sealed class RemindCommands(ReminderRepository reminders, ChallengeLookup
     {
         if (!TimeOfDayText.TryParse(time, out var minuteOfDay))
         {
-            await Replies.PrivateAsync(ctx, NudgeText.BadTime(time));
+            await Replies.PrivateAsync(ctx, NudgeText.BadTime(time, Languages.FromLocale(ctx.Locale)));
             return;
         }
 
         await reminders.SwitchOnAsync(member.Found.Challenge.GuildId, (long)ctx.Invoker.Id, day, minuteOfDay, ctx.CancellationToken);
-        await Replies.PrivateAsync(ctx, NudgeText.On(day, minuteOfDay, lookup.DefaultZone.Id));
+        await Replies.PrivateAsync(ctx, NudgeText.On(day, minuteOfDay, lookup.DefaultZone.Id, Languages.FromLocale(ctx.Locale)));
     }
 
     [SlashCommand("off", "No more reminders from this server")]
@@ -32,6 +33,6 @@ public sealed class RemindCommands(ReminderRepository reminders, ChallengeLookup
     public async Task OffAsync(InteractionContext ctx)
     {
         var wasOn = await reminders.SwitchOffAsync((long)ctx.GuildId!.Value, (long)ctx.Invoker.Id, cancellationToken: ctx.CancellationToken);
-        await Replies.PrivateAsync(ctx, wasOn ? NudgeText.Off : NudgeText.NotOn);
+        await Replies.PrivateAsync(ctx, wasOn ? NudgeText.Off(Languages.FromLocale(ctx.Locale)) : NudgeText.NotOn(Languages.FromLocale(ctx.Locale)));
     }
 }

@@ -1,7 +1,6 @@
 using Bot.Configuration;
 using Bot.Discord.Commands;
 using Bot.Discord.Entities;
-using Bot.Standings;
 
 namespace Bot.Commands;
 
@@ -12,12 +11,10 @@ namespace Bot.Commands;
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class RequireAdminAttribute : InteractionCheckAttribute
 {
-    internal const string NotAdmin = "Only members with the Manage Server permission (or listed in ADMIN_USER_IDS) can do that.";
-
     public override Task<string?> RefusalAsync(InteractionContext ctx) => Task.FromResult(
-        ctx.GuildId is null ? ChallengeLookup.GuildOnly
+        ctx.GuildId is null ? GuardText.Of(ctx, "guard.guild_only")
         : IsAdmin(ctx, ctx.Services.GetRequiredService<ChallengeOptions>()) ? null
-        : NotAdmin);
+        : GuardText.Of(ctx, "guard.not_admin"));
 
     internal static bool IsAdmin(InteractionContext ctx, ChallengeOptions options) =>
         ctx.MemberPermissions is { } permissions && (permissions & (Permissions.ManageGuild | Permissions.Administrator)) != 0

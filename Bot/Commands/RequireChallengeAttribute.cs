@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bot.Discord.Commands;
 using Bot.Standings;
 
@@ -21,12 +20,12 @@ public sealed class RequireChallengeAttribute : InteractionGuardAttribute<Challe
     {
         if (ctx.GuildId is not { } guild)
         {
-            return (null, ChallengeLookup.GuildOnly);
+            return (null, GuardText.Of(ctx, "guard.guild_only"));
         }
 
         var found = await ctx.Services.GetRequiredService<ChallengeLookup>().FindAsync(guild, season, ctx.CancellationToken);
         return found is not null ? (found, null)
-            : season is { } year ? (null, string.Create(CultureInfo.InvariantCulture, $"This server has no challenge for season {year}."))
-            : (null, ChallengeLookup.NoChallenge);
+            : season is { } year ? (null, GuardText.Of(ctx, "guard.no_season", year))
+            : (null, GuardText.Of(ctx, "guard.no_challenge"));
     }
 }

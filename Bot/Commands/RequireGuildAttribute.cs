@@ -1,15 +1,14 @@
 using Bot.Discord.Commands;
-using Bot.Standings;
 
 namespace Bot.Commands;
 
-/// <summary>The command runs in a server's channel only; in a DM the invoker reads <see cref="Refusal"/>.</summary>
+/// <summary>The command runs in a server's channel only; in a DM the invoker reads the text of <see cref="RefusalKey"/>.</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class RequireGuildAttribute : InteractionCheckAttribute
 {
-    /// <summary>What a DM is answered; by default <see cref="ChallengeLookup.GuildOnly"/>.</summary>
-    public string Refusal { get; init; } = ChallengeLookup.GuildOnly;
+    /// <summary>The catalog key of what a DM is answered (in the invoker's language); by default "guard.guild_only".</summary>
+    public string RefusalKey { get; init; } = "guard.guild_only";
 
     public override Task<string?> RefusalAsync(InteractionContext ctx) =>
-        Task.FromResult(ctx.GuildId is null ? Refusal : null);
+        Task.FromResult(ctx.GuildId is null ? GuardText.Of(ctx, RefusalKey) : null);
 }

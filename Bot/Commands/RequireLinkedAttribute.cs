@@ -1,7 +1,6 @@
 using Bot.Data.Entities;
 using Bot.Data.Repositories;
 using Bot.Discord.Commands;
-using Bot.Standings;
 
 namespace Bot.Commands;
 
@@ -12,6 +11,6 @@ public sealed class RequireLinkedAttribute : InteractionGuardAttribute<MemberRow
     public override async Task<(MemberRow? Value, string? Refusal)> ResolveAsync(InteractionContext ctx, IReadOnlyDictionary<string, object?> options)
     {
         var member = await ctx.Services.GetRequiredService<MemberRepository>().GetByDiscordUserIdAsync((long)ctx.Invoker.Id, ctx.CancellationToken);
-        return member is { StravaAthleteId: not null } && member.LinkState != LinkState.Unlinked ? (member, null) : (null, ChallengeLookup.NotLinked);
+        return member is { StravaAthleteId: not null } && member.LinkState != LinkState.Unlinked ? (member, null) : (null, GuardText.Of(ctx, "guard.not_linked"));
     }
 }

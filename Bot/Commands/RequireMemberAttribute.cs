@@ -19,6 +19,6 @@ public sealed class RequireMemberAttribute : InteractionGuardAttribute<Challenge
         }
 
         var me = await ctx.Services.GetRequiredService<ChallengeLookup>().FindParticipantAsync(found.Challenge, ctx.Invoker.Id, ctx.CancellationToken);
-        return me is null ? (null, ChallengeLookup.NotLinked) : (new ChallengeMember(found, me), null);
+        return me is null ? (null, GuardText.Of(ctx, "guard.not_linked")) : (new ChallengeMember(found, me), null);
     }
 }

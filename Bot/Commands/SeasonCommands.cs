@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Bot.Configuration;
 using Bot.Data.Repositories;
@@ -6,6 +5,7 @@ using Bot.Discord.Commands;
 using Bot.Pictures;
 using Bot.Scoring;
 using Bot.Standings;
+using Bot.Texts;
 
 namespace Bot.Commands;
 
@@ -32,21 +32,24 @@ public sealed class SeasonCommands(
         var calendar = SeasonCalendar.For(challenge.SeasonYear);
         var current = calendar.InProgressWeek(today);
         var wanted = (int?)week ?? current;
+
+        // The answer is public, but it answers the invoker: it speaks their client's language.
+        var language = Languages.FromLocale(ctx.Locale);
         if (wanted == 0)
         {
-            await Replies.PrivateAsync(ctx, $"Season {challenge.SeasonYear} is not running today; ask for a week number.");
+            await Replies.PrivateAsync(ctx, Catalog.Text(language, "week.not_running", challenge.SeasonYear));
             return;
         }
 
         if (wanted > calendar.WeekCount)
         {
-            await Replies.PrivateAsync(ctx, $"Season {challenge.SeasonYear} has {calendar.WeekCount} weeks; there is no week {wanted}.");
+            await Replies.PrivateAsync(ctx, Catalog.Text(language, "week.no_such_week", challenge.SeasonYear, calendar.WeekCount, wanted));
             return;
         }
 
         if (wanted > calendar.LastReportedWeek(today))
         {
-            await Replies.PrivateAsync(ctx, $"Week {wanted} has not started yet (today is in week {current}).");
+            await Replies.PrivateAsync(ctx, Catalog.Text(language, "week.not_started", wanted, current));
             return;
         }
 
@@ -62,19 +65,20 @@ public sealed class SeasonCommands(
         {
             if (season.Members[i].ConsentToReports && results[i].Result is { } result)
             {
-                var (state, note) = MemberNotes.Of(season.Members[i], season.Zone);
+                var (state, note) = MemberNotes.Of(season.Members[i], season.Zone, language);
                 shown.Add((results[i].Name, result, state, note));
             }
         }
 
         var rules = season.Input.Rules;
-        var inProgress = wanted == current ? " (in progress, nothing charged yet)" : "";
-        var text = StandingsText.Week(wanted, shown, rules.PointsRequired, options.Currency, season.Members.Count(m => !m.ConsentToReports));
+        var inProgress = wanted == current ? Catalog.Text(language, "week.in_progress") : "";
+        var text = StandingsText.Week(wanted, shown, rules.PointsRequired, options.Currency, season.Members.Count(m => !m.ConsentToReports), language);
         // Drawn on the CPU threads while the text goes out.
         var picture = pictures.TryRenderWeekAsync(
             PictureModels.Week(challenge.SeasonYear, wanted, wanted == current, rules.PointsRequired, season.Members, results, options.Currency), ctx.CancellationToken);
-        await Replies.PublicAsync(ctx, $"Week {wanted} standings posted below.", $"Week {wanted} · season {challenge.SeasonYear}{inProgress}", text, Green);
-        await Replies.PictureAsync(ctx, picture, $"week-{challenge.SeasonYear}-{wanted}.png", $"Points per member in week {wanted} against the {DecimalText.Format(rules.PointsRequired)} required");
+        await Replies.PublicAsync(ctx, Catalog.Text(language, "week.posted", wanted), Catalog.Text(language, "week.title", wanted, challenge.SeasonYear) + inProgress, text, Green);
+        await Replies.PictureAsync(ctx, picture, $"week-{challenge.SeasonYear}-{wanted}.png",
+            Catalog.Text(language, "week.picture", wanted, Formats.Number(language, rules.PointsRequired)));
     }
 
     [SlashCommand("total", "The season's ledger: what everyone owes, and the pot")]
@@ -86,6 +90,7 @@ public sealed class SeasonCommands(
         [Option("picture", "Also post the season picture (as /season does)")] bool picture = false)
     {
         var (challenge, today) = found;
+        var language = Languages.FromLocale(ctx.Locale);
 
         // Ten /total at once for one season share one read and one tally (see SeasonPipeline.SeasonAsync).
         if (await pipeline.SeasonAsync(challenge, today) is not { } tally)
@@ -104,7 +109,7 @@ public sealed class SeasonCommands(
             errors += member.HasError ? 1 : 0;
             if (loaded.Members[i].ConsentToReports && !member.HasError)
             {
-                var (state, note) = MemberNotes.Of(loaded.Members[i], loaded.Zone);
+                var (state, note) = MemberNotes.Of(loaded.Members[i], loaded.Zone, language);
                 shown.Add((member.Name, member.Total, state, note));
             }
         }
@@ -114,16 +119,15 @@ public sealed class SeasonCommands(
 
         // A member who left lists only the weeks before they did: the season's weeks are the longest list.
         var weeks = result.Members.MaxBy(m => m.Weeks.Count)?.Weeks is { Count: > 0 } longest ? longest : null;
-        var covered = weeks is null ? "no weeks yet" : $"weeks {weeks[0].Week}–{weeks[^1].Week}";
+        var covered = weeks is null ? Catalog.Text(language, "total.no_weeks") : Catalog.Text(language, "total.weeks", weeks[0].Week, weeks[^1].Week);
         var text = new StringBuilder(StandingsText.Total(shown, options.Currency, loaded.Members.Count(m => !m.ConsentToReports),
-            errors > 0 ? $"{errors} member(s) owe more than can be counted exactly." : null));
-        var synced = SyncNote.For(await syncs.GetSyncStatusAsync(challenge.Id, ctx.CancellationToken), governor?.State);
-        text.Append(CultureInfo.InvariantCulture,
-            $"\n**Pot: {Money.Format(pot, options.Currency)}** · {covered} · as of {today:yyyy-MM-dd} · {synced}");
-        await Replies.PublicAsync(ctx, $"Season {challenge.SeasonYear} ledger posted below.", $"Season {challenge.SeasonYear} · the pot", text.ToString(), Gold);
+            errors > 0 ? Catalog.Text(language, "total.errors", errors) : null, language));
+        var synced = SyncNote.For(await syncs.GetSyncStatusAsync(challenge.Id, ctx.CancellationToken), governor?.State, language);
+        text.Append('\n').Append(Catalog.Text(language, "total.pot", Formats.Money(language, pot, options.Currency), covered, Formats.ShortDate(language, today), synced));
+        await Replies.PublicAsync(ctx, Catalog.Text(language, "total.posted", challenge.SeasonYear), Catalog.Text(language, "total.title", challenge.SeasonYear), text.ToString(), Gold);
         if (picture)
         {
-            await Replies.PictureAsync(ctx, drawing, $"season-{challenge.SeasonYear}.png", SeasonPictureCommands.Description(challenge.SeasonYear));
+            await Replies.PictureAsync(ctx, drawing, $"season-{challenge.SeasonYear}.png", SeasonPictureCommands.Description(challenge.SeasonYear, language));
         }
     }
 
@@ -154,6 +158,8 @@ public sealed class SeasonCommands(
     public async Task RulesAsync(InteractionContext ctx, [RequireChallenge] ChallengeContext found)
     {
         var rules = RulesJson.Parse(found.Challenge.RulesJson);
-        await Replies.PublicAsync(ctx, "Rules posted below.", $"Rules · season {found.Challenge.SeasonYear}", RulesText.Describe(rules, options.Currency), Green);
+        var language = Languages.FromLocale(ctx.Locale);
+        await Replies.PublicAsync(ctx, Catalog.Text(language, "rules.posted"), Catalog.Text(language, "rules.title", found.Challenge.SeasonYear),
+            RulesText.Describe(rules, options.Currency, language), Green);
     }
 }

@@ -4,6 +4,7 @@ using Bot.Discord.Commands;
 using Bot.Pictures;
 using Bot.Scoring;
 using Bot.Standings;
+using Bot.Texts;
 
 namespace Bot.Commands;
 
@@ -13,8 +14,7 @@ public sealed class SeasonPictureCommands(
     PictureService pictures,
     ChallengeOptions options) : ApplicationCommandModule
 {
-    internal static string Description(int season) =>
-        string.Create(CultureInfo.InvariantCulture, $"Season {season}: one row per member, one cell per week (passed, failed, joker, in progress, future), totals at the right");
+    internal static string Description(int season, Language language = Language.English) => Catalog.Text(language, "season.picture", season);
 
     [SlashCommand("season", "The season at a glance: a picture of every member's weeks and totals")]
     [Ephemeral]

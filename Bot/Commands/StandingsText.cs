@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
 using Bot.Scoring;
+using Bot.Texts;
 
 namespace Bot.Commands;
 
 /// <summary>
-/// The channel texts of /week and /total. Only what the bot computed (points, status, amount), and
-/// only for members who consented to channel reports.
+/// The channel texts of /week and /total, in the invoker's language. Only what the bot computed
+/// (points, status, amount), and only for members who consented to channel reports.
 /// </summary>
 internal static class StandingsText
 {
@@ -15,7 +16,8 @@ internal static class StandingsText
     /// without data read "syncing", a member who left is marked "left on DATE".
     /// </param>
     public static string Week(
-        int week, IReadOnlyList<(string Name, WeekResult Result, MemberState State, string? Note)> rows, decimal pointsRequired, string currency, int hidden)
+        int week, IReadOnlyList<(string Name, WeekResult Result, MemberState State, string? Note)> rows, decimal pointsRequired, string currency, int hidden,
+        Language language)
     {
         var text = new StringBuilder();
         var best = rows.Where(r => r.Result.Status != WeekStatus.NoData).Select(r => r.Result.Points).DefaultIfEmpty(0).Max();
@@ -25,23 +27,24 @@ internal static class StandingsText
             var status = result.Status switch
             {
                 WeekStatus.Passed => "✅",
-                WeekStatus.Failed => $"❌ {Money.Format(result.Amount, currency)}",
-                WeekStatus.Joker => "🃏 joker",
-                WeekStatus.NoData when state == MemberState.Syncing => "❔ syncing / no data",
-                WeekStatus.NoData => "❔ unknown / no data",
-                _ => "⏳ in progress",
+                WeekStatus.Failed => $"❌ {Formats.Money(language, result.Amount, currency)}",
+                WeekStatus.Joker => Catalog.Text(language, "status.joker"),
+                WeekStatus.NoData when state == MemberState.Syncing => Catalog.Text(language, "week.status_syncing"),
+                WeekStatus.NoData => Catalog.Text(language, "week.status_unknown"),
+                _ => Catalog.Text(language, "status.in_progress"),
             };
             // Without data the points are only what arrived before the link broke: not shown as a score.
             var points = result.Status == WeekStatus.NoData ? "?" : result.Points.ToString(CultureInfo.InvariantCulture);
-            text.Append(CultureInfo.InvariantCulture, $"{medal}**{name}** — {points}/{DecimalText.Format(pointsRequired)} {status}{Suffix(result.Status != WeekStatus.NoData, state, note)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{medal}**{name}** — {points}/{Formats.Number(language, pointsRequired)} {status}{Suffix(result.Status != WeekStatus.NoData, state, note, language)}\n");
         }
 
-        AppendHidden(text, hidden);
-        return text.Length == 0 ? $"Nobody to show for week {week} yet." : text.ToString();
+        AppendHidden(text, hidden, language);
+        return text.Length == 0 ? Catalog.Text(language, "week.nobody", week) : text.ToString();
     }
 
     /// <param name="rows">Each shown member's total, with their state and its note, as for <see cref="Week"/>.</param>
-    public static string Total(IReadOnlyList<(string Name, decimal Total, MemberState State, string? Note)> rows, string currency, int hidden, string? errors)
+    public static string Total(
+        IReadOnlyList<(string Name, decimal Total, MemberState State, string? Note)> rows, string currency, int hidden, string? errors, Language language)
     {
         var text = new StringBuilder();
         var top = rows.Count > 0 ? rows.Max(r => r.Total) : 0;
@@ -51,8 +54,8 @@ internal static class StandingsText
 
             // A syncing member owes nothing yet: no amount, just that the bot is waiting for their data.
             var waiting = state == MemberState.Syncing && total == 0;
-            var amount = waiting ? "❔ syncing" : Money.Format(total, currency);
-            text.Append(CultureInfo.InvariantCulture, $"{badge}**{name}** — {amount}{Suffix(!waiting, state, note)}\n");
+            var amount = waiting ? Catalog.Text(language, "note.syncing") : Formats.Money(language, total, currency);
+            text.Append(CultureInfo.InvariantCulture, $"{badge}**{name}** — {amount}{Suffix(!waiting, state, note, language)}\n");
         }
 
         if (errors is not null)
@@ -60,23 +63,23 @@ internal static class StandingsText
             text.Append(CultureInfo.InvariantCulture, $"⚠️ {errors}\n");
         }
 
-        AppendHidden(text, hidden);
-        return text.Length == 0 ? "Nobody to show yet." : text.ToString();
+        AppendHidden(text, hidden, language);
+        return text.Length == 0 ? Catalog.Text(language, "total.nobody") : text.ToString();
     }
 
     // " · note"; a syncing member's figure that is not their "syncing" label says so before the note.
-    private static string Suffix(bool figure, MemberState state, string? note) => (state, note) switch
+    private static string Suffix(bool figure, MemberState state, string? note, Language language) => (state, note) switch
     {
         (_, null) => "",
-        (MemberState.Syncing, _) when figure => $" · ❔ syncing · {note}",
+        (MemberState.Syncing, _) when figure => $" · {Catalog.Text(language, "note.syncing")} · {note}",
         _ => $" · {note}",
     };
 
-    private static void AppendHidden(StringBuilder text, int hidden)
+    private static void AppendHidden(StringBuilder text, int hidden, Language language)
     {
         if (hidden > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"*{hidden} member(s) not shown: they did not agree to channel reports.*\n");
+            text.Append(Catalog.Text(language, "members.hidden", hidden)).Append('\n');
         }
     }
 }

@@ -22,18 +22,18 @@ internal sealed class StravaCommands(StravaAuthorizeLinks links, IStravaLinking 
         "This server's channel reports show only what the bot computes: your points, passed or failed, and amounts owed. "
         + "Never your activities' names, distances, durations or maps — those only you see, privately (`/me`).";
 
-    private const string InServer = "Run this in the server whose challenge you want to join, not in a direct message.";
+    private const string InServer = "guard.join_in_server";
 
     private const string Hidden = "the channel shows only how many members are hidden. Your own standing stays available to you in `/me`.";
 
     [SlashCommand("strava_auth", "Link your Strava account and join this server's challenge (only you see the link)")]
     [Ephemeral]
-    [RequireGuild(Refusal = InServer)]
+    [RequireGuild(RefusalKey = InServer)]
     public Task StravaAuthAsync(InteractionContext ctx) => SendLinkAsync(ctx);
 
     [SlashCommand("link", "Same as /strava_auth: link your Strava account (only you see the link)")]
     [Ephemeral]
-    [RequireGuild(Refusal = InServer)]
+    [RequireGuild(RefusalKey = InServer)]
     public Task LinkAsync(InteractionContext ctx) => SendLinkAsync(ctx);
 
     [SlashCommand("join", "Join this server's challenge with your already linked Strava account")]

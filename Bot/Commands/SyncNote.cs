@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bot.Data.Repositories;
 using Bot.Strava;
+using Bot.Texts;
 
 namespace Bot.Commands;
 
@@ -10,18 +11,18 @@ namespace Bot.Commands;
 /// </summary>
 internal static class SyncNote
 {
-    public static string For(ChallengeSyncStatus status, GovernorState? governor)
+    public static string For(ChallengeSyncStatus status, GovernorState? governor, Language language = Language.English)
     {
         var note = status switch
         {
-            { LinkedMembers: 0 } => "activity data: nobody linked to Strava yet",
-            { OldestUtc: null } => "activity data: not synced yet",
-            { OldestUtc: { } oldest, NeverSynced: 0 } => $"activity data as of {Stamp(oldest)}",
-            { OldestUtc: { } oldest, NeverSynced: var missing } => $"activity data as of {Stamp(oldest)} ({missing} member(s) not synced yet)",
+            { LinkedMembers: 0 } => Catalog.Text(language, "sync.nobody_linked"),
+            { OldestUtc: null } => Catalog.Text(language, "sync.not_synced"),
+            { OldestUtc: { } oldest, NeverSynced: 0 } => Catalog.Text(language, "sync.as_of", Stamp(oldest)),
+            { OldestUtc: { } oldest, NeverSynced: var missing } => Catalog.Text(language, "sync.as_of_missing", Stamp(oldest), missing),
         };
         if (governor is { IsOpen: false, ClosedUntil: { } until })
         {
-            note += $" · Strava paused by its rate limit until {Stamp(until.UtcDateTime)}";
+            note += Catalog.Text(language, "sync.paused", Stamp(until.UtcDateTime));
         }
 
         return note;

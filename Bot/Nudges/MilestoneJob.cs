@@ -3,10 +3,12 @@ using Bot.Data.Entities;
 using Bot.Data.Queries;
 using Bot.Data.Repositories;
 using Bot.Discord.Entities;
+using Bot.Discord.Guilds;
 using Bot.Discord.Rest;
 using Bot.Schedule;
 using Bot.Scoring;
 using Bot.Standings;
+using Bot.Texts;
 
 namespace Bot.Nudges;
 
@@ -20,7 +22,7 @@ namespace Bot.Nudges;
 /// </summary>
 internal sealed class MilestoneJob(
     ChannelSettingRepository channels, PostRecordRepository posts, ChallengeLookup lookup, SeasonPipeline pipeline,
-    WeekStampQuery stamps, DiscordRestClient rest, ILogger<MilestoneJob> logger) : IScheduledJob
+    WeekStampQuery stamps, DiscordRestClient rest, GuildCache guilds, ILogger<MilestoneJob> logger) : IScheduledJob
 {
     // Per server, what the week looked like when it was last tallied to the end; lost on a restart, which costs one tally.
     private readonly Dictionary<long, (int Week, string Rules, WeekStamp Stamp)> _tallied = [];
@@ -66,6 +68,7 @@ internal sealed class MilestoneJob(
         _announced.RemoveWhere(k => k.GuildId == guildId && k.Week != week);
         var tally = await pipeline.TallyWhenFreeAsync(challenge, today, m => m.ConsentToReports && m.DiscordUserId is not null, cancellationToken);
         var required = tally.Season.Input.Rules.PointsRequired;
+        var language = Languages.FromLocale(guilds.Find((ulong)guildId)?.PreferredLocale);
         var batch = new List<(PostKey Key, string Line)>();
         var complete = true;
         for (var i = 0; i < tally.Season.Members.Count; i++)
@@ -78,7 +81,7 @@ internal sealed class MilestoneJob(
                 continue;
             }
 
-            var line = NudgeText.Milestone(standing.Name, week, standing.Weeks.Single(w => w.Week == week).Points, required);
+            var line = NudgeText.Milestone(standing.Name, week, standing.Weeks.Single(w => w.Week == week).Points, required, language);
             if (batch.Sum(b => b.Line.Length + 1) + line.Length > DiscordLimits.Content)
             {
                 complete = false; // the rest next minute: one message a minute

@@ -1,61 +1,61 @@
-using System.Globalization;
 using System.Text;
-using Bot.Scoring;
+using Bot.Texts;
 
 namespace Bot.Nudges;
 
 /// <summary>
-/// Every text of the reminders and milestones, in one place (a catalog per language can take them over). Each is
-/// computed numbers only: no sport, title, time or distance of anyone's activity.
+/// Every text of the reminders and milestones, from the <see cref="Catalog"/>: answers in the invoker's language,
+/// DMs and channel lines in the server's. Each is computed numbers only: no sport, title, time or distance of
+/// anyone's activity.
 /// </summary>
 internal static class NudgeText
 {
-    public const string NotOn = "You have no reminder on here. Nothing changed.";
+    public static string NotOn(Language language) => Catalog.Text(language, "remind.not_on");
 
-    public const string Off = "Reminder off: you get no more reminders from this server.";
+    public static string Off(Language language) => Catalog.Text(language, "remind.off");
 
     /// <summary>Left for the member's next <c>/me</c> when Discord refused the reminder's DM.</summary>
-    public const string SwitchedOff =
-        "⚠️ Your reminder is off: Discord did not let the bot send you a direct message. Allow direct messages from this server's members, then `/remind on` again.";
+    public static string SwitchedOff(Language language) => Catalog.Text(language, "remind.switched_off");
 
-    public static string BadTime(string time) =>
-        $"`{time}` is not a time: give it as HH:MM, e.g. 18:00. Nothing changed.";
+    public static string BadTime(string time, Language language) => Catalog.Text(language, "remind.bad_time", time);
 
-    public static string On(DayOfWeek day, int minuteOfDay, string zone) =>
-        $"Reminder on: every {day} at {TimeOfDayText.Format(minuteOfDay)} ({zone}) you get a direct message if you are below the week's target and have no joker on it. `/remind off` stops it.";
+    public static string On(DayOfWeek day, int minuteOfDay, string zone, Language language) =>
+        Catalog.Text(language, "remind.on", Formats.Day(language, day), TimeOfDayText.Format(minuteOfDay), zone);
 
     /// <summary>The reminder's DM: where the member stands, what would close the gap, and the joker if any is left.</summary>
-    public static string Reminder(int week, long points, decimal required, GapSuggestion? suggestion, int jokersLeft)
+    public static string Reminder(int week, long points, decimal required, GapSuggestion? suggestion, int jokersLeft, Language language)
     {
         var gap = GapSuggestion.Gap(points, required);
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"**Week {week}: {points} of {DecimalText.Format(required)} points this week — {gap} to go.**\n");
+        text.Append(Catalog.Text(language, "reminder.standing", week, points, Formats.Number(language, required), gap)).Append('\n');
         if (suggestion is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $"That is {Activities(suggestion)}");
-            text.Append(suggestion.Activities > suggestion.DaysLeft
-                ? string.Create(CultureInfo.InvariantCulture, $" — more than the {Days(suggestion.DaysLeft)} left this week, as each day counts once.\n")
-                : ".\n");
+            text.Append(Catalog.Text(language, "reminder.that_is", Activities(suggestion, language)));
+            text.Append(suggestion.Activities > suggestion.DaysLeft ? Catalog.Text(language, "reminder.too_few_days", Days(suggestion.DaysLeft, language)) : "");
+            text.Append(".\n");
         }
 
         if (jokersLeft > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"Or keep the week free with `/joker` ({jokersLeft} left).\n");
+            text.Append(Catalog.Text(language, "reminder.joker", jokersLeft)).Append('\n');
         }
 
-        text.Append("`/remind off` in the server stops these reminders.");
+        text.Append(Catalog.Text(language, "reminder.stop"));
         return text.ToString();
     }
 
     /// <summary>One member's line in a milestone post.</summary>
-    public static string Milestone(string name, int week, long points, decimal required) =>
-        string.Create(CultureInfo.InvariantCulture, $"✅ {name} made week {week}: {points}/{DecimalText.Format(required)}");
+    public static string Milestone(string name, int week, long points, decimal required, Language language) =>
+        Catalog.Text(language, "milestone.line", name, week, points, Formats.Number(language, required));
 
-    private static string Activities(GapSuggestion s)
+    // German names the sport as Strava and /rules do ("Run"); English puts it in words ("weight training").
+    private static string Activities(GapSuggestion s, Language language)
     {
-        var one = $"{DecimalText.Format(s.Minutes)}-minute {GapSuggestion.SportWords(s.Sport)}";
-        return s.Activities == 1 ? $"one {one}" : string.Create(CultureInfo.InvariantCulture, $"{s.Activities} × a {one}, each on its own day");
+        var sport = language == Language.German ? s.Sport : GapSuggestion.SportWords(s.Sport);
+        var minutes = Formats.Number(language, s.Minutes);
+        return s.Activities == 1 ? Catalog.Text(language, "reminder.one", minutes, sport) : Catalog.Text(language, "reminder.many", s.Activities, minutes, sport);
     }
 
-    private static string Days(int days) => days == 1 ? "1 day" : string.Create(CultureInfo.InvariantCulture, $"{days} days");
+    private static string Days(int days, Language language) =>
+        days == 1 ? Catalog.Text(language, "reminder.days_one") : Catalog.Text(language, "reminder.days_many", days);
 }

@@ -2,10 +2,12 @@ using System.Globalization;
 using Bot.Data.Entities;
 using Bot.Data.Repositories;
 using Bot.Discord.Entities;
+using Bot.Discord.Guilds;
 using Bot.Discord.Rest;
 using Bot.Schedule;
 using Bot.Scoring;
 using Bot.Standings;
+using Bot.Texts;
 
 namespace Bot.Nudges;
 
@@ -17,7 +19,7 @@ namespace Bot.Nudges;
 /// </summary>
 internal sealed class ReminderJob(
     ReminderRepository reminders, PostRecordRepository posts, ChallengeLookup lookup, SeasonPipeline pipeline,
-    DiscordRestClient rest, ILogger<ReminderJob> logger) : IScheduledJob
+    DiscordRestClient rest, GuildCache guilds, ILogger<ReminderJob> logger) : IScheduledJob
 {
     /// <summary>Discord's "Cannot send messages to this user".</summary>
     public const int CannotMessageUser = 50007;
@@ -83,18 +85,21 @@ internal sealed class ReminderJob(
         var subjects = claimed.Select(k => k.DiscordUserId).ToHashSet();
         var tally = await pipeline.TallyWhenFreeAsync(challenge, today, m => m.DiscordUserId is { } id && subjects.Contains(id), cancellationToken);
         var indexOf = Enumerable.Range(0, tally.Season.Members.Count).ToDictionary(i => tally.Season.Members[i].DiscordUserId!.Value);
+
+        // A DM answers no interaction: it speaks the server's language (its preferred_locale).
+        var language = Languages.FromLocale(guilds.Find((ulong)guildId)?.PreferredLocale);
         foreach (var key in claimed)
         {
             var inSeason = indexOf.TryGetValue(key.DiscordUserId, out var index);
-            var text = inSeason ? Message(tally, index, week, today) : null;
-            var outcome = !inSeason ? "not in the season" : text is null ? "not below the target, or a joker" : await SendAsync(key, text, cancellationToken);
+            var text = inSeason ? Message(tally, index, week, today, language) : null;
+            var outcome = !inSeason ? "not in the season" : text is null ? "not below the target, or a joker" : await SendAsync(key, text, language, cancellationToken);
             await posts.RecordOutcomeAsync(key, outcome == Sent, outcome, cancellationToken);
             NudgesLog.Reminded(logger, key.DiscordUserId, guildId, week, outcome);
         }
     }
 
     /// <summary>The DM for a member below the target in an in-progress week; null for anyone else.</summary>
-    private static string? Message(SeasonTally tally, int index, int week, DateOnly today)
+    private static string? Message(SeasonTally tally, int index, int week, DateOnly today, Language language)
     {
         var standing = tally.Standings.Members[index];
         var result = standing.Weeks.Where(w => w.Week == week).Select(w => (WeekResult?)w).FirstOrDefault();
@@ -105,10 +110,10 @@ internal sealed class ReminderJob(
         }
 
         var gap = GapSuggestion.Gap(current.Points, rules.PointsRequired);
-        return gap == 0 ? null : NudgeText.Reminder(week, current.Points, rules.PointsRequired, GapSuggestion.For(rules, gap, GapSuggestion.DaysLeftIn(today)), tally.Season.Members[index].JokersLeft);
+        return gap == 0 ? null : NudgeText.Reminder(week, current.Points, rules.PointsRequired, GapSuggestion.For(rules, gap, GapSuggestion.DaysLeftIn(today)), tally.Season.Members[index].JokersLeft, language);
     }
 
-    private async Task<string> SendAsync(PostKey key, string text, CancellationToken cancellationToken)
+    private async Task<string> SendAsync(PostKey key, string text, Language language, CancellationToken cancellationToken)
     {
         var result = await rest.SendDirectMessageAsync((ulong)key.DiscordUserId, new DiscordMessageBuilder().WithContent(text), cancellationToken);
         if (result.IsSuccess)
@@ -120,7 +125,7 @@ internal sealed class ReminderJob(
         NudgesLog.ReminderFailed(logger, key.DiscordUserId, key.GuildId, reason);
         if (result.ErrorCode == CannotMessageUser)
         {
-            await reminders.SwitchOffAsync(key.GuildId, key.DiscordUserId, NudgeText.SwitchedOff, cancellationToken);
+            await reminders.SwitchOffAsync(key.GuildId, key.DiscordUserId, NudgeText.SwitchedOff(language), cancellationToken);
             return "Discord does not let the bot message this member (50007): reminder switched off";
         }
 

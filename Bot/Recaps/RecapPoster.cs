@@ -2,10 +2,12 @@ using Bot.Configuration;
 using Bot.Data.Entities;
 using Bot.Data.Repositories;
 using Bot.Discord.Entities;
+using Bot.Discord.Guilds;
 using Bot.Discord.Rest;
 using Bot.Pictures;
 using Bot.Scoring;
 using Bot.Standings;
+using Bot.Texts;
 
 namespace Bot.Recaps;
 
@@ -22,6 +24,7 @@ public sealed class RecapPoster(
     SeasonPipeline pipeline,
     PictureService pictures,
     DiscordRestClient rest,
+    GuildCache guilds,
     ChallengeOptions options,
     TimeProvider time,
     ILogger<RecapPoster> logger)
@@ -51,21 +54,24 @@ public sealed class RecapPoster(
 
         var tally = await pipeline.TallyWhenFreeAsync(challenge, due.Monday, null, cancellationToken);
         var recap = RecapBuilder.Build(tally, due.Week, due.Late);
+
+        // Channel posts speak the server's language (its preferred_locale from the gateway), not an invoker's.
+        var language = Languages.FromLocale(guilds.Find((ulong)setting.GuildId)?.PreferredLocale);
         if (recapClaimed)
         {
             var picture = await RenderAsync(() => pictures.TryRenderWeekAsync(WeekPicture(tally, recap), cancellationToken), cancellationToken);
-            var message = new DiscordMessageBuilder().WithContent(RecapText.Heading(recap))
-                .AddEmbeds(DiscordPages.ToEmbeds(RecapText.Title(recap), RecapText.Standings(recap, options.Currency), RecapText.Color).Take(DiscordLimits.EmbedsPerMessage))
-                .AddFile($"week-{due.Season}-{due.Week}.png", picture.Png, "image/png", RecapText.PictureDescription(recap));
+            var message = new DiscordMessageBuilder().WithContent(RecapText.Heading(recap, language))
+                .AddEmbeds(DiscordPages.ToEmbeds(RecapText.Title(recap, language), RecapText.Standings(recap, options.Currency, language), RecapText.Color).Take(DiscordLimits.EmbedsPerMessage))
+                .AddFile($"week-{due.Season}-{due.Week}.png", picture.Png, "image/png", RecapText.PictureDescription(recap, language));
             await SendAsync(setting.GuildId, channel, recapKey, RecapText.WeekRecap(due.Week), message, cancellationToken);
         }
 
         if (closeClaimed)
         {
             var picture = await RenderAsync(() => pictures.TryRenderSeasonAsync(PictureModels.Season(tally.Season.Members, tally.Standings, options.Currency), cancellationToken), cancellationToken);
-            var message = new DiscordMessageBuilder().WithContent(RecapText.CloseHeading(recap))
-                .AddEmbeds(DiscordPages.ToEmbeds(RecapText.CloseTitle(recap), RecapText.Ledger(recap, options.Currency), RecapText.CloseColor).Take(DiscordLimits.EmbedsPerMessage))
-                .AddFile($"season-{due.Season}.png", picture.Png, "image/png", RecapText.SeasonPictureDescription(due.Season));
+            var message = new DiscordMessageBuilder().WithContent(RecapText.CloseHeading(recap, language))
+                .AddEmbeds(DiscordPages.ToEmbeds(RecapText.CloseTitle(recap, language), RecapText.Ledger(recap, options.Currency, language), RecapText.CloseColor).Take(DiscordLimits.EmbedsPerMessage))
+                .AddFile($"season-{due.Season}.png", picture.Png, "image/png", RecapText.SeasonPictureDescription(due.Season, language));
             await SendAsync(setting.GuildId, channel, closeKey, RecapText.SeasonClose(due.Season), message, cancellationToken);
         }
     }

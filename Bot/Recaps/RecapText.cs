@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text;
 using Bot.Discord.Rest;
 using Bot.Scoring;
+using Bot.Texts;
 
 namespace Bot.Recaps;
 
 /// <summary>
-/// Every text of the channel posts (the weekly recap, the season close) and of their outcomes, in one place so a
-/// catalog of languages can take them over. Computed numbers only, amounts as the answers format them.
+/// Every text of the channel posts (the weekly recap, the season close), in the server's language from the
+/// <see cref="Catalog"/>, and of their outcomes for <c>/admin channel show</c> (English still). Computed numbers only.
 /// </summary>
 public static class RecapText
 {
@@ -15,71 +16,69 @@ public static class RecapText
     public const int CloseColor = 0xF1C40F;
 
     /// <summary>The message's first line; "(late)" when the bot posts after its slot.</summary>
-    public static string Heading(Recap recap) =>
-        string.Create(CultureInfo.InvariantCulture, $"📊 **Week {recap.Week} recap** · season {recap.Season}{(recap.Late ? " (late)" : "")}");
+    public static string Heading(Recap recap, Language language) =>
+        Catalog.Text(language, "recap.heading", recap.Week, recap.Season, Late(recap, language));
 
-    public static string Title(Recap recap) => string.Create(CultureInfo.InvariantCulture, $"Week {recap.Week} · season {recap.Season}");
+    public static string Title(Recap recap, Language language) => Catalog.Text(language, "week.title", recap.Week, recap.Season);
 
-    public static string Standings(Recap recap, string currency)
+    public static string Standings(Recap recap, string currency, Language language)
     {
         var text = new StringBuilder();
         var top = recap.Rows.Where(r => r.Result.Status != WeekStatus.NoData).Select(r => r.Result.Points).DefaultIfEmpty(0).Max();
+        var required = Formats.Number(language, recap.PointsRequired);
         foreach (var row in recap.Rows)
         {
             var result = row.Result;
             var medal = result.Points == top && top > 0 && result.Status != WeekStatus.NoData ? "🥇 " : "";
             var points = result.Status == WeekStatus.NoData ? "?" : result.Points.ToString(CultureInfo.InvariantCulture);
-            text.Append(CultureInfo.InvariantCulture, $"{medal}**{row.Name}** — {points}/{DecimalText.Format(recap.PointsRequired)} {Status(row, currency)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{medal}**{row.Name}** — {points}/{required} {Status(row, currency, language)}\n");
         }
 
         if (recap.Rows.Count == 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"Nobody to show for week {recap.Week}.\n");
+            text.Append(Catalog.Text(language, "recap.nobody", recap.Week)).Append('\n');
         }
 
         if (recap.Hidden > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"*{recap.Hidden} member(s) not shown: they did not agree to channel reports.*\n");
+            text.Append(Catalog.Text(language, "members.hidden", recap.Hidden)).Append('\n');
         }
 
         if (recap.LongestRun is { } run)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n🔥 Longest run: **{string.Join("**, **", run.Names)}** — {Weeks(run.Weeks)} passed in a row\n");
+            text.Append('\n').Append(Catalog.Text(language, "recap.longest_run", string.Join("**, **", run.Names), Weeks(run.Weeks, language))).Append('\n');
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"💰 Pot so far: **{Money.Format(recap.Pot, currency)}** (weeks 1–{recap.Week})");
+        text.Append(Catalog.Text(language, "recap.pot", Formats.Money(language, recap.Pot, currency), recap.Week));
         return text.ToString();
     }
 
-    public static string PictureDescription(Recap recap) =>
-        string.Create(CultureInfo.InvariantCulture, $"Points per member in week {recap.Week} against the {DecimalText.Format(recap.PointsRequired)} required");
+    public static string PictureDescription(Recap recap, Language language) =>
+        Catalog.Text(language, "week.picture", recap.Week, Formats.Number(language, recap.PointsRequired));
 
-    public static string CloseHeading(Recap recap) =>
-        string.Create(CultureInfo.InvariantCulture, $"🏁 **Season {recap.Season} is over**{(recap.Late ? " (late)" : "")}");
+    public static string CloseHeading(Recap recap, Language language) => Catalog.Text(language, "close.heading", recap.Season, Late(recap, language));
 
-    public static string CloseTitle(Recap recap) => string.Create(CultureInfo.InvariantCulture, $"Season {recap.Season} · final ledger");
+    public static string CloseTitle(Recap recap, Language language) => Catalog.Text(language, "close.title", recap.Season);
 
-    public static string Ledger(Recap recap, string currency)
+    public static string Ledger(Recap recap, string currency, Language language)
     {
         var text = new StringBuilder();
         foreach (var (name, total) in recap.Ledger)
         {
-            text.Append(CultureInfo.InvariantCulture, $"**{name}** — {Money.Format(total, currency)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"**{name}** — {Formats.Money(language, total, currency)}\n");
         }
 
         if (recap.Hidden > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"*{recap.Hidden} member(s) not shown: they did not agree to channel reports (the pot still counts them).*\n");
+            text.Append(Catalog.Text(language, "close.hidden", recap.Hidden)).Append('\n');
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"\n💰 **Final pot: {Money.Format(recap.Pot, currency)}**\n");
-        text.Append(CultureInfo.InvariantCulture,
-            $"Admins: start season {recap.Season + 1} with `/admin season start year:{recap.Season + 1}` — the members and rules carry over; `/admin rules` changes the rules.");
+        text.Append('\n').Append(Catalog.Text(language, "close.pot", Formats.Money(language, recap.Pot, currency))).Append('\n');
+        text.Append(Catalog.Text(language, "close.next_season", recap.Season + 1));
         return text.ToString();
     }
 
-    public static string SeasonPictureDescription(int season) =>
-        string.Create(CultureInfo.InvariantCulture, $"Season {season}: one row per member, one cell per week, totals at the right");
+    public static string SeasonPictureDescription(int season, Language language) => Catalog.Text(language, "close.picture", season);
 
     /// <summary>What <c>/admin channel show</c> says about a post: sent, or why not.</summary>
     public static string Outcome(string what, DiscordResult result) => result switch
@@ -100,15 +99,18 @@ public static class RecapText
 
     public static string SeasonClose(int season) => string.Create(CultureInfo.InvariantCulture, $"Season {season} close");
 
-    private static string Status(RecapRow row, string currency) => row.Result.Status switch
+    private static string Status(RecapRow row, string currency, Language language) => row.Result.Status switch
     {
         WeekStatus.Passed => "✅",
-        WeekStatus.Failed => $"❌ {Money.Format(row.Result.Amount, currency)}",
-        WeekStatus.Joker => "🃏 joker",
-        WeekStatus.NoData when row.State == MemberState.Syncing => "❔ still syncing",
-        WeekStatus.NoData => "❔ no data",
-        _ => "⏳ in progress",
+        WeekStatus.Failed => $"❌ {Formats.Money(language, row.Result.Amount, currency)}",
+        WeekStatus.Joker => Catalog.Text(language, "status.joker"),
+        WeekStatus.NoData when row.State == MemberState.Syncing => Catalog.Text(language, "recap.status_syncing"),
+        WeekStatus.NoData => Catalog.Text(language, "recap.status_no_data"),
+        _ => Catalog.Text(language, "status.in_progress"),
     };
 
-    private static string Weeks(int count) => count == 1 ? "1 week" : string.Create(CultureInfo.InvariantCulture, $"{count} weeks");
+    private static string Weeks(int count, Language language) =>
+        count == 1 ? Catalog.Text(language, "recap.weeks_one") : Catalog.Text(language, "recap.weeks_many", count);
+
+    private static string Late(Recap recap, Language language) => recap.Late ? Catalog.Text(language, "recap.late") : "";
 }

@@ -1,15 +1,19 @@
 using System.Globalization;
 using Bot.Configuration;
 using Bot.Data.Repositories;
+using Bot.Texts;
 
 namespace Bot.Standings;
 
 /// <summary>Finds the guild's challenge and the invoking member, with the answers a user gets when there is none.</summary>
 public sealed class ChallengeLookup(ChallengeRepository challenges, MemberRepository members, ChallengeOptions options, TimeProvider time)
 {
-    public const string NoChallenge = "There is no challenge in this server yet — an admin starts one with `/admin season start`.";
-    public const string NotLinked = "You have not linked Strava yet — link it first with `/strava_auth`.";
-    public const string GuildOnly = "This command works in a server's channel, not in direct messages.";
+    // In English; the guards answer in the invoker's language (Commands/GuardText).
+    public static string NoChallenge => Catalog.Text(Language.English, "guard.no_challenge");
+
+    public static string NotLinked => Catalog.Text(Language.English, "guard.not_linked");
+
+    public static string GuildOnly => Catalog.Text(Language.English, "guard.guild_only");
 
     public TimeZoneInfo DefaultZone { get; } = options.ResolveTimeZone();
 
