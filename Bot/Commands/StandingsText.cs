@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Bot.Scoring;
+using Bot.Standings;
 using Bot.Texts;
 
 namespace Bot.Commands;
@@ -24,15 +25,7 @@ internal static class StandingsText
         foreach (var (name, result, state, note) in rows.OrderByDescending(r => r.Result.Points).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase))
         {
             var medal = result.Points == best && best > 0 && result.Status != WeekStatus.NoData ? "🥇 " : "";
-            var status = result.Status switch
-            {
-                WeekStatus.Passed => "✅",
-                WeekStatus.Failed => $"❌ {Formats.Money(language, result.Amount, currency)}",
-                WeekStatus.Joker => Catalog.Text(language, "status.joker"),
-                WeekStatus.NoData when state == MemberState.Syncing => Catalog.Text(language, "week.status_syncing"),
-                WeekStatus.NoData => Catalog.Text(language, "week.status_unknown"),
-                _ => Catalog.Text(language, "status.in_progress"),
-            };
+            var status = WeekStatusText.For(result, state, currency, language, "week.status_syncing", "week.status_unknown");
             // Without data the points are only what arrived before the link broke: not shown as a score.
             var points = result.Status == WeekStatus.NoData ? "?" : result.Points.ToString(CultureInfo.InvariantCulture);
             text.Append(CultureInfo.InvariantCulture, $"{medal}**{name}** — {points}/{Formats.Number(language, pointsRequired)} {status}{Suffix(result.Status != WeekStatus.NoData, state, note, language)}\n");

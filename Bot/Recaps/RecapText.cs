@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Bot.Discord.Rest;
 using Bot.Scoring;
+using Bot.Standings;
 using Bot.Texts;
 
 namespace Bot.Recaps;
@@ -99,15 +100,8 @@ public static class RecapText
 
     public static string SeasonClose(int season) => string.Create(CultureInfo.InvariantCulture, $"Season {season} close");
 
-    private static string Status(RecapRow row, string currency, Language language) => row.Result.Status switch
-    {
-        WeekStatus.Passed => "✅",
-        WeekStatus.Failed => $"❌ {Formats.Money(language, row.Result.Amount, currency)}",
-        WeekStatus.Joker => Catalog.Text(language, "status.joker"),
-        WeekStatus.NoData when row.State == MemberState.Syncing => Catalog.Text(language, "recap.status_syncing"),
-        WeekStatus.NoData => Catalog.Text(language, "recap.status_no_data"),
-        _ => Catalog.Text(language, "status.in_progress"),
-    };
+    private static string Status(RecapRow row, string currency, Language language) =>
+        WeekStatusText.For(row.Result, row.State, currency, language, "recap.status_syncing", "recap.status_no_data");
 
     private static string Weeks(int count, Language language) =>
         count == 1 ? Catalog.Text(language, "recap.weeks_one") : Catalog.Text(language, "recap.weeks_many", count);
