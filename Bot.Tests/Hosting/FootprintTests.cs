@@ -24,7 +24,8 @@ public sealed class FootprintTests
     {
         await using var world = await BotWorld.CreateAsync("footprint");
         await WorldBuilder.For(world.Database).Challenge(Guild, Season).Generated(CompactSeasonGenerator.Generate(Members, Season, weeks: 46, perWeek: 3)).SeedAsync();
-        var bot = world.Start(new Dictionary<string, string?> { ["CLOCK_START_UTC"] = "2026-11-25T12:00:00Z" });
+        // The IL build, as deployed: the tests' ReadyToRun copy maps bigger images (README, Performance: footprint).
+        var bot = world.Start(new Dictionary<string, string?> { ["CLOCK_START_UTC"] = "2026-11-25T12:00:00Z" }, botDll: BotProcess.IlBotDll);
         await Eventually.ThatAsync(() => world.Discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
         var commands = new SlashCommands(world.Discord, Guild);
 

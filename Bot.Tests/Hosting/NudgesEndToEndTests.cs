@@ -2,6 +2,7 @@ using System.Text.Json;
 using Bot.Data;
 using Bot.Data.Repositories;
 using Bot.Tests.Discord.Gateway;
+using Bot.Tests.Discord.Guilds;
 using Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -135,6 +136,8 @@ public sealed class NudgesEndToEndTests
     {
         var monday = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
         var world = WorldBuilder.For(_world.Database).At(monday.AddHours(12)).Challenge(Guild, 2026).Channel(777, milestonesSinceUtc: monday);
+        // Discord describes the server after READY; milestone lines wait for that (they speak the server's language).
+        _world.Discord.Guilds.Add(FakeGuildJson.GuildCreate(Guild, [(Guild, FakeGuildJson.ViewSendAttach)], [(777, [])], [], "en-US"));
         foreach (var (name, user) in new[] { ("Anna", 301L), ("Ben", 302L), ("Marie", 303L), ("Dan", 304L) })
         {
             world.Member(name, user).Strava(user + 9000);

@@ -44,6 +44,10 @@ public sealed class RecapEndToEndTests
             .Member("Marie", 303).Strava(1303).NoConsent()
             .SeedAsync();
         await WorldBuilder.For(_world.Database).At(Seeded).Challenge(OtherGuild, 2026).SeedAsync();
+
+        // Discord describes each server after READY; a recap waits for that (it speaks the server's language).
+        _world.Discord.Guilds.Add(Describe(Guild, Channel, "en-US"));
+        _world.Discord.Guilds.Add(Describe(OtherGuild, OtherChannel, "en-GB"));
     }
 
     [TearDown]
@@ -91,19 +95,20 @@ public sealed class RecapEndToEndTests
     }
 
     [Test]
-    public async Task Recap_GermanServer_PostedInGerman()
+    public async Task Recap_GermanServerBotBackAfterTheSlot_LateRecapInGerman()
     {
-        _world.Discord.Guilds.Add(FakeGuildJson.GuildCreate(Guild, [(Guild, FakeGuildJson.ViewSendAttach)], [(Channel, [])], [], locale: "de"));
+        // The recap is due at the first tick after the start, before the server's GUILD_CREATE (and its language) has
+        // arrived: it must wait for it, not go out in English.
+        _world.Discord.Guilds[0] = Describe(Guild, Channel, "de");
+        _world.Discord.ReadyDelay = TimeSpan.FromMilliseconds(800); // under the 1 s heartbeat interval
         await SetChannelAsync(Guild, Channel, 8 * 60);
-        _world.Start(new Dictionary<string, string?> { ["CLOCK_START_UTC"] = "2026-12-07T07:59:50Z" });
+        _world.Start(new Dictionary<string, string?> { ["CLOCK_START_UTC"] = "2026-12-07T10:00:50Z" });
 
-        // The server's language comes with its GUILD_CREATE, sent right after READY, well before the 08:00 slot.
-        await Eventually.ThatAsync(() => _world.Discord.GuildCreatesSent > 0, "the server's GUILD_CREATE", Patience);
         var recap = await RecapAsync(Channel);
 
         Assert.Multiple(() =>
         {
-            Assert.That(recap.Heading, Is.EqualTo("📊 **Rückblick Woche 49** · Saison 2026"));
+            Assert.That(recap.Heading, Is.EqualTo("📊 **Rückblick Woche 49** · Saison 2026 (verspätet)"));
             Assert.That(recap.Standings, Is.EqualTo(
                 "🥇 **Anna Tester** — 3/3 ✅\n**Lukas Tester** — 1/3 ❌ 5,00 €\n*1 Mitglied(er) nicht gezeigt: Sie haben Berichten im Kanal nicht zugestimmt.*\n\n"
                 + "🔥 Längste Serie: **Anna Tester** — 2 Wochen in Folge geschafft\n💰 Topf bisher: **20,00 €** (Wochen 1–49)"));
@@ -177,4 +182,7 @@ public sealed class RecapEndToEndTests
         var file = body["files[0]"];
         return (payload.RootElement.GetProperty("content").GetString()!, standings, file.FileName, file.Data);
     }
+
+    private static string Describe(long guild, long channel, string locale) =>
+        FakeGuildJson.GuildCreate(guild, [(guild, FakeGuildJson.ViewSendAttach)], [(channel, [])], [], locale);
 }

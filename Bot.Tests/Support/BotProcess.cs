@@ -2,12 +2,25 @@ using System.Diagnostics;
 
 namespace Bot.Tests.Support;
 
-/// <summary>Runs the real Bot executable (Bot.dll beside the tests) as a separate process.</summary>
+/// <summary>Runs the real Bot executable as a separate process.</summary>
 internal static class BotProcess
 {
-    public static string BotDll => Path.Combine(TestContext.CurrentContext.TestDirectory, "Bot.dll");
+    /// <summary>
+    /// The ReadyToRun copy of the bot that Bot.Tests.csproj publishes into bot-r2r/ beside the tests: the same program,
+    /// compiled ahead of time, so a start costs about 40 % less CPU than jitting the IL build (the process tests start
+    /// about a hundred bots on two cores). Without that copy (a build on Windows), the IL build.
+    /// </summary>
+    public static string BotDll => File.Exists(ReadyToRunBotDll) ? ReadyToRunBotDll : IlBotDll;
 
-    public static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    /// <summary>The IL build beside the tests, as the deploy notes publish it: what the footprint measurement runs.</summary>
+    public static string IlBotDll => Path.Combine(TestContext.CurrentContext.TestDirectory, "Bot.dll");
+
+    private static string ReadyToRunBotDll => Path.Combine(TestContext.CurrentContext.TestDirectory, "bot-r2r", "Bot.dll");
+
+    public static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        StartInfo(BotDll, workingDirectory, environment, args);
+
+    public static ProcessStartInfo StartInfo(string botDll, string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -17,7 +30,7 @@ internal static class BotProcess
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(BotDll);
+        info.ArgumentList.Add(botDll);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

@@ -47,9 +47,10 @@ internal sealed class BotWorld : IAsyncDisposable
     /// Starts the bot with Discord, Strava, the database and the web endpoints pointed at this world (the clock's time zone
     /// UTC); <paramref name="settings"/> add to those or replace them. Without <paramref name="strava"/> the bot runs as
     /// without Strava settings (no sync, no webhook, no subscription). Called again once the last process has exited, it
-    /// restarts the bot on the same database.
+    /// restarts the bot on the same database. <paramref name="botDll"/> picks another build of the bot (the footprint test
+    /// measures the IL build).
     /// </summary>
-    public RunningBot Start(IReadOnlyDictionary<string, string?>? settings = null, bool strava = true)
+    public RunningBot Start(IReadOnlyDictionary<string, string?>? settings = null, bool strava = true, string? botDll = null)
     {
         var environment = new Dictionary<string, string?>
         {
@@ -74,7 +75,7 @@ internal sealed class BotWorld : IAsyncDisposable
             environment[key] = value;
         }
 
-        Bot = RunningBot.Start(Folder, environment);
+        Bot = RunningBot.Start(Folder, environment, botDll);
         return Bot;
     }
 

@@ -19,8 +19,9 @@ internal sealed class RunningBot : IAsyncDisposable
 
     public Process Process { get; }
 
-    public static RunningBot Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment) =>
-        new(Process.Start(BotProcess.StartInfo(workingDirectory, environment))!);
+    /// <summary>Starts <paramref name="botDll"/> (by default <see cref="BotProcess.BotDll"/>).</summary>
+    public static RunningBot Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, string? botDll = null) =>
+        new(Process.Start(BotProcess.StartInfo(botDll ?? BotProcess.BotDll, workingDirectory, environment))!);
 
     /// <summary>Everything it printed; complete once the process has exited.</summary>
     public async Task<string> LogAsync() => await _output + await _error;

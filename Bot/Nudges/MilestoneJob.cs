@@ -36,7 +36,8 @@ internal sealed class MilestoneJob(
     {
         foreach (var setting in await channels.ListActiveAsync(cancellationToken))
         {
-            if (setting is { MilestonesOn: true, ChannelId: { } channel, MilestonesSinceUtc: { } since })
+            // A server the gateway has not described yet (just after a start) waits: its lines speak its language.
+            if (setting is { MilestonesOn: true, ChannelId: { } channel, MilestonesSinceUtc: { } since } && guilds.Find((ulong)setting.GuildId) is not null)
             {
                 await CheckAsync(setting.GuildId, channel, DateTime.SpecifyKind(since, DateTimeKind.Utc), cancellationToken);
             }

@@ -1,5 +1,6 @@
 using Bot.Configuration;
 using Bot.Data.Repositories;
+using Bot.Discord.Guilds;
 using Bot.Schedule;
 
 namespace Bot.Recaps;
@@ -7,9 +8,10 @@ namespace Bot.Recaps;
 /// <summary>
 /// Every minute (and right after start-up): each server with a recap channel whose Monday slot has passed gets the
 /// recap of the week that closed, once (<see cref="RecapDue"/> decides the week; <see cref="RecapPoster"/> claims and
-/// posts). One server's failure never keeps the others from theirs.
+/// posts). One server's failure never keeps the others from theirs. A server the gateway has not described yet waits.
 /// </summary>
-public sealed class RecapJob(ChannelSettingRepository settings, RecapPoster poster, ChallengeOptions options, ILogger<RecapJob> logger) : IScheduledJob
+public sealed class RecapJob(ChannelSettingRepository settings, RecapPoster poster, GuildCache guilds, ChallengeOptions options, ILogger<RecapJob> logger)
+    : IScheduledJob
 {
     private readonly TimeZoneInfo _zone = options.ResolveTimeZone();
 
@@ -21,6 +23,15 @@ public sealed class RecapJob(ChannelSettingRepository settings, RecapPoster post
         {
             if (RecapDue.For(setting, _zone, now) is not { } due)
             {
+                continue;
+            }
+
+            // The recap speaks the server's language, which its GUILD_CREATE brings just after READY. A recap missed
+            // while the bot was down is due at the first tick after a start, before that: it waits for the next minute
+            // rather than go out in English. A server that never comes (the bot was removed) gets nothing, as it must.
+            if (guilds.Find((ulong)setting.GuildId) is null)
+            {
+                RecapsLog.WaitingForGuild(logger, setting.GuildId);
                 continue;
             }
 

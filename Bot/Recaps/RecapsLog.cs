@@ -13,4 +13,7 @@ internal static partial class RecapsLog
 
     [LoggerMessage(8303, LogLevel.Error, "The recap of season {Season} week {Week} in guild {GuildId} failed")]
     public static partial void Failed(ILogger logger, long guildId, int season, int week, Exception exception);
+
+    [LoggerMessage(8304, LogLevel.Debug, "The recap for guild {GuildId} is due; it waits for the gateway to describe the guild")]
+    public static partial void WaitingForGuild(ILogger logger, long guildId);
 }
