@@ -178,7 +178,7 @@ public sealed class StravaEndToEndTests
     private async Task<(int TokenCalls, int ListCalls, int Stored, double Seconds)> AssertBackfilledAsync(SeasonRuns runs, Callback callback)
     {
         var expectedStored = runs.ThisWeek.Concat(runs.Older).Select(a => a.Id).Order().ToList();
-        await Eventually.ThatAsync(() => Safely(() => StoredActivityIds().Count >= expectedStored.Count), $"{expectedStored.Count} back-filled activities", Patience);
+        await Eventually.ThatAsync(() => Safely(() => StoredActivityIds().Count >= expectedStored.Count && BackfillsDone() == 1), $"{expectedStored.Count} back-filled activities, the back-fill done", Patience);
         var backfillSeconds = callback.Linked.Elapsed.TotalSeconds;
         var linkPhase = (await QuietCallsAsync()).Skip(callback.StravaCallsBefore).ToList();
         var tokenCalls = linkPhase.Where(c => c.Method == "POST" && c.Path == "/oauth/token").ToList();
@@ -238,7 +238,7 @@ public sealed class StravaEndToEndTests
         }
 
         var stored = Stopwatch.StartNew();
-        await Eventually.ThatAsync(() => Safely(() => StoredActivityIds().Contains(runId)), "the pushed activity stored", TimeSpan.FromSeconds(30));
+        await Eventually.ThatAsync(() => Safely(() => StoredActivityIds().Contains(runId) && ProcessedEvents() == 1), "the pushed activity stored, its event processed", TimeSpan.FromSeconds(30));
         stored.Stop();
         var eventPhase = (await QuietCallsAsync()).Skip(beforeEvents).ToList();
         Assert.Multiple(() =>
@@ -319,14 +319,18 @@ public sealed class StravaEndToEndTests
         await services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(Guild, season, "{}");
     }
 
-    /// <summary>Every call the fake Strava saw, once no new call has come for a second and a half (the bot's background work has settled).</summary>
+    /// <summary>
+    /// Every call the fake Strava saw, once no new call has come for half a second. Each step first waits for the exact sign
+    /// that its background work is done (the subscription stored, the back-fill marked done, the event processed); the
+    /// window then catches a call that should not have come (the fixture runs alone, so the bot is not slowed by others).
+    /// </summary>
     private async Task<IReadOnlyList<FakeStravaCall>> QuietCallsAsync()
     {
         var count = -1;
         while (_world.Strava.Calls.Count != count)
         {
             count = _world.Strava.Calls.Count;
-            await Task.Delay(1500);
+            await Task.Delay(500);
         }
 
         _settledAt = count;
@@ -350,7 +354,7 @@ public sealed class StravaEndToEndTests
         _settledAt = null;
         var before = _world.Strava.Calls.Count;
         var (answer, posts) = await new SlashCommands(_world.Discord, Guild).InvokeAsync(
-            command, user: DiscordUser, expectPublic: expectPublic, settle: countCalls ? TimeSpan.FromSeconds(1) : TimeSpan.Zero, invoker: new Invoker("ada", "Ada L."));
+            command, user: DiscordUser, expectPublic: expectPublic, settle: countCalls ? TimeSpan.FromMilliseconds(500) : TimeSpan.Zero, invoker: new Invoker("ada", "Ada L."));
         return (answer, SlashCommands.JsonPosts(posts), _world.Strava.Calls.Skip(before).ToList());
     }
 
@@ -390,6 +394,8 @@ public sealed class StravaEndToEndTests
     }
 
     private long StoredEvents() => _world.Probe.Count("SELECT COUNT(*) FROM webhook_events");
+
+    private long BackfillsDone() => _world.Probe.Count("SELECT COUNT(*) FROM strava_sync_states WHERE last_backfill_at_utc IS NOT NULL");
 
     private long ProcessedEvents() => _world.Probe.Count("SELECT COUNT(*) FROM webhook_events WHERE processed_at_utc IS NOT NULL");
 
