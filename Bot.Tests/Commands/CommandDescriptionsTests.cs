@@ -41,12 +41,9 @@ public sealed class CommandDescriptionsTests
     [Test]
     public void GermanCatalog_Descriptions_NoneOfACommandThatIsGone()
     {
-        var paths = Body.Value.EnumerateArray().SelectMany(c => Described(c, "")).Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
+        var paths = Body.Value.EnumerateArray().SelectMany(c => Described(c, "")).Select(d => d.Path);
 
-        var stale = Catalog.Of(Language.German).Keys.Where(k => k.StartsWith(CommandDescriptions.Prefix, StringComparison.Ordinal))
-            .Select(k => k[CommandDescriptions.Prefix.Length..]).Where(p => !paths.Contains(p));
-
-        Assert.That(stale, Is.Empty);
+        Assert.That(Stale(CommandDescriptions.Prefix, paths), Is.Empty);
     }
 
     [Test]
@@ -64,12 +61,16 @@ public sealed class CommandDescriptionsTests
     [Test]
     public void GermanCatalog_ChoiceNames_NoneOfAChoiceThatIsGone()
     {
-        var paths = Body.Value.EnumerateArray().SelectMany(c => Choices(c, "")).Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
+        var paths = Body.Value.EnumerateArray().SelectMany(c => Choices(c, "")).Select(c => c.Path);
 
-        var stale = Catalog.Of(Language.German).Keys.Where(k => k.StartsWith(CommandDescriptions.ChoicePrefix, StringComparison.Ordinal))
-            .Select(k => k[CommandDescriptions.ChoicePrefix.Length..]).Where(p => !paths.Contains(p));
+        Assert.That(Stale(CommandDescriptions.ChoicePrefix, paths), Is.Empty);
+    }
 
-        Assert.That(stale, Is.Empty);
+    // The German catalog's keys with this prefix whose path is not registered.
+    private static IEnumerable<string> Stale(string prefix, IEnumerable<string> registered)
+    {
+        var paths = registered.ToHashSet(StringComparer.Ordinal);
+        return Catalog.Of(Language.German).Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]).Where(p => !paths.Contains(p));
     }
 
     // Every choice of every option with its path ("remind on day Sunday": the option's path and the value) and its German name.

@@ -5,6 +5,7 @@ using Bot.Discord.Commands;
 using Bot.Discord.Rest;
 using Bot.Strava;
 using Bot.Tests.Discord.Gateway;
+using Bot.Tests.Discord.Rest;
 using Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -20,6 +21,7 @@ namespace Bot.Tests.Commands;
 public sealed partial class MemberLocaleAnswersTests
 {
     private const string German = "\"locale\":\"de\",";
+    private const string ExportMe = """[{"name":"me","type":1}]""";
     private InProcessBot _host = null!;
 
     [OneTimeSetUp]
@@ -101,6 +103,26 @@ public sealed partial class MemberLocaleAnswersTests
         var (answer, _) = await _host.Commands.InvokeAsync("season", user: WebSeed.AnnaDiscordId, extra: German, files: 1);
 
         Assert.That(Content(answer), Is.EqualTo("Das Bild der Saison 2026 steht unten (Topf 50,00 €, Stand 11.03.2026)."));
+    }
+
+    [Test]
+    public async Task ExportMe_LocaleDe_GermanNoteOverTheFiles()
+    {
+        var (answer, _) = await _host.Commands.InvokeAsync("export", ExportMe, WebSeed.AnnaDiscordId, extra: German, files: 1);
+
+        var body = await MultipartBody.ParseAsync(answer.Header("Content-Type"), answer.BodyBytes);
+        using var payload = JsonDocument.Parse(body["payload_json"].Text);
+        Assert.That(payload.RootElement.GetProperty("content").GetString(),
+            Is.EqualTo("Deine gespeicherten Daten der Saison 2026, Stand 11.03.2026: deine Aktivitäten, Wochen und Joker (keine Strava-Tokens). Nur du siehst das."));
+    }
+
+    [Test]
+    public async Task ExportMe_LocaleDeOverTheAttachmentLimit_GermanLineWithDecimalCommaAndTheCliCommand()
+    {
+        var (answer, _) = await _host.Commands.InvokeAsync("export", ExportMe, WebSeed.AnnaDiscordId, extra: German + "\"attachment_size_limit\":100,");
+
+        Assert.That(Content(answer), Is.EqualTo(
+            $"Der Export ist 0,0 MiB groß, mehr als Discord hier in einer Nachricht annimmt (0 MiB). Führe auf dem Rechner des Bots `Bot export --guild {InProcessBot.Guild} --season 2026` aus."));
     }
 
     [Test]
