@@ -41,12 +41,48 @@ public sealed class CommandDescriptionsTests
     [Test]
     public void GermanCatalog_Descriptions_NoneOfACommandThatIsGone()
     {
-        var paths = Body.Value.EnumerateArray().SelectMany(c => Described(c, "")).Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
+        var paths = Body.Value.EnumerateArray().SelectMany(c => Described(c, "")).Select(d => d.Path);
 
-        var stale = Catalog.Of(Language.German).Keys.Where(k => k.StartsWith(CommandDescriptions.Prefix, StringComparison.Ordinal))
-            .Select(k => k[CommandDescriptions.Prefix.Length..]).Where(p => !paths.Contains(p));
+        Assert.That(Stale(CommandDescriptions.Prefix, paths), Is.Empty);
+    }
 
-        Assert.That(stale, Is.Empty);
+    [Test]
+    public void Registration_EveryChoice_HasAGermanName()
+    {
+        var choices = Body.Value.EnumerateArray().SelectMany(c => Choices(c, "")).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(choices, Is.Not.Empty, "the /remind day choices");
+            Assert.That(choices.Where(c => c.German is null).Select(c => c.Path), Is.Empty, "choices without a German name");
+        });
+    }
+
+    [Test]
+    public void GermanCatalog_ChoiceNames_NoneOfAChoiceThatIsGone()
+    {
+        var paths = Body.Value.EnumerateArray().SelectMany(c => Choices(c, "")).Select(c => c.Path);
+
+        Assert.That(Stale(CommandDescriptions.ChoicePrefix, paths), Is.Empty);
+    }
+
+    // The German catalog's keys with this prefix whose path is not registered.
+    private static IEnumerable<string> Stale(string prefix, IEnumerable<string> registered)
+    {
+        var paths = registered.ToHashSet(StringComparer.Ordinal);
+        return Catalog.Of(Language.German).Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]).Where(p => !paths.Contains(p));
+    }
+
+    // Every choice of every option with its path ("remind on day Sunday": the option's path and the value) and its German name.
+    private static IEnumerable<(string Path, string? German)> Choices(JsonElement item, string parent)
+    {
+        var path = (parent + " " + item.GetProperty("name").GetString()).Trim();
+        var own = item.TryGetProperty("choices", out var choices)
+            ? choices.EnumerateArray().Select(c => ($"{path} {c.GetProperty("value").GetString()}",
+                c.TryGetProperty("name_localizations", out var localized) && localized.TryGetProperty("de", out var de) ? de.GetString() : null))
+            : [];
+        var children = item.TryGetProperty("options", out var options) ? options.EnumerateArray().SelectMany(o => Choices(o, path)) : [];
+        return own.Concat(children);
     }
 
     // Every command, group, subcommand and option with its path ("admin channel set time") and its German description.

@@ -23,6 +23,22 @@ public sealed class FormatsTests
         Assert.That(Formats.Number(language, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected));
     }
 
+    [TestCase(Language.English, 2.0, "0.0", "2.0")]
+    [TestCase(Language.German, 2.0, "0.0", "2,0")]
+    [TestCase(Language.German, 7.96, "0.#", "8")]
+    [TestCase(Language.German, 0.04, "0.0", "0,0")]
+    public void Number_DoubleWithPattern_PatternKeptSeparatorOfTheLanguage(Language language, double value, string format, string expected)
+    {
+        Assert.That(Formats.Number(language, value, format), Is.EqualTo(expected));
+    }
+
+    [TestCase(DayOfWeek.Tuesday, "Di", "Tue")]
+    [TestCase(DayOfWeek.Sunday, "So", "Sun")]
+    public void ShortDay_BothLanguages_AbbreviatedWeekday(DayOfWeek day, string german, string english)
+    {
+        Assert.That((Formats.ShortDay(Language.German, day), Formats.ShortDay(Language.English, day)), Is.EqualTo((german, english)));
+    }
+
     [TestCase(Language.English, "Monday 7 December 2026")]
     [TestCase(Language.German, "Montag, 7. Dezember 2026")]
     public void Date_AMonday_WeekdayAndMonthInTheLanguage(Language language, string expected)

@@ -52,18 +52,28 @@ public sealed class WebRegistrationTests
     }
 
     [Test]
-    public async Task StravaAuthAndUnlink_StravaNotConfigured_SaySoPrivatelyAndCallNothing()
+    public async Task StravaAuthAndUnlink_StravaNotConfigured_SaySoPrivatelyInTheInvokersLanguageAndCallNothing()
     {
         await using var host = await InProcessBot.StartAsync(extra: new Dictionary<string, string?> { ["STRAVA_CLIENT_ID"] = "" });
 
         var auth = await host.Commands.PrivateAnswerAsync("strava_auth", user: 701);
         var unlink = await host.Commands.PrivateAnswerAsync("unlink", user: 701);
+        var (germanAuth, _) = await host.Commands.InvokeAsync("strava_auth", user: 701, extra: "\"locale\":\"de\",");
+        var (germanUnlink, _) = await host.Commands.InvokeAsync("unlink", user: 701, extra: "\"locale\":\"de\",");
 
+        const string German = "Strava ist auf diesem Bot nicht eingerichtet (STRAVA_CLIENT_ID ist nicht gesetzt).";
         Assert.Multiple(() =>
         {
             Assert.That(auth, Does.Contain("not configured").And.Not.Contain("http"));
             Assert.That(unlink, Does.Contain("not configured"));
+            Assert.That((Content(germanAuth.Body), Content(germanUnlink.Body)), Is.EqualTo((German, German)));
             Assert.That(host.Linking.Calls, Is.Zero);
         });
+    }
+
+    private static string? Content(string body)
+    {
+        using var edit = System.Text.Json.JsonDocument.Parse(body);
+        return edit.RootElement.GetProperty("content").GetString();
     }
 }

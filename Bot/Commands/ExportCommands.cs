@@ -1,5 +1,5 @@
-using System.Globalization;
 using Bot.Discord.Commands;
+using Bot.Texts;
 
 namespace Bot.Commands;
 
@@ -17,7 +17,9 @@ public sealed class ExportCommands(SeasonExports exports) : ApplicationCommandMo
     {
         var ((challenge, today), me) = member;
         var files = await exports.ForMemberAsync(challenge, me, today, ctx.CancellationToken);
-        await Replies.FilesAsync(ctx, files, string.Create(CultureInfo.InvariantCulture,
-            $"Your stored data for season {challenge.SeasonYear} as of {today:yyyy-MM-dd}: your activities, weeks and jokers (no Strava tokens). Only you see this."), challenge.GuildId, challenge.SeasonYear);
+        var language = Languages.FromLocale(ctx.Locale);
+
+        // The files themselves (CSV headers, JSON names) stay as they are, in every language: they are data, not answers.
+        await Replies.FilesAsync(ctx, files, Catalog.Text(language, "export.me", challenge.SeasonYear, Formats.ShortDate(language, today)), challenge.GuildId, challenge.SeasonYear);
     }
 }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using Bot.Discord.Commands;
 using Bot.Discord.Entities;
 using Bot.Discord.Rest;
 using Bot.Pictures;
+using Bot.Texts;
 
 namespace Bot.Commands;
 
@@ -13,14 +13,11 @@ namespace Bot.Commands;
 /// </summary>
 internal static class Replies
 {
-    public const string Busy = "The bot is busy right now — please try again in a moment.";
-    public const string PictureBusy = "The picture could not be drawn: the bot is busy right now — ask again in a moment.";
-
     public static Task<DiscordResult> PrivateAsync(InteractionContext ctx, string text) =>
         ctx.EditResponseAsync(new DiscordWebhookBuilder().WithContent(text), ctx.CancellationToken);
 
-    /// <summary>The CPU queue is full: the invoker is asked to try again.</summary>
-    public static Task<DiscordResult> BusyAsync(InteractionContext ctx) => PrivateAsync(ctx, Busy);
+    /// <summary>The CPU queue is full: the invoker is asked to try again, in their language.</summary>
+    public static Task<DiscordResult> BusyAsync(InteractionContext ctx) => PrivateAsync(ctx, GuardText.Of(ctx, "busy.answer"));
 
     /// <summary>A long private answer (e.g. /me, /help) as pages, one embed each.</summary>
     public static Task<DiscordResult> PrivatePagesAsync(InteractionContext ctx, string title, string text) =>
@@ -44,7 +41,7 @@ internal static class Replies
     /// Files in the private answer, under <paramref name="note"/>; files too large for Discord get a line naming the
     /// CLI export instead, and a message Discord refuses gets its reason.
     /// </summary>
-    /// <param name="files">The files, or null when the CPU queue refused to make them (the invoker reads <see cref="Busy"/>).</param>
+    /// <param name="files">The files, or null when the CPU queue refused to make them (the invoker reads the busy line).</param>
     public static async Task FilesAsync(InteractionContext ctx, IReadOnlyList<DiscordAttachment>? files, string note, long guildId, int season)
     {
         if (files is null)
@@ -57,8 +54,9 @@ internal static class Replies
         var largest = files.Max(f => (long)f.Content.Length);
         if (bytes > DiscordLimits.AttachmentBytes || largest > ctx.AttachmentSizeLimit)
         {
-            await PrivateAsync(ctx, string.Create(CultureInfo.InvariantCulture,
-                $"The export is {bytes / 1048576.0:0.0} MiB, more than Discord takes in one message here ({Math.Min(ctx.AttachmentSizeLimit, DiscordLimits.AttachmentBytes) / 1048576.0:0.#} MiB). On the bot's machine, run `Bot export --guild {guildId} --season {season}`."));
+            var language = Languages.FromLocale(ctx.Locale);
+            await PrivateAsync(ctx, Catalog.Text(language, "export.too_large", Formats.Number(language, bytes / 1048576.0, "0.0"),
+                Formats.Number(language, Math.Min(ctx.AttachmentSizeLimit, DiscordLimits.AttachmentBytes) / 1048576.0, "0.#"), guildId, season));
             return;
         }
 
@@ -71,7 +69,7 @@ internal static class Replies
         var result = await ctx.EditResponseAsync(message, ctx.CancellationToken);
         if (result.Kind == DiscordResultKind.InvalidMessage)
         {
-            await PrivateAsync(ctx, $"The export could not be sent: {result.Message}.");
+            await PrivateAsync(ctx, GuardText.Of(ctx, "export.refused", result.Message ?? ""));
         }
     }
 
@@ -81,7 +79,7 @@ internal static class Replies
     {
         if (rendering is null)
         {
-            return await ctx.FollowUpAsync(new DiscordFollowupMessageBuilder().WithContent(PictureBusy).AsEphemeral(), ctx.CancellationToken);
+            return await ctx.FollowUpAsync(new DiscordFollowupMessageBuilder().WithContent(GuardText.Of(ctx, "busy.picture")).AsEphemeral(), ctx.CancellationToken);
         }
 
         var picture = await rendering;

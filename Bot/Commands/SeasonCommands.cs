@@ -136,19 +136,20 @@ public sealed class SeasonCommands(
     public async Task JokerAsync(InteractionContext ctx, [RequireMember] ChallengeMember member)
     {
         var ((challenge, today), participant) = member;
+        var language = Languages.FromLocale(ctx.Locale);
         var week = SeasonCalendar.For(challenge.SeasonYear).InProgressWeek(today);
         if (week == 0)
         {
-            await Replies.PrivateAsync(ctx, $"Season {challenge.SeasonYear} is not running this week, so there is nothing to skip.");
+            await Replies.PrivateAsync(ctx, Catalog.Text(language, "joker.not_running", challenge.SeasonYear));
             return;
         }
 
         var outcome = await jokers.ToggleAsync(participant.ParticipationId, week, ctx.CancellationToken);
         var text = outcome.Outcome switch
         {
-            Data.Repositories.JokerToggleOutcome.Spent => $"🃏 Joker spent on week {week}. Jokers left: {outcome.JokersLeft}. Use `/joker` again this week to take it back.",
-            Data.Repositories.JokerToggleOutcome.Refunded => $"Joker for week {week} taken back. Jokers left: {outcome.JokersLeft}.",
-            _ => $"You have no jokers left this season (week {week}).",
+            Data.Repositories.JokerToggleOutcome.Spent => Catalog.Text(language, "joker.spent", week, outcome.JokersLeft),
+            Data.Repositories.JokerToggleOutcome.Refunded => Catalog.Text(language, "joker.refunded", week, outcome.JokersLeft),
+            _ => Catalog.Text(language, "joker.none_left", week),
         };
         await Replies.PrivateAsync(ctx, text);
     }

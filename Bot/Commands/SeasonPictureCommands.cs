@@ -1,8 +1,6 @@
-using System.Globalization;
 using Bot.Configuration;
 using Bot.Discord.Commands;
 using Bot.Pictures;
-using Bot.Scoring;
 using Bot.Standings;
 using Bot.Texts;
 
@@ -38,11 +36,12 @@ public sealed class SeasonPictureCommands(
         }
 
         await rendering;
-        var note = await Replies.PrivateAsync(ctx, string.Create(CultureInfo.InvariantCulture,
-            $"Season {challenge.SeasonYear} picture posted below (pot {Money.Format(picture.Pot, options.Currency)}, as of {today:yyyy-MM-dd})."));
+        var language = Languages.FromLocale(ctx.Locale);
+        var note = await Replies.PrivateAsync(ctx, Catalog.Text(language, "season.posted",
+            challenge.SeasonYear, Formats.Money(language, picture.Pot, options.Currency), Formats.ShortDate(language, today)));
         if (note.IsSuccess)
         {
-            await Replies.PictureAsync(ctx, rendering, $"season-{challenge.SeasonYear}.png", Description(challenge.SeasonYear));
+            await Replies.PictureAsync(ctx, rendering, $"season-{challenge.SeasonYear}.png", Description(challenge.SeasonYear, language));
         }
     }
 }

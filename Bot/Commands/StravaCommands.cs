@@ -6,6 +6,7 @@ using Bot.Scoring;
 using Bot.Standings;
 using Bot.Strava;
 using Bot.Strava.Linking;
+using Bot.Texts;
 
 namespace Bot.Commands;
 
@@ -18,13 +19,7 @@ namespace Bot.Commands;
 internal sealed class StravaCommands(StravaAuthorizeLinks links, IStravaLinking linking, MemberRepository members, DiscordRestClient discord)
     : ApplicationCommandModule
 {
-    internal const string Consent =
-        "This server's channel reports show only what the bot computes: your points, passed or failed, and amounts owed. "
-        + "Never your activities' names, distances, durations or maps — those only you see, privately (`/me`).";
-
     private const string InServer = "guard.join_in_server";
-
-    private const string Hidden = "the channel shows only how many members are hidden. Your own standing stays available to you in `/me`.";
 
     [SlashCommand("strava_auth", "Link your Strava account and join this server's challenge (only you see the link)")]
     [Ephemeral]
@@ -46,6 +41,9 @@ internal sealed class StravaCommands(StravaAuthorizeLinks links, IStravaLinking 
         [Option("reports", "Appear in channel reports (points, pass/fail, amounts only); default yes; changes it when already in")] bool? reports = null)
     {
         var challenge = found.Challenge;
+        var language = Languages.FromLocale(ctx.Locale);
+        var consentText = Catalog.Text(language, "strava.consent");
+        var hidden = Catalog.Text(language, "strava.hidden");
         if (await members.GetParticipationAsync(challenge.Id, member.Id, ctx.CancellationToken) is { } joined)
         {
             // Linking joins with consent (the connect page says so); this is the way out, and back in.
@@ -56,18 +54,23 @@ internal sealed class StravaCommands(StravaAuthorizeLinks links, IStravaLinking 
                 await members.SetConsentAsync(joined.ParticipationId, wanted, ctx.CancellationToken);
             }
 
-            var now = changed ? "now " : "";
-            var how = wanted ? $"You {now}appear in channel reports. {Consent}" : $"You {now}stay out of channel reports: {Hidden}";
-            await Replies.PrivateAsync(ctx, $"You are already in this server's season {challenge.SeasonYear}.\n{how}");
+            var how = (wanted, changed) switch
+            {
+                (true, false) => Catalog.Text(language, "strava.appear", consentText),
+                (true, true) => Catalog.Text(language, "strava.appear_now", consentText),
+                (false, false) => Catalog.Text(language, "strava.stay_out", hidden),
+                (false, true) => Catalog.Text(language, "strava.stay_out_now", hidden),
+            };
+            await Replies.PrivateAsync(ctx, Catalog.Text(language, "strava.already_in", challenge.SeasonYear, how));
             return;
         }
 
         var jokers = RulesJson.Parse(challenge.RulesJson).Jokers;
         var consent = reports ?? true;
         await members.JoinAsync(challenge.Id, member.Id, jokers, consent, ctx.CancellationToken);
-        var shown = consent ? Consent : $"You chose not to appear in channel reports: {Hidden}";
-        var relink = member.LinkState == LinkState.NeedsRelink ? "\n⚠️ Strava needs you to authorize again before new activities count: run `/strava_auth`." : "";
-        await Replies.PrivateAsync(ctx, $"✅ You joined season {challenge.SeasonYear} with {jokers} joker(s).\n{shown}{relink}");
+        var shown = consent ? consentText : Catalog.Text(language, "strava.chose_out", hidden);
+        var relink = member.LinkState == LinkState.NeedsRelink ? Catalog.Text(language, "strava.relink") : "";
+        await Replies.PrivateAsync(ctx, Catalog.Text(language, "strava.joined", challenge.SeasonYear, jokers, shown, relink));
     }
 
     [SlashCommand("unlink", "Remove your Strava link and delete your Strava data (your closed weeks stay in the ledger)")]
@@ -77,20 +80,17 @@ internal sealed class StravaCommands(StravaAuthorizeLinks links, IStravaLinking 
     public async Task UnlinkAsync(InteractionContext ctx)
     {
         var outcome = await linking.UnlinkAsync((long)ctx.Invoker.Id, ctx.CancellationToken);
-        await Replies.PrivateAsync(ctx, outcome == UnlinkOutcome.Unlinked
-            ? "Your Strava link is removed: the bot's access on Strava is revoked, and your tokens, stored activities (with their titles and routes) and sync state are deleted. "
-                + "Your computed results of closed weeks (points, passed or failed, amounts) stay in the ledger, so the pot still shows what you owed; the channel shows you as left. "
-                + "Run `/strava_auth` to link again."
-            : "You have no Strava link, so there was nothing to remove.");
+        await Replies.PrivateAsync(ctx, GuardText.Of(ctx, outcome == UnlinkOutcome.Unlinked ? "strava.unlinked" : "strava.nothing_to_unlink"));
     }
 
     private async Task SendLinkAsync(InteractionContext ctx)
     {
         // [RequireGuild] lets only a server's interactions in.
         var guild = ctx.GuildId.GetValueOrDefault();
-        if (links.Unavailable is { } why)
+        var language = Languages.FromLocale(ctx.Locale);
+        if (links.Unavailable is not null)
         {
-            await Replies.PrivateAsync(ctx, why);
+            await Replies.PrivateAsync(ctx, Catalog.Text(language, links.StravaEnabled ? "strava.no_base_url" : "guard.no_strava"));
             return;
         }
 
@@ -101,8 +101,6 @@ internal sealed class StravaCommands(StravaAuthorizeLinks links, IStravaLinking 
         var server = await discord.GetGuildNameAsync(guild, ctx.CancellationToken);
         var labels = new LinkLabels(LinkLabels.AccountOf(ctx.Invoker), string.IsNullOrWhiteSpace(server) ? null : server);
         var url = await links.ConnectAsync((long)ctx.Invoker.Id, (long)guild, labels, force: earlier is { StravaAthleteId: not null }, ctx.CancellationToken);
-        await Replies.PrivateAsync(ctx,
-            $"Link your Strava account: {url}\nOpen it only yourself and share it with no one: it is made for {labels.AccountText} and links whoever continues on it to this Discord account. "
-            + $"It works once and expires in 10 minutes. Leave \"View data about your activities\" ticked on Strava.\n{Consent}");
+        await Replies.PrivateAsync(ctx, Catalog.Text(language, "strava.link", url, labels.Account ?? Catalog.Text(language, "strava.this_account"), Catalog.Text(language, "strava.consent")));
     }
 }

@@ -30,6 +30,13 @@ internal static class Formats
     public static string Day(Language language, DayOfWeek day) =>
         language == Language.German ? GermanDays[(int)day] : CultureInfo.InvariantCulture.DateTimeFormat.GetDayName(day);
 
+    /// <summary>The weekday's short name: "Mon" in English, "Mo" in German.</summary>
+    public static string ShortDay(Language language, DayOfWeek day) =>
+        language == Language.German ? GermanDays[(int)day][..2] : CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedDayName(day);
+
+    /// <summary>A measure in a fixed pattern (e.g. "0.0" for MiB) with the language's decimal separator.</summary>
+    public static string Number(Language language, double value, string format) => value.ToString(format, Numbers(language));
+
     /// <summary>A date with its weekday, day, month and year.</summary>
     public static string Date(Language language, DateOnly date) => language == Language.German
         ? string.Create(CultureInfo.InvariantCulture, $"{GermanDays[(int)date.DayOfWeek]}, {date.Day}. {GermanMonths[date.Month - 1]} {date.Year}")

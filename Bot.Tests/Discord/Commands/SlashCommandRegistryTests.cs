@@ -68,6 +68,38 @@ public sealed class SlashCommandRegistryTests
         });
     }
 
+    [Test]
+    public void Build_ChoiceNamesFromTheDescriptions_ChoicesCarryNameLocalizationsValidAgainstTheSpec()
+    {
+        var registry = SlashCommandRegistry.Build([typeof(EnumOptionModule)], new ShoutedChoices());
+
+        var definition = registry.Definitions.Single();
+        var json = System.Text.Encoding.UTF8.GetString(Bot.Discord.Rest.DiscordJson.Serialize(definition));
+        var choices = definition.Options!.Single().Choices!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(choices.Select(c => (c.Value, c.NameLocalizations?["de"])), Is.EqualTo(Enum.GetNames<DayOfWeek>().Select(n => (n, (string?)$"day day {n.ToUpperInvariant()}"))));
+            Assert.That(json, Does.Contain("\"name_localizations\":{\"de\":\"day day SUNDAY\"}"));
+            Assert.That(new DiscordSchema().Errors("ApplicationCommandUpdateRequest", json), Is.Empty, json);
+        });
+    }
+
+    [Test]
+    public void Build_ChoiceNameOverDiscordsLimit_ThrowsNamingTheChoice()
+    {
+        Assert.That(() => SlashCommandRegistry.Build([typeof(EnumOptionModule)], new ShoutedChoices(101)),
+            Throws.InvalidOperationException.With.Message.EqualTo("The de name of /day day Sunday must be 1–100 characters."));
+    }
+
+    // German-ish names for the choices: the option's path and the value, shouted (or padded to a length).
+    private sealed class ShoutedChoices(int? length = null) : ICommandDescriptions
+    {
+        public IReadOnlyDictionary<string, string>? For(string path) => null;
+
+        public IReadOnlyDictionary<string, string>? ForChoice(string path, string choice) =>
+            new Dictionary<string, string> { ["de"] = length is { } n ? new string('x', n) : $"{path} {choice.ToUpperInvariant()}" };
+    }
+
     private sealed class EnumOptionModule : ApplicationCommandModule
     {
         [SlashCommand("day", "Echoes a weekday")]
