@@ -1,7 +1,7 @@
 namespace Bot.Testing;
 
-/// <summary>What <see cref="WorldBuilder.SeedAsync"/> stored: the challenge and each member's ids, by first name.</summary>
+/// <summary>What <see cref="WorldBuilder.SeedAsync"/> stored: the challenge and each member's ids, by first name (by full name where first names repeat).</summary>
 internal sealed record SeededWorld(long ChallengeId, IReadOnlyDictionary<string, SeededMember> Members, int Activities)
 {
-    public SeededMember this[string firstName] => Members[firstName];
+    public SeededMember this[string name] => Members[name];
 }

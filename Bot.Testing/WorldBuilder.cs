@@ -185,6 +185,13 @@ internal sealed class WorldBuilder
         return this;
     }
 
+    /// <summary>An activity with every field as given (a scoring case's, say); the member's id is filled in when seeded.</summary>
+    public WorldBuilder Activity(ActivityRecord activity)
+    {
+        Current.Activities.Add(activity);
+        return this;
+    }
+
     /// <summary>Every member of a generated season, in bulk: linked (athlete ids from <paramref name="firstAthleteId"/>), consenting, back-filled.</summary>
     public WorldBuilder Generated(GeneratedSeason season, long firstAthleteId = 50_000_000)
     {

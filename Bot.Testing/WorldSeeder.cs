@@ -46,7 +46,7 @@ internal static class WorldSeeder
                 await services.GetRequiredService<ReminderRepository>().SwitchOnAsync(server, member.DiscordUserId!.Value, reminder.Day, reminder.MinuteOfDay, cancellationToken);
             }
 
-            members.Add(member.FirstName, new SeededMember(id, participation));
+            Name(members, world.Members, member, new SeededMember(id, participation));
             activities.AddRange(member.Activities.Select(activity => activity with { MemberId = id }));
         }
 
@@ -67,6 +67,13 @@ internal static class WorldSeeder
         }
 
         return new SeededWorld(challengeId ?? 0, members, activities.Count);
+    }
+
+    /// <summary>A member is found by first name; where first names repeat (two Monis in a scoring case), by full name.</summary>
+    private static void Name(Dictionary<string, SeededMember> members, IReadOnlyList<MemberSeed> all, MemberSeed member, SeededMember seeded)
+    {
+        var unique = all.Count(m => m.FirstName == member.FirstName) == 1;
+        members.Add(unique ? member.FirstName : $"{member.FirstName} {member.LastName}", seeded);
     }
 
     private static async Task<long> FindMemberAsync(ServiceProvider services, MemberSeed member, CancellationToken cancellationToken)

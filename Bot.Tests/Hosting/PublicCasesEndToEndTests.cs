@@ -1,13 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Bot.Data;
-using Bot.Data.Entities;
 using Bot.Data.Repositories;
 using Bot.Scoring;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Hosting;
 
@@ -102,7 +98,8 @@ public sealed class PublicCasesEndToEndTests
         }
 
         _bot = new SharedBot(asOf, world, guilds);
-        world.Start(new Dictionary<string, string?> { ["CLOCK_START_UTC"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T12:00:00Z" });
+        // Without Strava: the case is the data, and no sync may change it.
+        world.Start(new Dictionary<string, string?> { ["CLOCK_START_UTC"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T12:00:00Z" }, strava: false);
         await Eventually.ThatAsync(() => world.Discord.RestRequests.Any(r => r.Method == "PUT"), "command registration", TimeSpan.FromSeconds(60));
         return _bot;
     }
@@ -145,70 +142,47 @@ public sealed class PublicCasesEndToEndTests
         }
     });
 
-    /// <summary>Rules, members (all consenting, Discord id = the case's member id), jokers and activities.</summary>
+    /// <summary>
+    /// Rules, members (all consenting and back-filled since December before the season; Discord id = the case's member id,
+    /// Strava athlete id its last nine digits), jokers and activities with every field of the case.
+    /// </summary>
     private static async Task SeedAsync(string database, long guild, JsonElement input)
     {
-        await using var services = new ServiceCollection().AddChallengeData(database).BuildServiceProvider();
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         var season = input.GetProperty("season").GetInt32();
-        var challenge = await services.GetRequiredService<ChallengeRepository>().SaveRulesAsync(guild, season, input.GetProperty("rules").GetRawText());
-        var factory = services.GetRequiredService<IDbContextFactory<ChallengeDbContext>>();
-        await using var context = await factory.CreateDbContextAsync();
-        var now = DateTime.UtcNow;
-        var jokers = input.GetProperty("rules").TryGetProperty("jokers", out var j) ? j.GetInt32() : 1;
+        var rules = input.GetProperty("rules");
+        var jokers = rules.TryGetProperty("jokers", out var j) ? j.GetInt32() : 1;
+        var world = WorldBuilder.For(database).Challenge(guild, season, rules.GetRawText());
         foreach (var element in input.GetProperty("members").EnumerateArray())
         {
             var name = element.GetProperty("name").GetString()!;
             var space = name.IndexOf(' ', StringComparison.Ordinal);
             var id = long.Parse(element.GetProperty("id").GetString()!, CultureInfo.InvariantCulture);
-            var member = new Member
-            {
-                FirstName = space < 0 ? name : name[..space],
-                LastName = space < 0 ? "" : name[(space + 1)..],
-                DiscordUserId = id,
-                StravaAthleteId = id % 1_000_000_000,
-                LinkState = LinkState.Linked,
-                CreatedAtUtc = now,
-                UpdatedAtUtc = now,
-            };
-            context.Members.Add(member);
-            await context.SaveChangesAsync();
-            context.StravaSyncStates.Add(new StravaSyncState { MemberId = member.Id, BackfilledFromLocal = new DateTime(season - 1, 12, 1), LastSyncAtUtc = now });
-            var jokerWeeks = element.TryGetProperty("joker_weeks", out var w) ? w.EnumerateArray().Select(x => x.GetInt32()).ToList() : [];
-            var participation = new Participation
-            {
-                ChallengeId = challenge.Id,
-                MemberId = member.Id,
-                ConsentToReports = true,
-                JokersLeft = Math.Max(0, jokers - jokerWeeks.Count),
-                JoinedAtUtc = now,
-            };
-            context.Participations.Add(participation);
-            await context.SaveChangesAsync();
-            context.JokerWeeks.AddRange(jokerWeeks.Select(week => new JokerWeek { ParticipationId = participation.Id, Week = week, CreatedAtUtc = now }));
+            int[] jokerWeeks = element.TryGetProperty("joker_weeks", out var w) ? [.. w.EnumerateArray().Select(x => x.GetInt32())] : [];
+            world.Member(space < 0 ? name : name[..space], id, space < 0 ? "" : name[(space + 1)..]).Strava(id % 1_000_000_000)
+                .Backfilled(fromLocal: new DateTime(season - 1, 12, 1)).Jokers(Math.Max(0, jokers - jokerWeeks.Length), jokerWeeks);
             foreach (var activity in element.TryGetProperty("activities", out var a) ? a.EnumerateArray() : default)
             {
-                context.Activities.Add(new Activity
-                {
-                    Id = activity.GetProperty("id").GetInt64(),
-                    MemberId = member.Id,
-                    Name = activity.GetProperty("name").GetString(),
-                    Type = activity.GetProperty("type").GetString(),
-                    SportType = activity.GetProperty("sport_type").GetString(),
-                    StartUtc = DateTime.Parse(activity.GetProperty("start_date").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal),
-                    StartLocal = DateTime.SpecifyKind(DateTime.Parse(activity.GetProperty("start_date_local").GetString()!.TrimEnd('Z'), CultureInfo.InvariantCulture), DateTimeKind.Unspecified),
-                    TimeZone = activity.TryGetProperty("timezone", out var zone) ? zone.GetString() : null,
-                    MovingTime = activity.GetProperty("moving_time").GetInt32(),
-                    ElapsedTime = activity.GetProperty("elapsed_time").GetInt32(),
-                    Distance = activity.GetProperty("distance").GetDouble(),
-                    TotalElevationGain = activity.TryGetProperty("total_elevation_gain", out var gain) ? gain.GetDouble() : 0,
-                    UpdatedAtUtc = now,
-                });
+                world.Activity(Activity(activity));
             }
-
-            await context.SaveChangesAsync();
         }
+
+        await world.SeedAsync();
     }
+
+    private static ActivityRecord Activity(JsonElement activity) => new(
+        activity.GetProperty("id").GetInt64(),
+        0,
+        activity.GetProperty("name").GetString(),
+        activity.GetProperty("type").GetString(),
+        activity.GetProperty("sport_type").GetString(),
+        DateTime.Parse(activity.GetProperty("start_date").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal),
+        DateTime.SpecifyKind(DateTime.Parse(activity.GetProperty("start_date_local").GetString()!.TrimEnd('Z'), CultureInfo.InvariantCulture), DateTimeKind.Unspecified),
+        activity.TryGetProperty("timezone", out var zone) ? zone.GetString() : null,
+        activity.GetProperty("moving_time").GetInt32(),
+        activity.GetProperty("elapsed_time").GetInt32(),
+        activity.GetProperty("distance").GetDouble(),
+        activity.TryGetProperty("total_elevation_gain", out var gain) ? gain.GetDouble() : 0,
+        null);
 
     /// <summary>A case file, its name (the file name without <c>.json</c>) and the day the bot's clock stands at.</summary>
     private sealed record PublicCase(string Name, string InputPath, DateOnly AsOf)
