@@ -6,6 +6,7 @@ using Bot.Data.Repositories;
 using Bot.Discord.Entities;
 using Bot.Scoring;
 using Bot.Standings;
+using Bot.Texts;
 
 namespace Bot.Commands;
 
@@ -20,9 +21,10 @@ public sealed class SeasonExports(SeasonPipeline pipeline, ExportQueries exports
     /// <summary>
     /// The season's ledger for admins: members and weeks as CSV and the ledger JSON, each with only the
     /// consenting members (the JSON counts the others and sums the pot over everyone). Null when the CPU
-    /// queue is full.
+    /// queue is full. The files' descriptions are in <paramref name="language"/>; their contents stay as they are
+    /// (English headers and keys), for the programs that read them.
     /// </summary>
-    public async Task<AdminExport?> ForAdminsAsync(ChallengeRow challenge, DateOnly today, CancellationToken cancellationToken)
+    public async Task<AdminExport?> ForAdminsAsync(ChallengeRow challenge, DateOnly today, Language language, CancellationToken cancellationToken)
     {
         var year = challenge.SeasonYear;
         return await pipeline.ComputeAsync(challenge, today, null, tally =>
@@ -31,10 +33,10 @@ public sealed class SeasonExports(SeasonPipeline pipeline, ExportQueries exports
             var ledger = SharedStandings.From(tally.Season.Members, tally.Standings);
             return new AdminExport(
             [
-                Csv($"ledger-{year}.csv", LedgerCsv.Members(ledger.Members, ledger.Shown), $"Season {year}: one line per member with the total"),
-                Csv($"weeks-{year}.csv", LedgerCsv.Weeks(ledger.Shown, rules.PointsRequired), $"Season {year}: one line per member and week"),
+                Csv($"ledger-{year}.csv", LedgerCsv.Members(ledger.Members, ledger.Shown), Catalog.Text(language, "admin.export_ledger_csv", year)),
+                Csv($"weeks-{year}.csv", LedgerCsv.Weeks(ledger.Shown, rules.PointsRequired), Catalog.Text(language, "admin.export_weeks_csv", year)),
                 new DiscordAttachment($"ledger-{year}.json", LedgerDocument(ledger, options.Currency, rules.PointsRequired), "application/json",
-                    $"Season {year}: the computed ledger (points, status, streak, amount per week; totals; the pot)"),
+                    Catalog.Text(language, "admin.export_ledger_json", year)),
             ], ledger.Hidden);
         }, cancellationToken);
     }

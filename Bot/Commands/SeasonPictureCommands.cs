@@ -1,8 +1,6 @@
-using System.Globalization;
 using Bot.Configuration;
 using Bot.Discord.Commands;
 using Bot.Pictures;
-using Bot.Scoring;
 using Bot.Standings;
 using Bot.Texts;
 
@@ -24,13 +22,14 @@ public sealed class SeasonPictureCommands(
         [Option("season", "Season year; leave out for the current one")][Minimum(2000)][Maximum(9998)] long? season = null)
     {
         var (challenge, today) = found;
+        var language = Languages.FromLocale(ctx.Locale);
         if (await pipeline.SeasonAsync(challenge, today) is not { } tally)
         {
             await Replies.BusyAsync(ctx);
             return;
         }
 
-        var picture = PictureModels.Season(tally.Season.Members, tally.Standings, options.Currency);
+        var picture = PictureModels.Season(tally.Season.Members, tally.Standings, options.Currency, language);
         if (pictures.TryRenderSeasonAsync(picture, ctx.CancellationToken) is not { } rendering)
         {
             await Replies.BusyAsync(ctx);
@@ -38,11 +37,11 @@ public sealed class SeasonPictureCommands(
         }
 
         await rendering;
-        var note = await Replies.PrivateAsync(ctx, string.Create(CultureInfo.InvariantCulture,
-            $"Season {challenge.SeasonYear} picture posted below (pot {Money.Format(picture.Pot, options.Currency)}, as of {today:yyyy-MM-dd})."));
+        var note = await Replies.PrivateAsync(ctx, Catalog.Text(language, "picture.season_posted",
+            challenge.SeasonYear, Formats.Money(language, picture.Pot, options.Currency), Formats.ShortDate(language, today)));
         if (note.IsSuccess)
         {
-            await Replies.PictureAsync(ctx, rendering, $"season-{challenge.SeasonYear}.png", Description(challenge.SeasonYear));
+            await Replies.PictureAsync(ctx, rendering, $"season-{challenge.SeasonYear}.png", Description(challenge.SeasonYear, language));
         }
     }
 }
