@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bot.Data.Repositories;
 using Bot.Discord.Guilds;
+using Bot.Standings;
 using Bot.Tests.Discord.Gateway;
 using Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -104,6 +105,18 @@ public sealed class AdminLocaleAnswersTests
                 "\nLast post (2026-12-07 08:00 UTC): Recap of week 49 not posted: I lack permissions in the channel (Discord 50013). "
                 + "Fix its permissions or pick another channel with `/admin channel set`."));
         });
+    }
+
+    [Test]
+    public async Task Export_LocaleDe_GermanNoteAndFileDescriptions()
+    {
+        var (answer, _) = await _host.Commands.InvokeAsync("admin", """[{"name":"export","type":1}]""", WebSeed.AnnaDiscordId, permissions: Admin, files: 1, extra: German);
+
+        Assert.That(answer.Body, Does.Contain("Saison 2026, Stand ")
+            .And.Contain(" 1 Mitglied(er) nicht enthalten: Sie haben Berichten im Kanal nicht zugestimmt")
+            .And.Contain("Saison 2026: eine Zeile je Mitglied mit der Summe")
+            .And.Contain("Saison 2026: eine Zeile je Mitglied und Woche"));
+        Assert.That(answer.Body, Does.Contain(LedgerCsv.MembersHeader).And.Contain(LedgerCsv.WeeksHeader), "the files' contents stay as they are");
     }
 
     [Test]
