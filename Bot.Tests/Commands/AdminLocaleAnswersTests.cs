@@ -79,8 +79,8 @@ public sealed class AdminLocaleAnswersTests
         var answer = await AdminAsync("channel", "set", $$"""{"name":"channel","type":7,"value":"{{NoSendOrFiles}}"}""", German);
         var setting = await Settings.GetAsync(InProcessBot.Guild);
 
-        Assert.That(answer, Is.EqualTo($"Ich kann <#{NoSendOrFiles}> nicht nutzen: Mir fehlt dort Nachrichten senden, Dateien anhängen. "
-            + "Gib meiner Rolle das in den Berechtigungen des Kanals, dann führ das hier noch einmal aus. Nichts gespeichert."));
+        Assert.That(answer, Is.EqualTo($"Ich kann <#{NoSendOrFiles}> nicht nutzen: Mir fehlen dort Berechtigungen: Nachrichten senden, Dateien anhängen. "
+            + "Gib sie meiner Rolle in den Berechtigungen des Kanals, dann führ den Befehl noch einmal aus. Nichts gespeichert."));
         Assert.That(setting?.ChannelId, Is.Not.EqualTo(NoSendOrFiles));
     }
 
@@ -97,7 +97,7 @@ public sealed class AdminLocaleAnswersTests
         Assert.Multiple(() =>
         {
             Assert.That(set, Does.StartWith($"Rückblicke gehen jeden Montag um 18:30 (UTC) nach <#{Usable}>; der nächste am Montag, ")
-                .And.EndWith("Die Uhrzeit änderst du mit `/admin channel set channel:#kanal time:HH:MM`, beenden mit `/admin channel off`."));
+                .And.EndWith("Die Uhrzeit änderst du mit `/admin channel set channel:#kanal time:HH:MM`; beenden kannst du sie mit `/admin channel off`."));
             Assert.That(show, Does.StartWith($"Rückblicke gehen jeden Montag um 18:30 (UTC) nach <#{Usable}>").And.EndWith(
                 "\nLetzter Post (07.12.2026 08:00 UTC): Rückblick der Woche 49 nicht gepostet: Mir fehlen Berechtigungen im Kanal (Discord 50013). "
                 + "Korrigier seine Berechtigungen oder wähl mit `/admin channel set` einen anderen Kanal."));
