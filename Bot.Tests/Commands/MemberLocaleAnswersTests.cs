@@ -106,14 +106,19 @@ public sealed partial class MemberLocaleAnswersTests
     }
 
     [Test]
-    public async Task ExportMe_LocaleDe_GermanNoteOverTheFiles()
+    public async Task ExportMe_LocaleDe_GermanNoteAndFileDescriptionsOverTheFiles()
     {
         var (answer, _) = await _host.Commands.InvokeAsync("export", ExportMe, WebSeed.AnnaDiscordId, extra: German, files: 1);
 
         var body = await MultipartBody.ParseAsync(answer.Header("Content-Type"), answer.BodyBytes);
         using var payload = JsonDocument.Parse(body["payload_json"].Text);
-        Assert.That(payload.RootElement.GetProperty("content").GetString(),
-            Is.EqualTo("Deine gespeicherten Daten der Saison 2026, Stand 11.03.2026: deine Aktivitäten, Wochen und Joker (keine Strava-Tokens). Nur du siehst das."));
+        var descriptions = payload.RootElement.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("description").GetString()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(payload.RootElement.GetProperty("content").GetString(),
+                Is.EqualTo("Deine gespeicherten Daten der Saison 2026, Stand 11.03.2026: deine Aktivitäten, Wochen und Joker (keine Strava-Tokens). Nur du siehst das."));
+            Assert.That(descriptions, Is.EqualTo(new[] { "Saison 2026: das Export-Dokument (wie das export-Kommando der Kommandozeile)", "Saison 2026: deine Wochen" }));
+        });
     }
 
     [Test]

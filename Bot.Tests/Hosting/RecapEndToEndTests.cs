@@ -63,7 +63,8 @@ public sealed class RecapEndToEndTests
 
         var recap = await RecapAsync(Channel);
         var postedAfter = launched.Elapsed;
-        await Eventually.ThatAsync(() => DatabaseProbe.Safely(() => Outcome() == "Recap of week 49 posted."), "the recorded outcome", Patience);
+        // Stored without words (PostOutcome), for /admin channel show to say in the asking admin's language.
+        await Eventually.ThatAsync(() => DatabaseProbe.Safely(() => Outcome() == "recap:49:posted:"), "the recorded outcome", Patience);
         await RestartAtAsync("2026-12-07T08:04:50Z");
         await RecapAsync(OtherChannel);
 

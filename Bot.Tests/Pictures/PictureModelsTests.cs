@@ -1,6 +1,7 @@
 using Bot.Data.Queries;
 using Bot.Pictures;
 using Bot.Scoring;
+using Bot.Texts;
 
 namespace Bot.Tests.Pictures;
 
@@ -66,5 +67,23 @@ public sealed class PictureModelsTests
             Assert.That(season.Pot, Is.EqualTo(5m));
             Assert.That((week.Bars[0].Name, week.Bars[0].State), Is.EqualTo(("Sync (syncing)", MemberState.Syncing)));
         });
+    }
+
+    [Test]
+    public void SeasonAndWeek_GermanSyncingAndLeftMembers_NamedInGermanAndThePicturesInGerman()
+    {
+        var standings = new SeasonStandings(2026, new DateOnly(2026, 1, 21),
+        [
+            new MemberStanding("1", "Sync", [new WeekResult(4, 0, WeekStatus.NoData, 0, 0)], 0, null, MemberState.Syncing),
+            new MemberStanding("2", "Gone", [new WeekResult(1, 0, WeekStatus.Failed, 0, 5)], 5, null, MemberState.Left),
+        ]);
+        SeasonMemberRow[] members = [Row(1, true) with { Syncing = true }, Row(2, true) with { LeftAtUtc = new DateTime(2026, 1, 10, 0, 0, 0, DateTimeKind.Utc), Frozen = true }];
+        MemberWeek[] week4 = [new("1", "Sync", new WeekResult(4, 0, WeekStatus.NoData, 0, 0), null)];
+
+        var season = PictureModels.Season(members, standings, "€", Language.German);
+        var week = PictureModels.Week(2026, 4, inProgress: true, 3, members[..1], week4, "€", Language.German);
+
+        Assert.That(season.Rows.Select(r => r.Name), Is.EqualTo(new[] { "Gone (ausgetreten)", "Sync (synchronisiert)" }));
+        Assert.That((week.Bars[0].Name, season.Language, week.Language), Is.EqualTo(("Sync (synchronisiert)", Language.German, Language.German)));
     }
 }

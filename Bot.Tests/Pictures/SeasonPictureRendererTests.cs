@@ -1,4 +1,5 @@
 using Bot.Pictures;
+using Bot.Texts;
 using Microsoft.Extensions.Logging.Abstractions;
 using SkiaSharp;
 
@@ -127,5 +128,23 @@ public sealed class SeasonPictureRendererTests : PictureFontsFixture
                 Assert.That(bitmap.GetPixel(x, y), Is.EqualTo(expected), $"row {row}, week {week}: {cell.Kind}");
             }
         }
+    }
+
+    [Test]
+    public void Render_GermanPicture_TitleSubtitleColumnsTotalsAndLegendInGerman()
+    {
+        var sample = PictureSamples.Season() with { Pot = 1234.5m, Uncounted = 1, Language = Language.German };
+        var drawn = new List<string>();
+
+        new SeasonPictureRenderer(Fonts) { Drawn = drawn }.Render(sample);
+
+        Assert.That(drawn.Take(2), Is.EqualTo(new[]
+        {
+            "Saison 2026 · Topf 1.234,50 €",
+            "Stand 22.07.2026 · 8 Mitglied(er) gezeigt · 2 nicht gezeigt (keine Zustimmung zu Berichten) · 1 nicht genau zählbar",
+        }));
+        Assert.That(drawn, Is.SupersetOf(new[] { "Woche", "Summe", "geschafft", "Joker", "läuft noch", "kommt noch", "zählt nicht", "nicht geschafft, bis 8,00 €" }));
+        Assert.That(drawn, Has.Some.Matches(@"^\d+,\d\d €$"), "the row totals");
+        Assert.That(drawn, Has.None.Matches("passed|season|total|week|future|pot"), "no English label left");
     }
 }

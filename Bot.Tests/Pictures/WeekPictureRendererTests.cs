@@ -1,5 +1,6 @@
 using Bot.Pictures;
 using Bot.Scoring;
+using Bot.Texts;
 
 namespace Bot.Tests.Pictures;
 
@@ -72,6 +73,21 @@ public sealed class WeekPictureRendererTests : PictureFontsFixture
         using var bitmap = GoldenImages.Decode(rendered.Png);
 
         Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo(WeekPictureRenderer.Size(0)));
+    }
+
+    [TestCase(Language.German, "Woche 12 · Saison 2026 · läuft noch", "2,5 Punkte gefordert · 5 Mitglied(er) gezeigt · 1 nicht gezeigt (keine Zustimmung zu Berichten)",
+        "7/2,5 · 2,00 €", "0/2,5 · Joker", "gefordert 2,5", "nicht geschafft (dunkler: schuldet mehr)")]
+    [TestCase(Language.English, "Week 12 · season 2026 · in progress", "2.5 points required · 5 member(s) shown · 1 not shown (no consent to reports)",
+        "7/2.5 · 2.00 €", "0/2.5 · joker", "required 2.5", "failed (darker: owes more)")]
+    public void Render_PictureLanguage_TitleSubtitleBarLabelsRequiredLineAndLegendInIt(
+        Language language, string title, string subtitle, string failed, string joker, string required, string legend)
+    {
+        var drawn = new List<string>();
+
+        new WeekPictureRenderer(Fonts) { Drawn = drawn }.Render(PictureSamples.Week() with { Language = language, InProgress = true, PointsRequired = 2.5m });
+
+        Assert.That(drawn.Take(2), Is.EqualTo(new[] { title, subtitle }));
+        Assert.That(drawn, Does.Contain(failed).And.Contain(joker).And.Contain(required).And.Contain(legend));
     }
 
     [Test]

@@ -109,6 +109,32 @@ public sealed class RecapTextTests
     {
         var result = new DiscordResult(status == 403 ? DiscordResultKind.Forbidden : DiscordResultKind.NotFound, status, code, "Missing Permissions");
 
-        Assert.That(RecapText.Outcome(RecapText.WeekRecap(49), result), Is.EqualTo(expected));
+        Assert.That(RecapText.Outcome(PostOutcome.Of(PostOutcome.Recap, 49, result), Language.English), Is.EqualTo(expected));
+    }
+
+    [TestCase("recap:49:forbidden:50013",
+        "Rückblick der Woche 49 nicht gepostet: Mir fehlen Berechtigungen im Kanal (Discord 50013). Korrigier seine Berechtigungen oder wähl mit `/admin channel set` einen anderen Kanal.")]
+    [TestCase("close:2026:posted:", "Abschluss der Saison 2026 gepostet.")]
+    [TestCase("recap:53:failed:", "Rückblick der Woche 53 nicht gepostet: Der Bot konnte ihn nicht vorbereiten (siehe sein Log).")]
+    public void Outcome_StoredOutcomeForAGermanAdmin_SaidInGerman(string stored, string expected)
+    {
+        Assert.That(RecapText.Outcome(stored, Language.German), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Outcome_SentenceRecordedBeforeOutcomesWereStoredWithoutWords_ShownAsRecorded()
+    {
+        const string Recorded = "Recap of week 49 not posted: the channel no longer exists (Discord 10003). Pick another with `/admin channel set`.";
+
+        Assert.That(RecapText.Outcome(Recorded, Language.German), Is.EqualTo(Recorded));
+    }
+
+    [Test]
+    public void Encode_AnyOtherAnswerWithColonsInItsMessage_ParsesBackToTheSameOutcome()
+    {
+        var outcome = PostOutcome.Of(PostOutcome.Close, 2026, new DiscordResult(DiscordResultKind.Failed, 400, 50035, "Invalid Form Body: content: too long"));
+
+        Assert.That((outcome.Encode(), PostOutcome.Parse(outcome.Encode())),
+            Is.EqualTo(("close:2026:other:Failed 400 Invalid Form Body: content: too long", outcome)));
     }
 }

@@ -52,4 +52,11 @@ public sealed class FormatsTests
     {
         Assert.That((Formats.Day(Language.German, day), Formats.Day(Language.English, day)), Is.EqualTo((expected, day.ToString())));
     }
+
+    [TestCase(Language.English, "2026-03-06 08:05")]
+    [TestCase(Language.German, "06.03.2026 08:05")]
+    public void ShortDateTime_AMorning_DateInFiguresThenTheTime(Language language, string expected)
+    {
+        Assert.That(Formats.ShortDateTime(language, new DateTime(2026, 3, 6, 8, 5, 0, DateTimeKind.Utc)), Is.EqualTo(expected));
+    }
 }

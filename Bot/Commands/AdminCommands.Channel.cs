@@ -4,6 +4,7 @@ using Bot.Discord.Entities;
 using Bot.Discord.Guilds;
 using Bot.Schedule;
 using Bot.Standings;
+using Bot.Texts;
 
 namespace Bot.Commands;
 
@@ -24,10 +25,11 @@ public sealed partial class AdminCommands
             [Option("time", "Monday's time as HH:MM in the challenge's time zone (default 08:00)")] string? time = null,
             [Option("milestones", "Also a short line when a member reaches the week's target")] bool? milestones = null)
         {
+            var language = Languages.FromLocale(ctx.Locale);
             int? minute = null;
             if (time is not null && (minute = ChannelText.ParseClock(time)) is null)
             {
-                await Replies.PrivateAsync(ctx, ChannelText.BadTime);
+                await Replies.PrivateAsync(ctx, ChannelText.BadTime(language));
                 return;
             }
 
@@ -36,13 +38,13 @@ public sealed partial class AdminCommands
             var access = await guilds.CheckAsync(guild, channel.Id, ChannelAccess.PostWithFiles, ctx.CancellationToken);
             if (!access.IsUsable)
             {
-                await Replies.PrivateAsync(ctx, ChannelText.Refused(channel.Id, access));
+                await Replies.PrivateAsync(ctx, ChannelText.Refused(channel.Id, access, language));
                 return;
             }
 
             var now = timeProvider.GetUtcNow();
             var saved = await settings.SetAsync((long)guild, (long)channel.Id, minute, milestones, now.UtcDateTime, ctx.CancellationToken);
-            await Replies.PrivateAsync(ctx, ChannelText.Saved(saved, lookup.DefaultZone, Slot(saved.RecapMinuteOfDay).NextAfter(now)));
+            await Replies.PrivateAsync(ctx, ChannelText.Saved(saved, lookup.DefaultZone, Slot(saved.RecapMinuteOfDay).NextAfter(now), language));
         }
 
         [SlashCommand("off", "Stop the bot's posts in the channel")]
@@ -50,7 +52,8 @@ public sealed partial class AdminCommands
         public async Task OffAsync(InteractionContext ctx)
         {
             var stopped = await settings.OffAsync((long)ctx.GuildId.GetValueOrDefault(), timeProvider.GetUtcNow().UtcDateTime, ctx.CancellationToken);
-            await Replies.PrivateAsync(ctx, stopped ? ChannelText.Off : ChannelText.WasOff);
+            var language = Languages.FromLocale(ctx.Locale);
+            await Replies.PrivateAsync(ctx, stopped ? ChannelText.Off(language) : ChannelText.WasOff(language));
         }
 
         [SlashCommand("show", "The recap channel, its time and what became of the last post")]
@@ -58,9 +61,10 @@ public sealed partial class AdminCommands
         public async Task ShowAsync(InteractionContext ctx)
         {
             var setting = await settings.GetAsync((long)ctx.GuildId.GetValueOrDefault(), ctx.CancellationToken);
+            var language = Languages.FromLocale(ctx.Locale);
             await Replies.PrivateAsync(ctx, setting is null
-                ? ChannelText.NotSet
-                : ChannelText.Show(setting, lookup.DefaultZone, setting.ChannelId is null ? null : Slot(setting.RecapMinuteOfDay).NextAfter(timeProvider.GetUtcNow())));
+                ? ChannelText.NotSet(language)
+                : ChannelText.Show(setting, lookup.DefaultZone, setting.ChannelId is null ? null : Slot(setting.RecapMinuteOfDay).NextAfter(timeProvider.GetUtcNow()), language));
         }
 
         private WeeklySlot Slot(int minuteOfDay) => new(DayOfWeek.Monday, minuteOfDay, lookup.DefaultZone);

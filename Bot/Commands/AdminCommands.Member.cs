@@ -2,6 +2,7 @@ using System.Globalization;
 using Bot.Data.Repositories;
 using Bot.Discord.Commands;
 using Bot.Standings;
+using Bot.Texts;
 
 namespace Bot.Commands;
 
@@ -19,17 +20,18 @@ public sealed partial class AdminCommands
             [Option("member", "The member: a mention like @Anna or a Discord user id")] string member)
         {
             var challenge = found.Challenge;
+            var language = Languages.FromLocale(ctx.Locale);
             var digits = new string(member.Where(char.IsAsciiDigit).ToArray());
             if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var userId) || userId <= 0)
             {
-                await Replies.PrivateAsync(ctx, $"`{member}` is not a member mention or a Discord user id. Nothing changed.");
+                await Replies.PrivateAsync(ctx, Catalog.Text(language, "admin.member_bad", member));
                 return;
             }
 
             var removed = await members.RemoveFromChallengeAsync(challenge.Id, userId, ctx.CancellationToken);
             await Replies.PrivateAsync(ctx, removed
-                ? $"<@{userId}> is no longer in season {challenge.SeasonYear}."
-                : $"<@{userId}> is not in season {challenge.SeasonYear}. Nothing changed.");
+                ? Catalog.Text(language, "admin.member_removed", userId, challenge.SeasonYear)
+                : Catalog.Text(language, "admin.member_not_in", userId, challenge.SeasonYear));
         }
     }
 }

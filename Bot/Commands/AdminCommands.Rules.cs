@@ -4,6 +4,7 @@ using Bot.Data.Repositories;
 using Bot.Discord.Commands;
 using Bot.Scoring;
 using Bot.Standings;
+using Bot.Texts;
 
 namespace Bot.Commands;
 
@@ -22,6 +23,7 @@ public sealed partial class AdminCommands
             [Option("value", "Its new value as JSON: 4, 2.5, true, null, [\"Workout\"], {\"Run\":30}")] string value)
         {
             var challenge = found.Challenge;
+            var language = Languages.FromLocale(ctx.Locale);
             JsonNode? parsed;
             try
             {
@@ -29,25 +31,25 @@ public sealed partial class AdminCommands
             }
             catch (JsonException)
             {
-                await Replies.PrivateAsync(ctx, $"`{value}` is not a JSON value (numbers as 4 or 2.5, text in quotes). Nothing changed.");
+                await Replies.PrivateAsync(ctx, Catalog.Text(language, "admin.rules_bad_json", value));
                 return;
             }
 
             // Checked on the rules as read first, for a quick answer; then applied again to the rules as they are
             // inside the write transaction, so a concurrent change of another key is kept.
-            if (RuleChange.Set(challenge.RulesJson, key, parsed).Problem is { } problem)
+            if (RuleChange.Set(challenge.RulesJson, key, parsed, language).Problem is { } problem)
             {
                 await Replies.PrivateAsync(ctx, problem);
                 return;
             }
 
             var edit = await recompute.RecomputeChallengeAsync(challenge, $"rule {key} set by admin {ctx.User.Id}",
-                ct => challenges.EditRulesAsync(challenge.Id, current => RuleChange.Set(current, key, parsed), ct), ctx.CancellationToken);
+                ct => challenges.EditRulesAsync(challenge.Id, current => RuleChange.Set(current, key, parsed, language), ct), ctx.CancellationToken);
 
             // Null or a problem: the season went away, or a concurrent change made this one invalid; nothing was written.
             await Replies.PrivateAsync(ctx, edit is { RulesJson: not null }
-                ? $"Season {challenge.SeasonYear}: `{key}` is now `{parsed?.ToJsonString() ?? "null"}`."
-                : edit?.Problem ?? ChallengeLookup.NoChallenge);
+                ? Catalog.Text(language, "admin.rules_set", challenge.SeasonYear, key, parsed?.ToJsonString() ?? "null")
+                : edit?.Problem ?? Catalog.Text(language, "guard.no_challenge"));
         }
 
         [SlashCommand("reset", "Put every rule back to its default")]
@@ -57,7 +59,7 @@ public sealed partial class AdminCommands
             var challenge = found.Challenge;
             await recompute.RecomputeChallengeAsync(challenge, $"rules reset by admin {ctx.User.Id}",
                 ct => challenges.SaveRulesAsync(challenge.GuildId, challenge.SeasonYear, RulesJson.Write(Rules.Default), ct), ctx.CancellationToken);
-            await Replies.PrivateAsync(ctx, $"Season {challenge.SeasonYear}: every rule is back to its default. See `/rules`.");
+            await Replies.PrivateAsync(ctx, Catalog.Text(Languages.FromLocale(ctx.Locale), "admin.rules_reset", challenge.SeasonYear));
         }
     }
 }

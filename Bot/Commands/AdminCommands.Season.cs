@@ -4,6 +4,7 @@ using Bot.Data.Repositories;
 using Bot.Discord.Commands;
 using Bot.Scoring;
 using Bot.Standings;
+using Bot.Texts;
 
 namespace Bot.Commands;
 
@@ -25,9 +26,10 @@ public sealed partial class AdminCommands
             var rulesJson = latest?.RulesJson ?? RulesJson.Write(Rules.Default);
             var started = await challenges.StartSeasonAsync(
                 guild, season, rulesJson, RulesJson.Parse(rulesJson).Jokers, latest?.Id, ctx.CancellationToken);
+            var language = Languages.FromLocale(ctx.Locale);
             await Replies.PrivateAsync(ctx, started is null
-                ? $"Season {season} is already running in this server."
-                : $"Season {season} started with {started.MembersCarriedOver} member(s) from the previous season. See `/rules`.");
+                ? Catalog.Text(language, "admin.season_running", season)
+                : Catalog.Text(language, "admin.season_started", season, started.MembersCarriedOver));
         }
     }
 }

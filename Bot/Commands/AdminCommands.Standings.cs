@@ -1,9 +1,8 @@
-using System.Globalization;
 using System.Text;
 using Bot.Configuration;
 using Bot.Discord.Commands;
-using Bot.Scoring;
 using Bot.Standings;
+using Bot.Texts;
 
 namespace Bot.Commands;
 
@@ -28,24 +27,31 @@ public sealed partial class AdminCommands
             }
 
             var (season, result) = tally;
+            var language = Languages.FromLocale(ctx.Locale);
             var pot = result.Members.Where(m => !m.HasError).Sum(m => m.Total);
-            var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
-                $"Season {challenge.SeasonYear} recomputed as of {today:yyyy-MM-dd}: {result.Members.Count} member(s), pot {Money.Format(pot, options.Currency)}."));
+            var text = new StringBuilder(Catalog.Text(language, "admin.recomputed",
+                challenge.SeasonYear, Formats.ShortDate(language, today), result.Members.Count, Formats.Money(language, pot, options.Currency)));
 
             // Closed weeks whose debt moved, as recorded when their inputs changed (newest first).
             var changes = await recompute.HistoryAsync(challenge.Id, 10, ctx.CancellationToken);
             if (changes.Count > 0)
             {
                 var names = season.Members.ToDictionary(m => m.MemberId, m => m.DiscordUserId is { } id ? $"<@{id}>" : $"{m.FirstName} {m.LastName}".Trim());
-                text.Append("\nRecent changes to closed weeks:");
+                text.Append('\n').Append(Catalog.Text(language, "admin.recent_changes"));
                 foreach (var change in changes)
                 {
-                    text.Append(CultureInfo.InvariantCulture,
-                        $"\n• {change.AtUtc:yyyy-MM-dd HH:mm} UTC, week {change.Week}, {names.GetValueOrDefault(change.MemberId, "a former member")}: {change.OldStatus} {Money.Format(change.OldAmount, options.Currency)} → {change.NewStatus} {Money.Format(change.NewAmount, options.Currency)} ({change.Reason})");
+                    // The reason is stored as the bot wrote it when the week moved (English), like a log line.
+                    text.Append('\n').Append(Catalog.Text(language, "admin.change",
+                        Formats.ShortDateTime(language, change.AtUtc), change.Week, names.GetValueOrDefault(change.MemberId) ?? Catalog.Text(language, "admin.former_member"),
+                        Status(change.OldStatus, language), Formats.Money(language, change.OldAmount, options.Currency),
+                        Status(change.NewStatus, language), Formats.Money(language, change.NewAmount, options.Currency), change.Reason));
                 }
             }
 
             await Replies.PrivateAsync(ctx, text.ToString());
         }
+
+        // A stored status name ("passed", "no_data") in the language; a name the bot does not know, as stored.
+        private static string Status(string name, Language language) => Catalog.Of(language).GetValueOrDefault("admin.status_" + name, name);
     }
 }

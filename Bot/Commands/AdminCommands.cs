@@ -1,7 +1,7 @@
-using System.Globalization;
 using Bot.Discord.Commands;
 using Bot.Discord.Entities;
 using Bot.Standings;
+using Bot.Texts;
 
 namespace Bot.Commands;
 
@@ -20,11 +20,10 @@ public sealed partial class AdminCommands(SeasonExports exports) : ApplicationCo
     public async Task ExportAsync(InteractionContext ctx, [RequireChallenge] ChallengeContext found)
     {
         var (challenge, today) = found;
-        var export = await exports.ForAdminsAsync(challenge, today, ctx.CancellationToken);
+        var language = Languages.FromLocale(ctx.Locale);
+        var export = await exports.ForAdminsAsync(challenge, today, language, ctx.CancellationToken);
         var year = challenge.SeasonYear;
-        var hidden = export is { Hidden: > 0 } ? $" {export.Hidden} member(s) not included: they did not agree to channel reports (the pot still counts them)." : "";
-        await Replies.FilesAsync(ctx, export?.Files, string.Create(CultureInfo.InvariantCulture,
-            $"Season {year} as of {today:yyyy-MM-dd}, computed results only: `ledger-{year}.csv` (one line per member, with the total), `weeks-{year}.csv` (one line per member and week), `ledger-{year}.json` (weeks, totals and the pot).{hidden} Activities go only to their owner."),
-            challenge.GuildId, year);
+        var hidden = export is { Hidden: > 0 } ? Catalog.Text(language, "admin.export_hidden", export.Hidden) : "";
+        await Replies.FilesAsync(ctx, export?.Files, Catalog.Text(language, "admin.export", year, Formats.ShortDate(language, today), hidden), challenge.GuildId, year);
     }
 }

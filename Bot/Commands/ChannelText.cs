@@ -2,39 +2,42 @@ using System.Globalization;
 using Bot.Data.Entities;
 using Bot.Discord.Entities;
 using Bot.Discord.Guilds;
+using Bot.Recaps;
+using Bot.Texts;
 
 namespace Bot.Commands;
 
-/// <summary>The answers of /admin channel, in one place (a catalog of languages can take them over).</summary>
+/// <summary>The answers of /admin channel, in the invoker's language from the <see cref="Catalog"/>.</summary>
 internal static class ChannelText
 {
-    public const string BadTime = "`time` must be a time of day as HH:MM, e.g. 08:00 or 18:30. Nothing was saved.";
-    public const string Off = "Recap posts are off. `/admin channel set` switches them on again.";
-    public const string WasOff = "Recap posts were already off.";
-    public const string NotSet = "No recap channel is set. Pick one with `/admin channel set channel:#channel [time:HH:MM]`.";
+    public static string BadTime(Language language) => Catalog.Text(language, "channel.bad_time");
+
+    public static string Off(Language language) => Catalog.Text(language, "channel.off");
+
+    public static string WasOff(Language language) => Catalog.Text(language, "channel.was_off");
+
+    public static string NotSet(Language language) => Catalog.Text(language, "channel.not_set");
 
     /// <summary>The one line for a channel the bot cannot use; nothing was saved.</summary>
-    public static string Refused(ulong channelId, ChannelAccess access) => access.Kind switch
+    public static string Refused(ulong channelId, ChannelAccess access, Language language) => access.Kind switch
     {
-        ChannelAccessKind.MissingPermissions =>
-            $"I can't use <#{channelId}>: I am missing {Names(access.Missing)} there. Give my role that in the channel's permissions, then run this again. Nothing was saved.",
-        ChannelAccessKind.UnknownChannel => $"<#{channelId}> is not a text channel of this server I can see. Nothing was saved.",
-        ChannelAccessKind.UnknownMember => "I could not find out my own roles in this server; try again in a minute. Nothing was saved.",
-        _ => "Discord has not told me about this server's channels yet; try again in a minute. Nothing was saved.",
+        ChannelAccessKind.MissingPermissions => Catalog.Text(language, "channel.missing_permissions", channelId, Names(access.Missing, language)),
+        ChannelAccessKind.UnknownChannel => Catalog.Text(language, "channel.unknown_channel", channelId),
+        ChannelAccessKind.UnknownMember => Catalog.Text(language, "channel.unknown_member"),
+        _ => Catalog.Text(language, "channel.not_ready"),
     };
 
-    public static string Saved(ChannelSetting setting, TimeZoneInfo zone, DateTimeOffset next) => string.Create(CultureInfo.InvariantCulture,
-        $"Recaps go to <#{setting.ChannelId}> every Monday at {Clock(setting.RecapMinuteOfDay)} ({zone.Id}); the next on {Local(next, zone)}. Milestones: {OnOff(setting.MilestonesOn)}. Change the time with `/admin channel set channel:#channel time:HH:MM`, stop with `/admin channel off`.");
+    public static string Saved(ChannelSetting setting, TimeZoneInfo zone, DateTimeOffset next, Language language) =>
+        $"{Where(setting.ChannelId!.Value, setting, zone, next, language)} {Catalog.Text(language, "channel.change")}";
 
-    public static string Show(ChannelSetting setting, TimeZoneInfo zone, DateTimeOffset? next)
+    /// <summary>Where and when recaps go, and what became of the last post (recorded as a <see cref="PostOutcome"/>).</summary>
+    public static string Show(ChannelSetting setting, TimeZoneInfo zone, DateTimeOffset? next, Language language)
     {
-        var where = setting.ChannelId is { } channel
-            ? string.Create(CultureInfo.InvariantCulture, $"Recaps go to <#{channel}> every Monday at {Clock(setting.RecapMinuteOfDay)} ({zone.Id}); the next on {Local(next!.Value, zone)}. Milestones: {OnOff(setting.MilestonesOn)}.")
-            : "Recap posts are off.";
+        var where = setting.ChannelId is { } channel ? Where(channel, setting, zone, next!.Value, language) : Catalog.Text(language, "channel.posts_off");
         var last = setting.LastPostOutcome is { } outcome
-            ? string.Create(CultureInfo.InvariantCulture, $"\nLast post ({setting.LastPostAtUtc:yyyy-MM-dd HH:mm} UTC): {outcome}")
-            : "\nNo post yet.";
-        return where + last;
+            ? Catalog.Text(language, "channel.last_post", Formats.ShortDateTime(language, setting.LastPostAtUtc.GetValueOrDefault()), RecapText.Outcome(outcome, language))
+            : Catalog.Text(language, "channel.no_post");
+        return where + "\n" + last;
     }
 
     /// <summary>"08:00" for 480.</summary>
@@ -46,15 +49,22 @@ internal static class ChannelText
             ? (time.Hour * 60) + time.Minute
             : null;
 
-    private static string Local(DateTimeOffset instant, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(instant, zone).ToString("dddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Where(long channel, ChannelSetting setting, TimeZoneInfo zone, DateTimeOffset next, Language language) =>
+        Catalog.Text(language, "channel.where", channel, Clock(setting.RecapMinuteOfDay), zone.Id, Local(next, zone, language),
+            Catalog.Text(language, setting.MilestonesOn ? "channel.on" : "channel.off_word"));
 
-    private static string OnOff(bool on) => on ? "on" : "off";
-
-    private static string Names(Permissions missing) => string.Join(", ", new[]
+    // "Monday 2026-12-14 08:00"; "Montag, 14.12.2026 08:00".
+    private static string Local(DateTimeOffset instant, TimeZoneInfo zone, Language language)
     {
-        (Permissions.ViewChannel, "View Channel"),
-        (Permissions.SendMessages, "Send Messages"),
-        (Permissions.AttachFiles, "Attach Files"),
-    }.Where(p => (missing & p.Item1) != 0).Select(p => p.Item2));
+        var local = TimeZoneInfo.ConvertTime(instant, zone).DateTime;
+        var separator = language == Language.German ? ", " : " ";
+        return Formats.Day(language, local.DayOfWeek) + separator + Formats.ShortDateTime(language, local);
+    }
+
+    private static string Names(Permissions missing, Language language) => string.Join(", ", new[]
+    {
+        (Permissions.ViewChannel, "channel.view_channel"),
+        (Permissions.SendMessages, "channel.send_messages"),
+        (Permissions.AttachFiles, "channel.attach_files"),
+    }.Where(p => (missing & p.Item1) != 0).Select(p => Catalog.Text(language, p.Item2)));
 }

@@ -16,8 +16,8 @@ public sealed class ExportCommands(SeasonExports exports) : ApplicationCommandMo
     public async Task MeAsync(InteractionContext ctx, [RequireMember] ChallengeMember member)
     {
         var ((challenge, today), me) = member;
-        var files = await exports.ForMemberAsync(challenge, me, today, ctx.CancellationToken);
         var language = Languages.FromLocale(ctx.Locale);
+        var files = await exports.ForMemberAsync(challenge, me, today, language, ctx.CancellationToken);
 
         // The files themselves (CSV headers, JSON names) stay as they are, in every language: they are data, not answers.
         await Replies.FilesAsync(ctx, files, Catalog.Text(language, "export.me", challenge.SeasonYear, Formats.ShortDate(language, today)), challenge.GuildId, challenge.SeasonYear);

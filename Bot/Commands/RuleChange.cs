@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Bot.Data.Repositories;
 using Bot.Scoring;
+using Bot.Texts;
 
 namespace Bot.Commands;
 
@@ -10,8 +11,11 @@ namespace Bot.Commands;
 /// </summary>
 internal static class RuleChange
 {
-    /// <summary>The rules with <paramref name="key"/> set to <paramref name="value"/>, validated and in canonical form; or the one-line problem.</summary>
-    public static RulesEdit Set(string rulesJson, string key, JsonNode? value)
+    /// <summary>
+    /// The rules with <paramref name="key"/> set to <paramref name="value"/>, validated and in canonical form; or the
+    /// one-line problem in <paramref name="language"/> (the validator's own words stay English: they name JSON keys).
+    /// </summary>
+    public static RulesEdit Set(string rulesJson, string key, JsonNode? value, Language language)
     {
         var rules = JsonNode.Parse(rulesJson)!.AsObject();
 
@@ -20,7 +24,7 @@ internal static class RuleChange
         var json = rules.ToJsonString();
         if (RulesJson.Validate(json) is { } problem)
         {
-            return RulesEdit.Refuse($"Not changed: {problem.Replace("$.", "", StringComparison.Ordinal)}.");
+            return RulesEdit.Refuse(Catalog.Text(language, "admin.rules_refused", problem.Replace("$.", "", StringComparison.Ordinal)));
         }
 
         // Stored in the canonical form, so /rules and the export read the same keys.

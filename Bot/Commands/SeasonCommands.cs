@@ -75,7 +75,7 @@ public sealed class SeasonCommands(
         var text = StandingsText.Week(wanted, shown, rules.PointsRequired, options.Currency, season.Members.Count(m => !m.ConsentToReports), language);
         // Drawn on the CPU threads while the text goes out.
         var picture = pictures.TryRenderWeekAsync(
-            PictureModels.Week(challenge.SeasonYear, wanted, wanted == current, rules.PointsRequired, season.Members, results, options.Currency), ctx.CancellationToken);
+            PictureModels.Week(challenge.SeasonYear, wanted, wanted == current, rules.PointsRequired, season.Members, results, options.Currency, language), ctx.CancellationToken);
         await Replies.PublicAsync(ctx, Catalog.Text(language, "week.posted", wanted), Catalog.Text(language, "week.title", wanted, challenge.SeasonYear) + inProgress, text, Green);
         await Replies.PictureAsync(ctx, picture, $"week-{challenge.SeasonYear}-{wanted}.png",
             Catalog.Text(language, "week.picture", wanted, Formats.Number(language, rules.PointsRequired)));
@@ -100,7 +100,7 @@ public sealed class SeasonCommands(
         }
 
         var (loaded, result) = tally;
-        var drawing = picture ? pictures.TryRenderSeasonAsync(PictureModels.Season(loaded.Members, result, options.Currency), ctx.CancellationToken) : null;
+        var drawing = picture ? pictures.TryRenderSeasonAsync(PictureModels.Season(loaded.Members, result, options.Currency, language), ctx.CancellationToken) : null;
         var shown = new List<(string, decimal, MemberState, string?)>();
         var errors = 0;
         for (var i = 0; i < result.Members.Count; i++)

@@ -6,6 +6,7 @@ using Bot.Data.Repositories;
 using Bot.Discord.Entities;
 using Bot.Scoring;
 using Bot.Standings;
+using Bot.Texts;
 
 namespace Bot.Commands;
 
@@ -20,9 +21,10 @@ public sealed class SeasonExports(SeasonPipeline pipeline, ExportQueries exports
     /// <summary>
     /// The season's ledger for admins: members and weeks as CSV and the ledger JSON, each with only the
     /// consenting members (the JSON counts the others and sums the pot over everyone). Null when the CPU
-    /// queue is full.
+    /// queue is full. The files' descriptions are in <paramref name="language"/>; their contents stay as they are
+    /// (English headers and keys), for the programs that read them.
     /// </summary>
-    public async Task<AdminExport?> ForAdminsAsync(ChallengeRow challenge, DateOnly today, CancellationToken cancellationToken)
+    public async Task<AdminExport?> ForAdminsAsync(ChallengeRow challenge, DateOnly today, Language language, CancellationToken cancellationToken)
     {
         var year = challenge.SeasonYear;
         return await pipeline.ComputeAsync(challenge, today, null, tally =>
@@ -31,16 +33,17 @@ public sealed class SeasonExports(SeasonPipeline pipeline, ExportQueries exports
             var ledger = SharedStandings.From(tally.Season.Members, tally.Standings);
             return new AdminExport(
             [
-                Csv($"ledger-{year}.csv", LedgerCsv.Members(ledger.Members, ledger.Shown), $"Season {year}: one line per member with the total"),
-                Csv($"weeks-{year}.csv", LedgerCsv.Weeks(ledger.Shown, rules.PointsRequired), $"Season {year}: one line per member and week"),
+                Csv($"ledger-{year}.csv", LedgerCsv.Members(ledger.Members, ledger.Shown), Catalog.Text(language, "admin.export_ledger_csv", year)),
+                Csv($"weeks-{year}.csv", LedgerCsv.Weeks(ledger.Shown, rules.PointsRequired), Catalog.Text(language, "admin.export_weeks_csv", year)),
                 new DiscordAttachment($"ledger-{year}.json", LedgerDocument(ledger, options.Currency, rules.PointsRequired), "application/json",
-                    $"Season {year}: the computed ledger (points, status, streak, amount per week; totals; the pot)"),
+                    Catalog.Text(language, "admin.export_ledger_json", year)),
             ], ledger.Hidden);
         }, cancellationToken);
     }
 
     /// <summary>A member's own stored data for the season: their activities in full, weeks and jokers. Null when the CPU queue is full.</summary>
-    public async Task<IReadOnlyList<DiscordAttachment>?> ForMemberAsync(ChallengeRow challenge, ParticipantRow me, DateOnly today, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DiscordAttachment>?> ForMemberAsync(
+        ChallengeRow challenge, ParticipantRow me, DateOnly today, Language language, CancellationToken cancellationToken)
     {
         var mine = (await ReadMembersAsync(challenge, cancellationToken)).Where(m => m.ParticipationId == me.ParticipationId).ToList();
         var year = challenge.SeasonYear;
@@ -49,8 +52,9 @@ public sealed class SeasonExports(SeasonPipeline pipeline, ExportQueries exports
             var (input, result) = (tally.Season.Input, tally.Standings);
             return
             [
-                Json($"my-data-{year}.json", challenge, input.Rules, mine, result),
-                Csv($"my-weeks-{year}.csv", LedgerCsv.Weeks(result, input.Rules.PointsRequired), $"Season {year}: your weeks"),
+                new DiscordAttachment($"my-data-{year}.json", ExportDocument(challenge, input.Rules, mine, result), "application/json",
+                    Catalog.Text(language, "export.my_data_json", year)),
+                Csv($"my-weeks-{year}.csv", LedgerCsv.Weeks(result, input.Rules.PointsRequired), Catalog.Text(language, "export.my_weeks_csv", year)),
             ];
         }, cancellationToken);
     }
@@ -84,6 +88,4 @@ public sealed class SeasonExports(SeasonPipeline pipeline, ExportQueries exports
     private static DiscordAttachment Csv(string name, string text, string description) =>
         new(name, Encoding.UTF8.GetBytes(text), "text/csv; charset=utf-8", description);
 
-    private static DiscordAttachment Json(string name, ChallengeRow challenge, Rules rules, IReadOnlyList<ExportMember> members, SeasonStandings result) =>
-        new(name, ExportDocument(challenge, rules, members, result), "application/json", $"Season {challenge.SeasonYear}: the export document (as the CLI export verb)");
 }

@@ -22,13 +22,14 @@ public sealed class SeasonPictureCommands(
         [Option("season", "Season year; leave out for the current one")][Minimum(2000)][Maximum(9998)] long? season = null)
     {
         var (challenge, today) = found;
+        var language = Languages.FromLocale(ctx.Locale);
         if (await pipeline.SeasonAsync(challenge, today) is not { } tally)
         {
             await Replies.BusyAsync(ctx);
             return;
         }
 
-        var picture = PictureModels.Season(tally.Season.Members, tally.Standings, options.Currency);
+        var picture = PictureModels.Season(tally.Season.Members, tally.Standings, options.Currency, language);
         if (pictures.TryRenderSeasonAsync(picture, ctx.CancellationToken) is not { } rendering)
         {
             await Replies.BusyAsync(ctx);
@@ -36,7 +37,6 @@ public sealed class SeasonPictureCommands(
         }
 
         await rendering;
-        var language = Languages.FromLocale(ctx.Locale);
         var note = await Replies.PrivateAsync(ctx, Catalog.Text(language, "season.posted",
             challenge.SeasonYear, Formats.Money(language, picture.Pot, options.Currency), Formats.ShortDate(language, today)));
         if (note.IsSuccess)

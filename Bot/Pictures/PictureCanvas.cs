@@ -15,9 +15,12 @@ internal sealed class PictureCanvas : IDisposable
     private readonly bool _antialias;
     private readonly SKPaint _fill;
     private readonly Dictionary<(bool Bold, float Size), SKFont> _fontCache = [];
+    private readonly ICollection<string>? _drawn;
 
-    public PictureCanvas(int width, int height, PictureFonts fonts, bool antialias)
+    /// <param name="drawn">For the tests: receives every text drawn, as given (before shortening), to read the labels without OCR.</param>
+    public PictureCanvas(int width, int height, PictureFonts fonts, bool antialias, ICollection<string>? drawn = null)
     {
+        _drawn = drawn;
         Width = width;
         Height = height;
         _fonts = fonts;
@@ -66,6 +69,7 @@ internal sealed class PictureCanvas : IDisposable
     /// <summary>Draws text at a baseline, shortened with an ellipsis to <paramref name="maxWidth"/> when given.</summary>
     public void Text(string text, float x, float baseline, float size, SKColor color, bool bold = false, SKTextAlign align = SKTextAlign.Left, float maxWidth = 0)
     {
+        _drawn?.Add(text);
         if (!_fonts.HasText || text.Length == 0)
         {
             return;

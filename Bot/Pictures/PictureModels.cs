@@ -1,6 +1,7 @@
 using Bot.Data.Queries;
 using Bot.Scoring;
 using Bot.Standings;
+using Bot.Texts;
 
 namespace Bot.Pictures;
 
@@ -11,7 +12,8 @@ namespace Bot.Pictures;
 public static class PictureModels
 {
     /// <param name="members">The participants, in the order of <paramref name="standings"/>' members.</param>
-    public static SeasonPicture Season(IReadOnlyList<SeasonMemberRow> members, SeasonStandings standings, string currency)
+    public static SeasonPicture Season(
+        IReadOnlyList<SeasonMemberRow> members, SeasonStandings standings, string currency, Language language = Language.English)
     {
         var calendar = SeasonCalendar.For(standings.Season);
         var lastReported = calendar.LastReportedWeek(standings.AsOf);
@@ -35,16 +37,17 @@ public static class PictureModels
                 continue;
             }
 
-            rows.Add(new SeasonPictureRow(Label(standing.Name, members[i]), Cells(standing.Weeks, calendar.WeekCount, lastReported), standing.Total));
+            rows.Add(new SeasonPictureRow(Label(standing.Name, members[i], language), Cells(standing.Weeks, calendar.WeekCount, lastReported), standing.Total));
         }
 
         rows.Sort((a, b) => b.Total != a.Total ? b.Total.CompareTo(a.Total) : string.CompareOrdinal(a.Name, b.Name));
-        return new SeasonPicture(standings.Season, standings.AsOf, calendar.WeekCount, pot, currency, rows, hidden, uncounted);
+        return new SeasonPicture(standings.Season, standings.AsOf, calendar.WeekCount, pot, currency, rows, hidden, uncounted, language);
     }
 
     /// <param name="members">The participants, in the order of <paramref name="results"/>.</param>
     public static WeekPicture Week(
-        int season, int week, bool inProgress, decimal pointsRequired, IReadOnlyList<SeasonMemberRow> members, IReadOnlyList<MemberWeek> results, string currency)
+        int season, int week, bool inProgress, decimal pointsRequired, IReadOnlyList<SeasonMemberRow> members, IReadOnlyList<MemberWeek> results, string currency,
+        Language language = Language.English)
     {
         var bars = new List<WeekBar>();
         var hidden = 0;
@@ -56,18 +59,18 @@ public static class PictureModels
             }
             else if (results[i].Result is { } result)
             {
-                bars.Add(new WeekBar(Label(results[i].Name, members[i]), result.Points, result.Status, result.Amount, SeasonInputMapper.State(members[i])));
+                bars.Add(new WeekBar(Label(results[i].Name, members[i], language), result.Points, result.Status, result.Amount, SeasonInputMapper.State(members[i])));
             }
         }
 
-        return new WeekPicture(season, week, inProgress, pointsRequired, currency, WeekPictureRenderer.Ordered(bars), hidden);
+        return new WeekPicture(season, week, inProgress, pointsRequired, currency, WeekPictureRenderer.Ordered(bars), hidden, language);
     }
 
     // The name says when a member's weeks are not computed from their activities (their cells show no data, or stop).
-    private static string Label(string name, SeasonMemberRow member) => SeasonInputMapper.State(member) switch
+    private static string Label(string name, SeasonMemberRow member, Language language) => SeasonInputMapper.State(member) switch
     {
-        MemberState.Syncing => name + " (syncing)",
-        MemberState.Left => name + " (left)",
+        MemberState.Syncing => Catalog.Text(language, "picture.member_syncing", name),
+        MemberState.Left => Catalog.Text(language, "picture.member_left", name),
         _ => name,
     };
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bot.Scoring;
+using Bot.Texts;
 using SkiaSharp;
 
 namespace Bot.Pictures;
@@ -7,7 +7,7 @@ namespace Bot.Pictures;
 /// <summary>
 /// Draws the season: a row per member, a cell per week (passed, failed shaded by the amount, joker,
 /// in progress, future), the total at the row's end, the pot in the title and a legend below.
-/// Pure and thread-safe: callers run it on the CPU queue.
+/// Labelled in the picture's language. Pure and thread-safe: callers run it on the CPU queue.
 /// </summary>
 public sealed class SeasonPictureRenderer(PictureFonts fonts, PicturePalette palette)
 {
@@ -33,17 +33,20 @@ public sealed class SeasonPictureRenderer(PictureFonts fonts, PicturePalette pal
     /// <summary>For the tests: the same picture with anti-aliasing off must still match its golden image.</summary>
     internal bool Antialias { get; init; } = true;
 
+    /// <summary>For the tests: receives every text the renderer draws.</summary>
+    internal ICollection<string>? Drawn { get; init; }
+
     public static (int Width, int Height) Size(int weekCount, int rows) =>
         ((2 * Pad) + NameWidth + GridWidth(weekCount) + TotalWidth, HeaderHeight + (Math.Max(rows, 1) * RowHeight) + LegendHeight + Pad);
 
     public RenderedPicture Render(SeasonPicture picture)
     {
         var (width, height) = Size(picture.WeekCount, picture.Rows.Count);
-        using var canvas = new PictureCanvas(width, height, fonts, Antialias);
+        using var canvas = new PictureCanvas(width, height, fonts, Antialias, Drawn);
         canvas.Clear(palette.Background);
 
-        var currency = picture.Currency;
-        canvas.Text($"Season {picture.Season} · pot {Money.Format(picture.Pot, currency)}", Pad, Pad + TitleSize, TitleSize, palette.Text, bold: true, maxWidth: width - (2 * Pad));
+        var (currency, language) = (picture.Currency, picture.Language);
+        canvas.Text(Catalog.Text(language, "picture.season_title", picture.Season, Formats.Money(language, picture.Pot, currency)), Pad, Pad + TitleSize, TitleSize, palette.Text, bold: true, maxWidth: width - (2 * Pad));
         canvas.Text(Subtitle(picture), Pad, Pad + TitleSize + 12 + SubtitleSize, SubtitleSize, palette.MutedText, maxWidth: width - (2 * Pad));
 
         var gridLeft = Pad + NameWidth;
@@ -57,8 +60,8 @@ public sealed class SeasonPictureRenderer(PictureFonts fonts, PicturePalette pal
             }
         }
 
-        canvas.Text("week", Pad, labelBaseline, WeekLabelSize, palette.MutedText);
-        canvas.Text("total", width - Pad, labelBaseline, WeekLabelSize, palette.MutedText, align: SKTextAlign.Right);
+        canvas.Text(Catalog.Text(language, "picture.week"), Pad, labelBaseline, WeekLabelSize, palette.MutedText);
+        canvas.Text(Catalog.Text(language, "picture.total"), width - Pad, labelBaseline, WeekLabelSize, palette.MutedText, align: SKTextAlign.Right);
 
         var maxAmount = picture.Rows.SelectMany(r => r.Cells).Where(c => c.Kind == CellKind.Failed).Select(c => c.Amount).DefaultIfEmpty(0).Max();
         for (var i = 0; i < picture.Rows.Count; i++)
@@ -78,16 +81,16 @@ public sealed class SeasonPictureRenderer(PictureFonts fonts, PicturePalette pal
                 DrawCell(canvas, cell, CellX(gridLeft, week), top + ((RowHeight - CellHeight) / 2f), maxAmount);
             }
 
-            canvas.Text(Money.Format(row.Total, currency), width - Pad, baseline, NameSize, palette.Text, bold: true, align: SKTextAlign.Right, maxWidth: TotalWidth - 8);
+            canvas.Text(Formats.Money(language, row.Total, currency), width - Pad, baseline, NameSize, palette.Text, bold: true, align: SKTextAlign.Right, maxWidth: TotalWidth - 8);
         }
 
         if (picture.Rows.Count == 0)
         {
-            canvas.Text("Nobody to show yet.", Pad, gridTop + (RowHeight / 2f) + (NameSize * 0.36f), NameSize, palette.MutedText);
+            canvas.Text(Catalog.Text(language, "picture.nobody"), Pad, gridTop + (RowHeight / 2f) + (NameSize * 0.36f), NameSize, palette.MutedText);
         }
 
         var noData = picture.Rows.Any(r => r.Cells.Any(c => c.Kind == CellKind.NoData));
-        DrawLegend(canvas, gridTop + (Math.Max(picture.Rows.Count, 1) * RowHeight) + 24, maxAmount, currency, noData);
+        DrawLegend(canvas, gridTop + (Math.Max(picture.Rows.Count, 1) * RowHeight) + 24, maxAmount, currency, noData, language);
         return canvas.Encode();
     }
 
@@ -97,15 +100,16 @@ public sealed class SeasonPictureRenderer(PictureFonts fonts, PicturePalette pal
 
     private static string Subtitle(SeasonPicture picture)
     {
-        var text = string.Create(CultureInfo.InvariantCulture, $"as of {picture.AsOf:yyyy-MM-dd} · {picture.Rows.Count} member(s) shown");
+        var language = picture.Language;
+        var text = Catalog.Text(language, "picture.season_subtitle", Formats.ShortDate(language, picture.AsOf), picture.Rows.Count);
         if (picture.Hidden > 0)
         {
-            text += string.Create(CultureInfo.InvariantCulture, $" · {picture.Hidden} not shown (no consent to reports)");
+            text += Catalog.Text(language, "picture.hidden", picture.Hidden);
         }
 
         if (picture.Uncounted > 0)
         {
-            text += string.Create(CultureInfo.InvariantCulture, $" · {picture.Uncounted} cannot be counted exactly");
+            text += Catalog.Text(language, "picture.uncounted", picture.Uncounted);
         }
 
         return text;
@@ -138,7 +142,7 @@ public sealed class SeasonPictureRenderer(PictureFonts fonts, PicturePalette pal
         _ => palette.Future,
     };
 
-    private void DrawLegend(PictureCanvas canvas, float top, decimal maxAmount, string currency, bool noData)
+    private void DrawLegend(PictureCanvas canvas, float top, decimal maxAmount, string currency, bool noData, Language language)
     {
         const int swatch = 20;
         const int size = 18;
@@ -146,15 +150,15 @@ public sealed class SeasonPictureRenderer(PictureFonts fonts, PicturePalette pal
         var baseline = top + swatch - 3;
         (string Label, SKColor Colour, bool Outline)[] items =
         [
-            ("passed", palette.Passed, false),
-            ("joker", palette.Joker, false),
-            ("in progress", palette.InProgress, false),
-            ("future", palette.Future, false),
-            ("not counted", palette.NotCounted, true),
+            (Catalog.Text(language, "picture.passed"), palette.Passed, false),
+            (Catalog.Text(language, "picture.joker"), palette.Joker, false),
+            (Catalog.Text(language, "picture.in_progress_legend"), palette.InProgress, false),
+            (Catalog.Text(language, "picture.future"), palette.Future, false),
+            (Catalog.Text(language, "picture.not_counted"), palette.NotCounted, true),
         ];
         if (noData)
         {
-            items = [.. items, ("no data", palette.MutedText, true)];
+            items = [.. items, (Catalog.Text(language, "picture.no_data"), palette.MutedText, true)];
         }
 
         foreach (var (label, colour, outline) in items)
@@ -171,7 +175,9 @@ public sealed class SeasonPictureRenderer(PictureFonts fonts, PicturePalette pal
         }
 
         x += (5 * (swatch + 2)) + 6;
-        var range = maxAmount > 0 ? $"failed, up to {Money.Format(maxAmount, currency)}" : "failed";
+        var range = maxAmount > 0
+            ? Catalog.Text(language, "picture.failed_up_to", Formats.Money(language, maxAmount, currency))
+            : Catalog.Text(language, "picture.failed");
         canvas.Text(range, x, baseline, size, palette.MutedText);
     }
 }

@@ -43,7 +43,7 @@ public sealed class RecapJob(ChannelSettingRepository settings, RecapPoster post
             {
                 // The post was claimed and stays so (never twice); the admins see that it failed.
                 RecapsLog.Failed(logger, setting.GuildId, due.Season, due.Week, exception);
-                await settings.RecordOutcomeAsync(setting.GuildId, RecapText.Failed(due.Week), now.UtcDateTime, cancellationToken);
+                await settings.RecordOutcomeAsync(setting.GuildId, new PostOutcome(PostOutcome.Recap, due.Week, PostOutcomeKind.Failed).Encode(), now.UtcDateTime, cancellationToken);
             }
         }
     }

@@ -59,28 +59,28 @@ public sealed class RecapPoster(
         var language = Languages.FromLocale(guilds.Find((ulong)setting.GuildId)?.PreferredLocale);
         if (recapClaimed)
         {
-            var picture = await RenderAsync(() => pictures.TryRenderWeekAsync(WeekPicture(tally, recap), cancellationToken), cancellationToken);
+            var picture = await RenderAsync(() => pictures.TryRenderWeekAsync(WeekPicture(tally, recap, language), cancellationToken), cancellationToken);
             var message = new DiscordMessageBuilder().WithContent(RecapText.Heading(recap, language))
                 .AddEmbeds(DiscordPages.ToEmbeds(RecapText.Title(recap, language), RecapText.Standings(recap, options.Currency, language), RecapText.Color).Take(DiscordLimits.EmbedsPerMessage))
                 .AddFile($"week-{due.Season}-{due.Week}.png", picture.Png, "image/png", RecapText.PictureDescription(recap, language));
-            await SendAsync(setting.GuildId, channel, recapKey, RecapText.WeekRecap(due.Week), message, cancellationToken);
+            await SendAsync(setting.GuildId, channel, recapKey, PostOutcome.Recap, due.Week, message, cancellationToken);
         }
 
         if (closeClaimed)
         {
-            var picture = await RenderAsync(() => pictures.TryRenderSeasonAsync(PictureModels.Season(tally.Season.Members, tally.Standings, options.Currency), cancellationToken), cancellationToken);
+            var picture = await RenderAsync(() => pictures.TryRenderSeasonAsync(PictureModels.Season(tally.Season.Members, tally.Standings, options.Currency, language), cancellationToken), cancellationToken);
             var message = new DiscordMessageBuilder().WithContent(RecapText.CloseHeading(recap, language))
                 .AddEmbeds(DiscordPages.ToEmbeds(RecapText.CloseTitle(recap, language), RecapText.Ledger(recap, options.Currency, language), RecapText.CloseColor).Take(DiscordLimits.EmbedsPerMessage))
                 .AddFile($"season-{due.Season}.png", picture.Png, "image/png", RecapText.SeasonPictureDescription(due.Season, language));
-            await SendAsync(setting.GuildId, channel, closeKey, RecapText.SeasonClose(due.Season), message, cancellationToken);
+            await SendAsync(setting.GuildId, channel, closeKey, PostOutcome.Close, due.Season, message, cancellationToken);
         }
     }
 
-    private WeekPicture WeekPicture(SeasonTally tally, Recap recap)
+    private WeekPicture WeekPicture(SeasonTally tally, Recap recap, Language language)
     {
         var results = tally.Standings.Members
             .Select(m => new MemberWeek(m.Id, m.Name, m.Weeks.FirstOrDefault(w => w.Week == recap.Week) is { Week: > 0 } w ? w : null, m.Error)).ToList();
-        return PictureModels.Week(recap.Season, recap.Week, inProgress: false, recap.PointsRequired, tally.Season.Members, results, options.Currency);
+        return PictureModels.Week(recap.Season, recap.Week, inProgress: false, recap.PointsRequired, tally.Season.Members, results, options.Currency, language);
     }
 
     // A background job has nobody to tell "busy": it waits for room on the CPU threads.
@@ -97,7 +97,7 @@ public sealed class RecapPoster(
         }
     }
 
-    private async Task SendAsync(long guildId, long channelId, PostKey key, string what, DiscordMessageBuilder message, CancellationToken cancellationToken)
+    private async Task SendAsync(long guildId, long channelId, PostKey key, string what, int number, DiscordMessageBuilder message, CancellationToken cancellationToken)
     {
         var result = await rest.CreateMessageAsync((ulong)channelId, message, cancellationToken);
         for (var attempt = 1; attempt < Attempts && IsPassing(result); attempt++)
@@ -107,10 +107,13 @@ public sealed class RecapPoster(
             result = await rest.CreateMessageAsync((ulong)channelId, message, cancellationToken);
         }
 
-        var outcome = RecapText.Outcome(what, result);
+        // The post record and the log keep the sentence; the server's setting keeps the outcome without words, for
+        // /admin channel show to say in the asking admin's language.
+        var recorded = PostOutcome.Of(what, number, result);
+        var outcome = RecapText.Outcome(recorded, Language.English);
         var now = time.GetUtcNow().UtcDateTime;
         await posts.RecordOutcomeAsync(key, result.IsSuccess, outcome, cancellationToken);
-        await settings.RecordOutcomeAsync(guildId, outcome, now, cancellationToken);
+        await settings.RecordOutcomeAsync(guildId, recorded.Encode(), now, cancellationToken);
         if (result.IsSuccess)
         {
             RecapsLog.Posted(logger, key.Kind, key.SeasonYear, key.Week, guildId);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Bot.Discord.Rest;
 using Bot.Scoring;
 using Bot.Standings;
 using Bot.Texts;
@@ -9,7 +8,7 @@ namespace Bot.Recaps;
 
 /// <summary>
 /// Every text of the channel posts (the weekly recap, the season close), in the server's language from the
-/// <see cref="Catalog"/>, and of their outcomes for <c>/admin channel show</c> (English still). Computed numbers only.
+/// <see cref="Catalog"/>, and of their outcomes for <c>/admin channel show</c> (in the admin's language). Computed numbers only.
 /// </summary>
 public static class RecapText
 {
@@ -82,23 +81,22 @@ public static class RecapText
     public static string SeasonPictureDescription(int season, Language language) => Catalog.Text(language, "close.picture", season);
 
     /// <summary>What <c>/admin channel show</c> says about a post: sent, or why not.</summary>
-    public static string Outcome(string what, DiscordResult result) => result switch
+    public static string Outcome(PostOutcome outcome, Language language)
     {
-        { IsSuccess: true } => $"{what} posted.",
-        { ErrorCode: 50013 } or { Kind: DiscordResultKind.Forbidden } =>
-            $"{what} not posted: I lack permissions in the channel (Discord {result.ErrorCode?.ToString(CultureInfo.InvariantCulture) ?? "403"}). Fix its permissions or pick another channel with `/admin channel set`.",
-        { ErrorCode: 10003 } or { Kind: DiscordResultKind.NotFound } =>
-            $"{what} not posted: the channel no longer exists (Discord {result.ErrorCode?.ToString(CultureInfo.InvariantCulture) ?? "404"}). Pick another with `/admin channel set`.",
-        { Kind: DiscordResultKind.RateLimited } => $"{what} not posted: Discord kept rate-limiting the bot.",
-        _ => string.Create(CultureInfo.InvariantCulture, $"{what} not posted: Discord answered {result.Kind} {result.HttpStatus} {result.Message}."),
-    };
+        var what = Catalog.Text(language, outcome.What == PostOutcome.Close ? "outcome.close" : "outcome.recap", outcome.Number);
+        return outcome.Kind switch
+        {
+            PostOutcomeKind.Posted => Catalog.Text(language, "outcome.posted", what),
+            PostOutcomeKind.Forbidden => Catalog.Text(language, "outcome.forbidden", what, outcome.Detail),
+            PostOutcomeKind.Gone => Catalog.Text(language, "outcome.gone", what, outcome.Detail),
+            PostOutcomeKind.RateLimited => Catalog.Text(language, "outcome.rate_limited", what),
+            PostOutcomeKind.Failed => Catalog.Text(language, "outcome.failed", what),
+            _ => Catalog.Text(language, "outcome.other", what, outcome.Detail),
+        };
+    }
 
-    /// <summary>The bot itself failed while preparing the post (the log has the details).</summary>
-    public static string Failed(int week) => string.Create(CultureInfo.InvariantCulture, $"Recap of week {week} not posted: the bot failed to prepare it (see its log).");
-
-    public static string WeekRecap(int week) => string.Create(CultureInfo.InvariantCulture, $"Recap of week {week}");
-
-    public static string SeasonClose(int season) => string.Create(CultureInfo.InvariantCulture, $"Season {season} close");
+    /// <summary>A recorded outcome in the language; one recorded before outcomes were stored without words, as it was.</summary>
+    public static string Outcome(string stored, Language language) => PostOutcome.Parse(stored) is { } outcome ? Outcome(outcome, language) : stored;
 
     private static string Status(RecapRow row, string currency, Language language) =>
         WeekStatusText.For(row.Result, row.State, currency, language, "recap.status_syncing", "recap.status_no_data");

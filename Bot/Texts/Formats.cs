@@ -46,5 +46,9 @@ internal static class Formats
     public static string ShortDate(Language language, DateOnly date) =>
         date.ToString(language == Language.German ? "dd.MM.yyyy" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A date and time in figures: "2026-12-07 08:00" in English, "07.12.2026 08:00" in German.</summary>
+    public static string ShortDateTime(Language language, DateTime time) =>
+        $"{ShortDate(language, DateOnly.FromDateTime(time))} {time.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+
     private static NumberFormatInfo Numbers(Language language) => language == Language.German ? GermanNumbers : NumberFormatInfo.InvariantInfo;
 }
