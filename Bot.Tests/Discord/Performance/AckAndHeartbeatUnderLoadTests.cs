@@ -10,9 +10,10 @@ namespace Bot.Tests.Discord.Performance;
 /// <summary>
 /// Issue 3's first two performance targets, measured and reported rather than timed: defer
 /// callbacks within 100 ms p99 of the dispatch, and heartbeats at most 50 ms behind schedule, while
-/// 50 long commands block their threads and the thread pool is saturated. The assertions are the
-/// functional outcome and Discord's own bounds (3 s to acknowledge; a beat a whole second late),
-/// so a loaded CI machine cannot make them flaky. Every timestamp is Stopwatch ticks taken on the
+/// 50 long commands block their threads and the thread pool is saturated (every pool thread blocked, work items
+/// waiting). The same saturation holds the protocol's check 10 (heartbeats within I + 1 s, here also within check 3's
+/// tolerance) and check 30 (a long-running command's defer within 1 s of its dispatch); the other assertions are the
+/// functional outcome, so a loaded CI machine cannot make them flaky. Every timestamp is Stopwatch ticks taken on the
 /// fakes' dedicated threads (dispatch sent, callback received, heartbeat received): one clock that
 /// the starved pool cannot skew. Synchronous on purpose: an await would wait for the starved pool.
 /// </summary>
@@ -131,9 +132,10 @@ public sealed class AckAndHeartbeatUnderLoadTests
             Assert.That(sampleLong.GetProperty("data").GetProperty("flags").GetInt32(), Is.EqualTo(64), "[Ephemeral] defers ephemerally");
             Assert.That(sampleStats.GetProperty("type").GetInt32(), Is.EqualTo(5));
             Assert.That(sampleStats.TryGetProperty("data", out var data) && data.TryGetProperty("flags", out _), Is.False, "[LongRunning] defers publicly");
-            Assert.That(measured.UnderLoad.Max, Is.LessThan(3000), "Discord's 3-second deadline");
+            Assert.That(measured.UnderLoad.Max, Is.LessThan(1000), "check 30: every long-running defer within 1 s of its dispatch (Discord's deadline: 3 s)");
             Assert.That(measured.Window, Has.Count.GreaterThanOrEqualTo(6), "heartbeats kept coming during the saturation");
-            Assert.That(measured.GapLateness.Max(), Is.LessThan(1000), "no beat a whole interval late");
+            Assert.That(measured.GapLateness.Max(), Is.LessThan(1000), "check 10: no beat a whole interval late");
+            Assert.That(measured.GapLateness.Max(), Is.LessThanOrEqualTo(250), "check 3's tolerance holds too");
             Assert.That(gatewayConnections, Is.EqualTo(1), "ACKs were read in time: never judged a zombie");
         });
     }
