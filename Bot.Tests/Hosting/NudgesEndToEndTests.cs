@@ -15,9 +15,10 @@ namespace Bot.Tests.Hosting;
 /// the channel, batched, once per member and week across a restart, never for a member who did not consent.
 /// </summary>
 [Category(TestCategories.Process)]
-// Each test has its own world and bot and mostly waits for the minute ticker: they run side by side.
-[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
-[Parallelizable(ParallelScope.All)]
+// Mostly waiting for the minute ticker: started first among the end-to-end fixtures, that wait overlaps the others'
+// work. (Tests run side by side within a fixture would be queued behind every other fixture and end the run's parallel
+// part alone.)
+[Order(1)]
 public sealed class NudgesEndToEndTests
 {
     private const long Guild = 4343;
