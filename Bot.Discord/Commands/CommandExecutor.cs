@@ -12,11 +12,9 @@ namespace Bot.Discord.Commands;
 /// watches the run time and turns any failure into one log line and an ephemeral "Something went wrong."
 /// (a boundary: nothing escapes).
 /// </summary>
-internal sealed class CommandExecutor(IServiceScopeFactory scopes, IOptions<DiscordClientOptions> options, TimeProvider time, ILogger<CommandExecutor> logger, DiscordMetrics? metrics = null)
+internal sealed class CommandExecutor(
+    IServiceScopeFactory scopes, IOptions<DiscordClientOptions> options, TimeProvider time, ILogger<CommandExecutor> logger, DiscordMetrics? metrics = null, IClientTexts? texts = null)
 {
-    public const string UnknownCommandText = "Unknown command.";
-    public const string FailureText = "Something went wrong.";
-
     public async Task ExecuteAsync(InteractionResponder responder, CommandDescriptor? command, CancellationToken cancellationToken)
     {
         var interaction = responder.Interaction;
@@ -24,7 +22,7 @@ internal sealed class CommandExecutor(IServiceScopeFactory scopes, IOptions<Disc
         {
             CommandLog.UnknownCommand(logger, interaction.CommandPath, interaction.Id);
             metrics?.CommandHandled(interaction.CommandPath, "unknown", null);
-            await responder.TryReportAsync(UnknownCommandText, cancellationToken).ConfigureAwait(false);
+            await responder.TryReportAsync(Say(interaction, ClientText.UnknownCommand), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -43,9 +41,9 @@ internal sealed class CommandExecutor(IServiceScopeFactory scopes, IOptions<Disc
         var (arguments, problem) = OptionBinder.Bind(command, interaction.Options, context);
         if (problem is not null)
         {
-            CommandLog.InvalidOption(logger, interaction.CommandPath, problem);
+            CommandLog.InvalidOption(logger, interaction.CommandPath, problem.English);
             metrics?.CommandHandled(interaction.CommandPath, "invalid", null);
-            await responder.TryReportAsync(problem, cancellationToken).ConfigureAwait(false);
+            await responder.TryReportAsync(Say(interaction, problem), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -80,7 +78,7 @@ internal sealed class CommandExecutor(IServiceScopeFactory scopes, IOptions<Disc
         catch (Exception e)
         {
             CommandLog.HandlerFailed(logger, e is TargetInvocationException { InnerException: { } inner } ? inner : e, command.HandlerName, interaction.CommandPath);
-            await responder.TryReportAsync(FailureText, cancellationToken).ConfigureAwait(false);
+            await responder.TryReportAsync(Say(interaction, ClientText.Failure), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -96,6 +94,9 @@ internal sealed class CommandExecutor(IServiceScopeFactory scopes, IOptions<Disc
             }
         }
     }
+
+    /// <summary>The line in the invoker's language when the host has it, else the library's English.</summary>
+    private string Say(DiscordInteraction interaction, ClientText text) => texts?.For(interaction.Locale, text) ?? text.English;
 
     /// <summary>Runs the checks, then fills the guarded parameters; the first refusal stops there and is returned.</summary>
     private static async Task<string?> RefusalAsync(CommandDescriptor command, InteractionContext context, object?[] arguments)

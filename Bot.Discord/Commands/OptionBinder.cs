@@ -3,10 +3,10 @@ using Bot.Discord.Interactions;
 
 namespace Bot.Discord.Commands;
 
-/// <summary>Turns an interaction's options into handler arguments, or a message for the user naming what is wrong.</summary>
+/// <summary>Turns an interaction's options into handler arguments, or the line for the user naming what is wrong.</summary>
 internal static class OptionBinder
 {
-    public static (object?[] Arguments, string? Problem) Bind(CommandDescriptor command, IReadOnlyList<InteractionOption> options, InteractionContext context)
+    public static (object?[] Arguments, ClientText? Problem) Bind(CommandDescriptor command, IReadOnlyList<InteractionOption> options, InteractionContext context)
     {
         // The context, then the guarded parameters (filled by CommandExecutor), then the options.
         var first = 1 + command.Guards.Count;
@@ -20,7 +20,7 @@ internal static class OptionBinder
             {
                 if (parameter.Required)
                 {
-                    return (arguments, $"`{parameter.Name}` is required.");
+                    return (arguments, ClientText.Required(parameter.Name));
                 }
 
                 arguments[first + i] = parameter.DefaultValue;
@@ -39,7 +39,7 @@ internal static class OptionBinder
         return (arguments, null);
     }
 
-    private static (object? Value, string? Problem) Convert(CommandParameter parameter, object raw)
+    private static (object? Value, ClientText? Problem) Convert(CommandParameter parameter, object raw)
     {
         if (parameter.OptionType is 4 or 10)
         {
@@ -71,7 +71,7 @@ internal static class OptionBinder
         {
             return ulong.TryParse(System.Convert.ToString(raw, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var channel)
                 ? (new Entities.DiscordChannel(channel), null)
-                : (null, $"`{parameter.Name}` must be a channel.");
+                : (null, ClientText.Channel(parameter.Name));
         }
 
         if (parameter.Choices is { } choices)
@@ -80,24 +80,14 @@ internal static class OptionBinder
             var text = System.Convert.ToString(raw, CultureInfo.InvariantCulture);
             return choices.Contains(text, StringComparer.Ordinal)
                 ? (Enum.Parse(parameter.ClrType, text!), null)
-                : (null, $"`{parameter.Name}` must be one of {string.Join(", ", choices)}.");
+                : (null, ClientText.Choice(parameter.Name, choices));
         }
 
         return parameter.ClrType == typeof(bool)
-            ? raw is bool b ? (b, null) : (null, $"`{parameter.Name}` must be true or false.")
+            ? raw is bool b ? (b, null) : (null, ClientText.Boolean(parameter.Name))
             : (System.Convert.ToString(raw, CultureInfo.InvariantCulture), null);
     }
 
-    private static string RangeMessage(CommandParameter parameter)
-    {
-        var min = parameter.Minimum ?? (parameter.ClrType == typeof(int) ? int.MinValue : null);
-        var max = parameter.Maximum ?? (parameter.ClrType == typeof(int) ? int.MaxValue : null);
-        return (min, max) switch
-        {
-            ({ } lo, { } hi) => string.Create(CultureInfo.InvariantCulture, $"`{parameter.Name}` must be between {lo} and {hi}."),
-            ({ } lo, null) => string.Create(CultureInfo.InvariantCulture, $"`{parameter.Name}` must be at least {lo}."),
-            (null, { } hi) => string.Create(CultureInfo.InvariantCulture, $"`{parameter.Name}` must be at most {hi}."),
-            _ => $"`{parameter.Name}` must be a number.",
-        };
-    }
+    private static ClientText RangeMessage(CommandParameter parameter) =>
+        ClientText.Range(parameter.Name, parameter.Minimum ?? (parameter.ClrType == typeof(int) ? int.MinValue : null), parameter.Maximum ?? (parameter.ClrType == typeof(int) ? int.MaxValue : null));
 }

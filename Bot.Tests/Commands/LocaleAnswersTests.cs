@@ -65,6 +65,15 @@ public sealed class LocaleAnswersTests
         Assert.That((Content(answer), posts.Count), Is.EqualTo((expected, 0)));
     }
 
+    [TestCase("de", "`week` muss zwischen 1 und 53 liegen.")]
+    [TestCase("en-US", "`week` must be between 1 and 53.")]
+    public async Task Week_OptionOutOfRange_TheClientsLineInTheInvokersLanguage(string locale, string expected)
+    {
+        var (answer, posts) = await _host.Commands.InvokeAsync("week", """[{"name":"week","type":4,"value":99}]""", WebSeed.AnnaDiscordId, extra: $"\"locale\":\"{locale}\",");
+
+        Assert.That((Content(answer), posts.Count), Is.EqualTo((expected, 0)));
+    }
+
     [Test]
     public void Registration_TheBotsCommands_CarryTheGermanDescriptionsOfTheCatalog()
     {

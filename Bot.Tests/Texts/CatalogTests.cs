@@ -9,12 +9,14 @@ namespace Bot.Tests.Texts;
 public sealed partial class CatalogTests
 {
     // The English descriptions of the commands and names of the choices are their attributes' and enums' own; only
-    // German has "describe." and "choice." keys (LocaleAnswersTests and CommandDescriptionsTests check those against the registered commands).
+    // German has "describe." and "choice." keys (LocaleAnswersTests and CommandDescriptionsTests check those against the registered commands),
+    // and "client." keys for the Discord client's own lines (ClientTextsTests).
     [Test]
     public void Catalogs_EnglishAndGerman_HaveTheSameKeys()
     {
         var english = Catalog.Of(Language.English).Keys.Order(StringComparer.Ordinal);
-        var german = Catalog.Of(Language.German).Keys.Where(k => !k.StartsWith(CommandDescriptions.Prefix, StringComparison.Ordinal) && !k.StartsWith(CommandDescriptions.ChoicePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        var german = Catalog.Of(Language.German).Keys.Where(k => !k.StartsWith(CommandDescriptions.Prefix, StringComparison.Ordinal) && !k.StartsWith(CommandDescriptions.ChoicePrefix, StringComparison.Ordinal)
+            && !k.StartsWith(ClientTexts.Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
         Assert.That(german, Is.EqualTo(english).And.Not.Empty);
     }

@@ -13,6 +13,7 @@ internal static class CommandsServiceCollectionExtensions
     {
         services.TryAddSingleton<ChallengeLookup>();
         services.TryAddSingleton<ICommandDescriptions, CommandDescriptions>();
+        services.TryAddSingleton<IClientTexts, ClientTexts>();
         services.AddSingleton<SeasonExports>();
         services.TryAddSingleton<Standings.StandingsService>();
         services.TryAddSingleton<Standings.RecordedRecompute>();

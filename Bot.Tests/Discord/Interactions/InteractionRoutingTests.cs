@@ -78,7 +78,7 @@ public sealed class InteractionRoutingTests
         host.PostInteraction(InteractionJson.Guild(7, "nosuch"));
         var callback = (await host.Rest.WaitForRequestsAsync("POST", Callback, 1)).Single();
 
-        Assert.That(Data(callback).GetProperty("content").GetString(), Is.EqualTo(CommandExecutor.UnknownCommandText));
+        Assert.That(Data(callback).GetProperty("content").GetString(), Is.EqualTo(ClientText.UnknownCommand.English));
         Assert.That(Data(callback).GetProperty("flags").GetInt32(), Is.EqualTo(64));
         Assert.That(host.LogsWithId(1302), Has.Count.EqualTo(1));
     }
@@ -105,7 +105,7 @@ public sealed class InteractionRoutingTests
         host.PostInteraction(InteractionJson.Guild(9, "quick"));
         var callback = (await host.Rest.WaitForRequestsAsync("POST", Callback, 1)).Single();
 
-        Assert.That(Data(callback).GetProperty("content").GetString(), Is.EqualTo(CommandExecutor.FailureText));
+        Assert.That(Data(callback).GetProperty("content").GetString(), Is.EqualTo(ClientText.Failure.English));
         Assert.That(Data(callback).GetProperty("flags").GetInt32(), Is.EqualTo(64));
         Assert.That(host.LogsWithId(1301), Has.Count.EqualTo(1));
         Assert.That(host.LogsWithId(1301)[0].Message, Does.Contain("ProbeModule.QuickAsync"));
@@ -120,7 +120,7 @@ public sealed class InteractionRoutingTests
         host.PostInteraction(InteractionJson.Guild(10, "slow"));
         var edit = (await host.Rest.WaitForRequestsAsync("PATCH", "/webhooks/777/.*/messages/@original", 1)).Single();
 
-        Assert.That(JsonDocument.Parse(edit.Body).RootElement.GetProperty("content").GetString(), Is.EqualTo(CommandExecutor.FailureText));
+        Assert.That(JsonDocument.Parse(edit.Body).RootElement.GetProperty("content").GetString(), Is.EqualTo(ClientText.Failure.English));
         Assert.That(host.Rest.RequestsTo("POST", Callback), Has.Count.EqualTo(1));
     }
 
