@@ -10,13 +10,15 @@ public sealed partial class CatalogTests
 {
     // The English descriptions of the commands and names of the choices are their attributes' and enums' own; only
     // German has "describe." and "choice." keys (LocaleAnswersTests and CommandDescriptionsTests check those against the registered commands),
-    // and "client." keys for the Discord client's own lines (ClientTextsTests).
+    // "client." keys for the Discord client's own lines (ClientTextsTests) and "rules_problem." keys for the rules
+    // validator's reasons (RuleChangeTests).
     [Test]
     public void Catalogs_EnglishAndGerman_HaveTheSameKeys()
     {
         var english = Catalog.Of(Language.English).Keys.Order(StringComparer.Ordinal);
         var german = Catalog.Of(Language.German).Keys.Where(k => !k.StartsWith(CommandDescriptions.Prefix, StringComparison.Ordinal) && !k.StartsWith(CommandDescriptions.ChoicePrefix, StringComparison.Ordinal)
-            && !k.StartsWith(ClientTexts.Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+            && !k.StartsWith(ClientTexts.Prefix, StringComparison.Ordinal) && !k.StartsWith(RuleChange.ProblemPrefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
 
         Assert.That(german, Is.EqualTo(english).And.Not.Empty);
     }

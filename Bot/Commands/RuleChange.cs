@@ -11,9 +11,12 @@ namespace Bot.Commands;
 /// </summary>
 internal static class RuleChange
 {
+    /// <summary>The German catalog's keys for the validator's reasons.</summary>
+    public const string ProblemPrefix = "rules_problem.";
+
     /// <summary>
     /// The rules with <paramref name="key"/> set to <paramref name="value"/>, validated and in canonical form; or the
-    /// one-line problem in <paramref name="language"/> (the validator's own words stay English: they name JSON keys).
+    /// one-line problem in <paramref name="language"/>, naming the rule's key as it is written.
     /// </summary>
     public static RulesEdit Set(string rulesJson, string key, JsonNode? value, Language language)
     {
@@ -22,12 +25,25 @@ internal static class RuleChange
         // A copy: the caller's node may be applied again (to the rules as they are when the write lock is held).
         rules[key] = value?.DeepClone();
         var json = rules.ToJsonString();
-        if (RulesJson.Validate(json) is { } problem)
+        if (RulesJson.Check(json) is { } problem)
         {
-            return RulesEdit.Refuse(Catalog.Text(language, "admin.rules_refused", problem.Replace("$.", "", StringComparison.Ordinal)));
+            return RulesEdit.Refuse(Catalog.Text(language, "admin.rules_refused", Reason(problem, language)));
         }
 
         // Stored in the canonical form, so /rules and the export read the same keys.
         return RulesEdit.Save(RulesJson.Write(RulesJson.Parse(json)));
+    }
+
+    /// <summary>
+    /// "points_required: must be at least 1, found 0" as the validator says it; in German from the catalog's
+    /// <c>rules_problem.CODE</c> keys (English stays the validator's own, as the commands' English descriptions do).
+    /// </summary>
+    private static string Reason(InvalidInputException problem, Language language)
+    {
+        var key = problem.Path.StartsWith("$.", StringComparison.Ordinal) ? problem.Path[2..] : problem.Path;
+        var reason = language == Language.German && problem.Problem is { } coded
+            ? Catalog.Text(Language.German, ProblemPrefix + coded.Code, [.. coded.Values])
+            : problem.Reason;
+        return $"{key}: {reason}";
     }
 }

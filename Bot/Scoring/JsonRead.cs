@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Bot.Scoring;
@@ -13,7 +14,7 @@ public static class JsonRead
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw new InvalidInputException(path, $"expected an object, found {Describe(element)}");
+            throw new InvalidInputException(path, $"expected an object, found {Describe(element)}", new InputProblem("expected_object"));
         }
     }
 
@@ -21,7 +22,7 @@ public static class JsonRead
     {
         if (element.ValueKind != JsonValueKind.Array)
         {
-            throw new InvalidInputException(path, $"expected an array, found {Describe(element)}");
+            throw new InvalidInputException(path, $"expected an array, found {Describe(element)}", new InputProblem("expected_array"));
         }
     }
 
@@ -29,7 +30,7 @@ public static class JsonRead
     {
         if (element.ValueKind != JsonValueKind.String)
         {
-            throw new InvalidInputException(path, $"expected a string, found {Describe(element)}");
+            throw new InvalidInputException(path, $"expected a string, found {Describe(element)}", new InputProblem("expected_string"));
         }
 
         return element.GetString()!;
@@ -42,7 +43,7 @@ public static class JsonRead
     {
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        _ => throw new InvalidInputException(path, $"expected true or false, found {Describe(element)}"),
+        _ => throw new InvalidInputException(path, $"expected true or false, found {Describe(element)}", new InputProblem("expected_bool")),
     };
 
     /// <summary>A JSON number read exactly as a decimal (its text, not a double).</summary>
@@ -50,12 +51,12 @@ public static class JsonRead
     {
         if (element.ValueKind != JsonValueKind.Number)
         {
-            throw new InvalidInputException(path, $"expected a number, found {Describe(element)}");
+            throw new InvalidInputException(path, $"expected a number, found {Describe(element)}", new InputProblem("expected_number"));
         }
 
         if (!element.TryGetDecimal(out var value))
         {
-            throw new InvalidInputException(path, $"the number {element.GetRawText()} is out of range");
+            throw new InvalidInputException(path, $"the number {element.GetRawText()} is out of range", new InputProblem("number_out_of_range", element.GetRawText()));
         }
 
         return value;
@@ -66,24 +67,24 @@ public static class JsonRead
     {
         if (element.ValueKind != JsonValueKind.Number)
         {
-            throw new InvalidInputException(path, $"expected an integer, found {Describe(element)}");
+            throw new InvalidInputException(path, $"expected an integer, found {Describe(element)}", new InputProblem("expected_integer"));
         }
 
         if (!element.TryGetInt64(out var value))
         {
             if (!element.TryGetDecimal(out var asDecimal))
             {
-                throw new InvalidInputException(path, $"the number {element.GetRawText()} is out of range");
+                throw new InvalidInputException(path, $"the number {element.GetRawText()} is out of range", new InputProblem("number_out_of_range", element.GetRawText()));
             }
 
             if (decimal.Truncate(asDecimal) != asDecimal)
             {
-                throw new InvalidInputException(path, $"expected an integer, found the fraction {element.GetRawText()}");
+                throw new InvalidInputException(path, $"expected an integer, found the fraction {element.GetRawText()}", new InputProblem("expected_integer"));
             }
 
             if (asDecimal < long.MinValue || asDecimal > long.MaxValue)
             {
-                throw new InvalidInputException(path, $"the number {element.GetRawText()} is out of range");
+                throw new InvalidInputException(path, $"the number {element.GetRawText()} is out of range", new InputProblem("number_out_of_range", element.GetRawText()));
             }
 
             value = (long)asDecimal;
@@ -91,7 +92,7 @@ public static class JsonRead
 
         if (value < min || value > max)
         {
-            throw new InvalidInputException(path, $"{element.GetRawText()} is outside {min}..{max}");
+            throw new InvalidInputException(path, $"{element.GetRawText()} is outside {min}..{max}", new InputProblem("outside", element.GetRawText(), min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture)));
         }
 
         return value;

@@ -39,7 +39,7 @@ public static class RulesJson
                 },
                 RuleKeys.Jokers => rules with { Jokers = Count(value, at) },
                 RuleKeys.SportMinutes => rules with { SportMinutes = Minutes(value, at) },
-                _ => throw new InvalidInputException(at, $"unknown rules key \"{property.Name}\""),
+                _ => throw new InvalidInputException(at, $"unknown rules key \"{property.Name}\"", new InputProblem("unknown_key", property.Name)),
             };
         }
 
@@ -56,12 +56,15 @@ public static class RulesJson
         }
         catch (JsonException exception)
         {
-            throw new InvalidInputException("$", $"not valid JSON ({exception.Message.Split('.')[0]})");
+            throw new InvalidInputException("$", $"not valid JSON ({exception.Message.Split('.')[0]})", new InputProblem("invalid_json"));
         }
     }
 
     /// <summary>The reason rules JSON is invalid, or null when it is valid.</summary>
-    public static string? Validate(string json)
+    public static string? Validate(string json) => Check(json)?.Message;
+
+    /// <summary>Why rules JSON is invalid (where, the English reason, and its code for other languages), or null when it is valid.</summary>
+    public static InvalidInputException? Check(string json)
     {
         try
         {
@@ -70,7 +73,7 @@ public static class RulesJson
         }
         catch (InvalidInputException exception)
         {
-            return exception.Message;
+            return exception;
         }
     }
 
@@ -136,13 +139,13 @@ public static class RulesJson
         var number = JsonRead.Number(value, path);
         if (number < 0)
         {
-            throw new InvalidInputException(path, $"must not be negative, found {value.GetRawText()}");
+            throw new InvalidInputException(path, $"must not be negative, found {value.GetRawText()}", new InputProblem("negative"));
         }
 
         if (number < minimum)
         {
             throw new InvalidInputException(
-                path, $"must be at least {minimum.ToString(CultureInfo.InvariantCulture)}, found {value.GetRawText()}");
+                path, $"must be at least {minimum.ToString(CultureInfo.InvariantCulture)}, found {value.GetRawText()}", new InputProblem("at_least", minimum.ToString(CultureInfo.InvariantCulture)));
         }
 
         return number;
@@ -153,11 +156,11 @@ public static class RulesJson
         var number = JsonRead.WholeNumber(value, path, long.MinValue, long.MaxValue);
         if (number < 0)
         {
-            throw new InvalidInputException(path, $"must not be negative, found {value.GetRawText()}");
+            throw new InvalidInputException(path, $"must not be negative, found {value.GetRawText()}", new InputProblem("negative"));
         }
 
         return number > int.MaxValue
-            ? throw new InvalidInputException(path, $"{value.GetRawText()} is too large")
+            ? throw new InvalidInputException(path, $"{value.GetRawText()} is too large", new InputProblem("too_large", value.GetRawText()))
             : (int)number;
     }
 
